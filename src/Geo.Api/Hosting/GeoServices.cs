@@ -1,0 +1,38 @@
+using Geo.Data.Database;
+using Geo.Data.Wilayah;
+using Geo.Data.Wilayah.Import;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using NetTopologySuite.IO.Converters;
+using Npgsql;
+
+namespace Geo.Api.Hosting;
+
+public static class GeoServices
+{
+    public static IServiceCollection AddGeo(this IServiceCollection services, IConfiguration configuration)
+    {
+        var url = configuration["GEO_DATABASE_URL"] ?? configuration.GetConnectionString("Geo")
+            ?? throw new InvalidOperationException("GEO_DATABASE_URL (atau ConnectionStrings:Geo) belum diatur");
+
+        services.AddSingleton(_ => GeoDataSource.Create(url));
+        services.AddDbContext<GeoDbContext>((sp, options) =>
+            GeoDbContext.Configure((DbContextOptionsBuilder<GeoDbContext>)options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<WilayahQueries>();
+        services.AddScoped<BoundaryImporter>();
+        services.AddSingleton<WilayahScopeResolver>();
+
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
+        services.AddProblemDetails();
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" }));
+        return services;
+    }
+
+    /// <summary>Applies migrations at start-up unless <c>Geo:MigrateOnStartup</c> is false (docker and ./geo up rely on it).</summary>
+    public static async Task MigrateIfConfiguredAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Geo:MigrateOnStartup", true)) return;
+        await DatabaseMigrator.MigrateAsync(app.Services.GetRequiredService<NpgsqlDataSource>());
+    }
+}

@@ -1,0 +1,20 @@
+using Geo.Api.Endpoints;
+using Geo.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddGeo(builder.Configuration);
+
+var app = builder.Build();
+await app.MigrateIfConfiguredAsync();
+app.UseGeoErrorHandling();
+app.UseSwagger();
+app.UseSwaggerUI();
+
+app.MapHealthEndpoints();
+app.MapWilayahEndpoints();
+app.MapImportEndpoints();
+
+app.Run();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the API tests.</summary>
+public partial class Program;

@@ -1,0 +1,30 @@
+using Geo.Data.Database;
+using Npgsql;
+
+namespace Geo.Cli;
+
+public static class GeoEnvironment
+{
+    public static NpgsqlDataSource OpenDataSource()
+    {
+        var url = Environment.GetEnvironmentVariable("GEO_DATABASE_URL");
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new CliException("GEO_DATABASE_URL belum diatur; jalankan lewat ./geo, atau arahkan ke PostGIS (postgresql://user@host:port/db)");
+        }
+        return GeoDataSource.Create(url);
+    }
+
+    /// <summary>The checkout's root, where data/ lives, found by walking up from the binary.</summary>
+    public static string ProjectRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Geo.sln")) || Directory.Exists(Path.Combine(dir.FullName, "data", "boundaries")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new CliException("direktori proyek (berisi data/boundaries) tidak ditemukan");
+    }
+}

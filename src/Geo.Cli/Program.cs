@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Geo.Cli;
+using Geo.Cli.Commands;
+
+var root = new RootCommand("Geo: analisis situasi stunting per desa/kelurahan");
+root.Subcommands.Add(DbCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+return await CliRunner.RunAsync(root, args);

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Geo.Data.Database;
+
+public static class DatabaseMigrator
+{
+    /// <summary>Applies pending migrations; returns the ids applied. Safe to run concurrently (EF takes a lock).</summary>
+    public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    {
+        await using var db = new GeoDbContext(GeoDbContext.Options(dataSource));
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        // Types created by a migration (postgis geometry) are unknown to connections opened before it.
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await conn.ReloadTypesAsync(ct);
+        return pending;
+    }
+}

@@ -1,0 +1,14 @@
+using Geo.Core.Wilayah;
+
+namespace Geo.Data.Wilayah.Import;
+
+/// <param name="Tingkat">When set, every feature must be of this level.</param>
+/// <param name="KolomKode">The attribute holding the Kepmendagri code; by default the first of the usual names present.</param>
+/// <param name="KolomNama">The attribute holding the name; likewise.</param>
+public sealed record BoundaryImportOptions(Tingkat? Tingkat = null, string? KolomKode = null, string? KolomNama = null)
+{
+    /// <summary>Column names seen in Kemendagri, BIG (RBI) and Dukcapil deliveries, in order of preference.</summary>
+    public static readonly string[] KodeCandidates = ["kode", "kode_wilayah", "kode_kemendagri", "kdepum", "kode_desa", "kd_desa", "kodedesa", "kode_kec", "kode_kab", "kode_prov"];
+
+    public static readonly string[] NamaCandidates = ["nama", "nama_wilayah", "namobj", "nama_desa", "wadmkd", "desa", "kelurahan", "nama_kec", "wadmkc", "nama_kab", "wadmkk", "nama_prov", "wadmpr", "name"];
+}

@@ -1,0 +1,210 @@
+using Geo.Core.Wilayah;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Geo.Data.Wilayah.Import;
+
+/// <summary>
+/// Loads one boundary file in one transaction: stream, validate, binary COPY into a staging table,
+/// repair in PostGIS, upsert, then dissolve missing parent levels. Any rejection rolls everything
+/// back, so a bad file leaves the database exactly as it was.
+/// </summary>
+public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
+{
+    public async Task<BoundaryImportReport> ImportAsync(
+        string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
+    {
+        using var reader = BoundaryReaders.Open(path);
+        return await ImportAsync(reader, displayName ?? Path.GetFileName(path), options, ct);
+    }
+
+    public async Task<BoundaryImportReport> ImportAsync(
+        IBoundaryReader reader, string fileName, BoundaryImportOptions options, CancellationToken ct = default)
+    {
+        var validator = new BoundaryValidator(fileName, options);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+
+        await Execute(conn, """
+            CREATE TEMP TABLE impor_wilayah (nomor int NOT NULL, kode text NOT NULL, nama text NOT NULL, geom geometry NOT NULL)
+            ON COMMIT DROP
+            """, ct);
+
+        var read = 0;
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY impor_wilayah (nomor, kode, nama, geom) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var feature in reader.ReadFeatures())
+            {
+                read++;
+                if (validator.Validate(feature) is not { } valid) continue;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(valid.Number, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(valid.Kode.Value, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(valid.Nama, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(valid.Geometry, NpgsqlDbType.Geometry, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        if (read == 0) validator.RejectStaged(0, "", "berkas tidak berisi fitur");
+        var repaired = await RepairAsync(conn, validator, ct);
+        if (validator.Rejected.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new BoundaryImportReport { File = fileName, Read = read, Rejected = validator.Rejected };
+        }
+
+        var missingParents = await MissingParentsAsync(conn, ct);
+        var (inserted, updated) = await UpsertAsync(conn, ct);
+        var derived = await DeriveParentsAsync(conn, ct);
+        await tx.CommitAsync(ct);
+
+        return new BoundaryImportReport
+        {
+            File = fileName,
+            Read = read,
+            Inserted = inserted,
+            Updated = updated,
+            Unchanged = read - inserted - updated,
+            Repaired = repaired,
+            Derived = derived,
+            MissingParents = missingParents,
+        };
+    }
+
+    /// <summary>
+    /// Repairs invalid rings with ST_MakeValid's structure method, which keeps areas as areas,
+    /// and keeps only the polygonal part of what comes back.
+    /// </summary>
+    private static async Task<IReadOnlyList<RepairedFeature>> RepairAsync(
+        NpgsqlConnection conn, BoundaryValidator validator, CancellationToken ct)
+    {
+        var repaired = new List<RepairedFeature>();
+        await using var cmd = new NpgsqlCommand("""
+            WITH invalid AS (
+                SELECT nomor, ST_IsValidReason(geom) AS problem FROM impor_wilayah WHERE NOT ST_IsValid(geom)
+            )
+            UPDATE impor_wilayah s
+            SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(s.geom, 'method=structure'), 3))
+            FROM invalid
+            WHERE s.nomor = invalid.nomor
+            RETURNING s.nomor, s.kode, invalid.problem, ST_IsEmpty(s.geom)
+            """, conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var kode = reader.GetString(1);
+            if (reader.GetBoolean(3))
+            {
+                validator.RejectStaged(reader.GetInt32(0), kode, $"geometri tidak valid ({reader.GetString(2)}) dan tidak tersisa poligon setelah diperbaiki");
+            }
+            else
+            {
+                repaired.Add(new RepairedFeature(kode, reader.GetString(2)));
+            }
+        }
+        return repaired.OrderBy(r => r.Kode, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<IReadOnlyList<string>> MissingParentsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT s.kode
+            FROM impor_wilayah s
+            WHERE position('.' IN s.kode) > 0
+              AND NOT EXISTS (SELECT 1 FROM impor_wilayah p WHERE p.kode = regexp_replace(s.kode, '\.[0-9]+$', ''))
+              AND NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = regexp_replace(s.kode, '\.[0-9]+$', '') AND NOT w.turunan)
+            ORDER BY s.kode
+            """, conn);
+        return await ReadStrings(cmd, ct);
+    }
+
+    private static async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        // Rows whose name and geometry are byte-for-byte unchanged are left alone, so that
+        // re-importing a file touches nothing and data versions stay put.
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
+            SELECT kode, nama, geom, ST_Area(geom::geography) / 1e6, ST_PointOnSurface(geom), false, now()
+            FROM impor_wilayah
+            ON CONFLICT (kode) DO UPDATE
+            SET nama = EXCLUDED.nama, geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2,
+                titik_label = EXCLUDED.titik_label, turunan = false, diperbarui = now()
+            WHERE w.nama IS DISTINCT FROM EXCLUDED.nama
+               OR w.turunan
+               OR ST_AsBinary(w.geom) IS DISTINCT FROM ST_AsBinary(EXCLUDED.geom)
+            RETURNING (xmax = 0)
+            """, conn);
+        var inserted = 0;
+        var updated = 0;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetBoolean(0)) inserted++; else updated++;
+        }
+        return (inserted, updated);
+    }
+
+    /// <summary>
+    /// Walks up from the deepest imported level: a parent that was not imported (or was itself
+    /// derived before) is dissolved from all its children now in the database, and then counts as
+    /// touched for the level above it.
+    /// </summary>
+    private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await Execute(conn, "CREATE TEMP TABLE wilayah_tersentuh ON COMMIT DROP AS SELECT kode FROM impor_wilayah", ct);
+        var derived = new List<DerivedLevel>();
+        for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
+        {
+            await using var cmd = new NpgsqlCommand("""
+                WITH parents AS (
+                    SELECT DISTINCT regexp_replace(t.kode, '\.[0-9]+$', '') AS kode
+                    FROM wilayah_tersentuh t
+                    WHERE length(t.kode) - length(replace(t.kode, '.', '')) + 1 = $1
+                ),
+                to_derive AS (
+                    SELECT p.kode FROM parents p
+                    WHERE NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = p.kode AND NOT w.turunan)
+                ),
+                dissolved AS (
+                    SELECT c.induk AS kode, ST_Multi(ST_CollectionExtract(ST_Union(c.geom), 3)) AS geom
+                    FROM wilayah c JOIN to_derive d ON d.kode = c.induk
+                    GROUP BY c.induk
+                ),
+                upserted AS (
+                    INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
+                    SELECT d.kode, coalesce(r.nama, d.kode), d.geom, ST_Area(d.geom::geography) / 1e6,
+                           ST_PointOnSurface(d.geom), true, now()
+                    FROM dissolved d LEFT JOIN kode_referensi r ON r.kode = d.kode
+                    ON CONFLICT (kode) DO UPDATE
+                    SET geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2, titik_label = EXCLUDED.titik_label,
+                        diperbarui = now()
+                    RETURNING w.kode
+                ),
+                touched AS (
+                    INSERT INTO wilayah_tersentuh (kode) SELECT kode FROM upserted RETURNING kode
+                )
+                SELECT kode FROM touched ORDER BY kode
+                """, conn);
+            cmd.Parameters.AddWithValue(level);
+            var codes = await ReadStrings(cmd, ct);
+            if (codes.Count > 0) derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
+        }
+        return derived;
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadStrings(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var result = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) result.Add(reader.GetString(0));
+        return result;
+    }
+
+    private static async Task Execute(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Geo.Core.Wilayah;
+using NetTopologySuite.Geometries;
+
+namespace Geo.Data.Wilayah.Import;
+
+/// <summary>A feature that passed validation, ready for staging.</summary>
+public sealed record ValidBoundary(int Number, KodeWilayah Kode, string Nama, MultiPolygon Geometry);
+
+/// <summary>
+/// Checks features one at a time as they stream past, so that a whole file's problems are
+/// reported together rather than one per attempt.
+/// </summary>
+public sealed class BoundaryValidator(string fileName, BoundaryImportOptions options)
+{
+    // Indonesia's extent with a margin: Sabang ~95.0 E, Merauke ~141.0 E, Miangas ~5.6 N, Rote ~11.0 S.
+    private static readonly Envelope Indonesia = new(94.0, 142.0, -11.5, 6.5);
+
+    private readonly Dictionary<string, int> _firstSeen = new(StringComparer.Ordinal);
+    private readonly List<RejectedFeature> _rejected = [];
+    private string? _kodeColumn;
+    private string? _namaColumn;
+
+    public IReadOnlyList<RejectedFeature> Rejected => _rejected;
+
+    public ValidBoundary? Validate(BoundaryFeature feature)
+    {
+        _kodeColumn ??= PickColumn(feature, options.KolomKode, BoundaryImportOptions.KodeCandidates, "kode", "--kolom-kode");
+        _namaColumn ??= PickColumn(feature, options.KolomNama, BoundaryImportOptions.NamaCandidates, "nama", "--kolom-nama");
+
+        var rawKode = Text(feature.Attributes.GetValueOrDefault(_kodeColumn));
+        if (!KodeWilayah.TryParse(rawKode, out var kode, out var kodeError))
+        {
+            return Reject(feature, rawKode, rawKode is null ? $"kolom '{_kodeColumn}' kosong" : kodeError);
+        }
+
+        if (options.Tingkat is { } expected && kode.Tingkat != expected)
+        {
+            return Reject(feature, kode.Value,
+                $"kode {kode.Value} adalah tingkat {kode.Tingkat.ToName()}, bukan {expected.ToName()} seperti --tingkat");
+        }
+
+        if (_firstSeen.TryGetValue(kode.Value, out var first))
+        {
+            return Reject(feature, kode.Value, $"kode ganda: sudah ada pada fitur {first}");
+        }
+        _firstSeen[kode.Value] = feature.Number;
+
+        var nama = Text(feature.Attributes.GetValueOrDefault(_namaColumn))?.Trim();
+        if (string.IsNullOrEmpty(nama))
+        {
+            return Reject(feature, kode.Value, $"kolom '{_namaColumn}' kosong");
+        }
+
+        if (GeometryProblem(feature.Geometry) is { } problem)
+        {
+            return Reject(feature, kode.Value, problem);
+        }
+
+        var geometry = feature.Geometry!;
+        var multi = geometry as MultiPolygon ?? geometry.Factory.CreateMultiPolygon([(Polygon)geometry]);
+        multi.SRID = 4326;
+        return new ValidBoundary(feature.Number, kode, nama, multi);
+    }
+
+    /// <summary>Records a problem found after staging (a repair that left nothing, say).</summary>
+    public void RejectStaged(int number, string kode, string reason) =>
+        _rejected.Add(new RejectedFeature(fileName, number, kode, reason));
+
+    private static string? GeometryProblem(Geometry? geometry)
+    {
+        if (geometry is null || geometry.IsEmpty) return "geometri kosong";
+        if (geometry is not (Polygon or MultiPolygon))
+        {
+            return $"geometri {geometry.GeometryType} bukan poligon";
+        }
+
+        var box = geometry.EnvelopeInternal;
+        if (Indonesia.Contains(box)) return null;
+
+        var swapped = new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX);
+        if (Indonesia.Contains(swapped))
+        {
+            return "koordinat di luar wilayah Indonesia; tampaknya lintang dan bujur tertukar (lat/lon, seharusnya lon/lat)";
+        }
+        if (Math.Abs(box.MaxX) > 180 || Math.Abs(box.MaxY) > 90)
+        {
+            return "koordinat bukan derajat (misalnya meter UTM) padahal CRS yang dinyatakan WGS 84; periksa CRS berkas (.prj)";
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"koordinat di luar wilayah Indonesia (bujur {box.MinX:0.###}..{box.MaxX:0.###}, lintang {box.MinY:0.###}..{box.MaxY:0.###})");
+    }
+
+    private string PickColumn(BoundaryFeature feature, string? chosen, string[] candidates, string what, string flag)
+    {
+        if (chosen is not null)
+        {
+            return feature.Attributes.ContainsKey(chosen)
+                ? chosen
+                : throw new BoundaryFileException($"kolom {what} '{chosen}' tidak ada; kolom yang ada: {string.Join(", ", feature.Attributes.Keys)}");
+        }
+        return candidates.FirstOrDefault(feature.Attributes.ContainsKey)
+            ?? throw new BoundaryFileException(
+                $"kolom {what} tidak ditemukan (dicoba: {string.Join(", ", candidates)}); pilih dengan {flag}. Kolom yang ada: {string.Join(", ", feature.Attributes.Keys)}");
+    }
+
+    private ValidBoundary? Reject(BoundaryFeature feature, string? kode, string reason)
+    {
+        _rejected.Add(new RejectedFeature(fileName, feature.Number, kode, reason));
+        return null;
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
