@@ -16,15 +16,19 @@ namespace Geo.Core.Statistics;
 /// </summary>
 internal static class ConditionalPermutation
 {
+    /// <summary>Per unit: folded pseudo p, and mean and standard deviation of the permuted statistic (NaN for an island).</summary>
+    public sealed record Result(double[] PseudoP, double[] Mean, double[] StandardDeviation);
+
     /// <param name="weights">weights without self: the self term belongs in <paramref name="offset"/></param>
-    /// <returns>folded pseudo p per unit; NaN for a unit without neighbours</returns>
-    public static double[] PseudoP(
+    public static Result Run(
         SpatialWeights weights, double[] values, double[] slope, double[] offset, double[] observed, PermutationOptions options)
     {
         if (weights.SelfIncluded) throw new ArgumentException("conditional permutation draws neighbours other than self", nameof(weights));
         var n = weights.Count;
         var r = options.Permutations;
         var result = new double[n];
+        var mean = new double[n];
+        var sd = new double[n];
         var offsets = weights.Offsets;
         var w = weights.Weights;
 
@@ -35,7 +39,7 @@ internal static class ConditionalPermutation
                 var k = offsets[i + 1] - offsets[i];
                 if (k == 0)
                 {
-                    result[i] = double.NaN;
+                    result[i] = mean[i] = sd[i] = double.NaN;
                     return pool;
                 }
                 if (k > n - 1) throw new InvalidOperationException($"unit {i} has more neighbours than there are other units");
@@ -47,6 +51,7 @@ internal static class ConditionalPermutation
                 var span = (uint)(n - 1);
                 Span<int> swaps = k <= 512 ? stackalloc int[k] : new int[k];
                 var atLeast = 0;
+                double total = 0, totalSquares = 0;
                 for (var p = 0; p < r; p++)
                 {
                     var sum = 0.0;
@@ -65,13 +70,18 @@ internal static class ConditionalPermutation
                         var t = swaps[m];
                         (pool[t], pool[m]) = (pool[m], pool[t]);
                     }
-                    if (a * sum + b >= obs) atLeast++;
+                    var statistic = a * sum + b;
+                    if (statistic >= obs) atLeast++;
+                    total += statistic;
+                    totalSquares += statistic * statistic;
                 }
                 result[i] = Folded(atLeast, r);
+                mean[i] = total / r;
+                sd[i] = Math.Sqrt(Math.Max(0.0, (totalSquares - total * total / r) / (r - 1)));
                 return pool;
             },
             _ => { });
-        return result;
+        return new Result(result, mean, sd);
     }
 
     /// <summary>esda's folding: count the smaller tail, then (M + 1) / (R + 1).</summary>

@@ -77,7 +77,7 @@ public static class GetisOrdGiStar
         {
             // In both styles a row's star weights are equal, so a neighbour weighs what self weighs:
             // draw on binary weights and scale the sum by w_ii.
-            pseudoP = ConditionalPermutation.PseudoP(weights.Binary(), values, selfWeight, selfTerm, lag, options.Permutations);
+            pseudoP = ConditionalPermutation.Run(weights.Binary(), values, selfWeight, selfTerm, lag, options.Permutations).PseudoP;
         }
 
         var binP = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : p;

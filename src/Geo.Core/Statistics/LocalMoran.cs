@@ -34,6 +34,12 @@ public sealed record LocalMoranResult
     /// <summary>esda's folded conditional-permutation pseudo p; null without permutations, NaN for an island.</summary>
     public required double[]? PseudoP { get; init; }
 
+    /// <summary>Mean of Ii over the permutations (esda EI_sim); null without permutations.</summary>
+    public required double[]? PermutationMean { get; init; }
+
+    /// <summary>Standard deviation of Ii over the permutations (esda seI_sim); null without permutations.</summary>
+    public required double[]? PermutationStandardDeviation { get; init; }
+
     /// <summary>The p judged against alpha: pseudo p when permuted, else analytic p; BH-adjusted when FDR is on.</summary>
     public required double[] SignificanceP { get; init; }
 
@@ -106,10 +112,13 @@ public static class LocalMoran
             quadrant[i] = QuadrantOf(z[i], lag[i], weights.Cardinality(i));
         }
 
-        double[]? pseudoP = null;
+        double[]? pseudoP = null, permutationMean = null, permutationSd = null;
         if (options.Permutations.Permutations > 0)
         {
-            pseudoP = ConditionalPermutation.PseudoP(weights, z, slope, new double[n], ii, options.Permutations);
+            var run = ConditionalPermutation.Run(weights, z, slope, new double[n], ii, options.Permutations);
+            pseudoP = run.PseudoP;
+            permutationMean = run.Mean;
+            permutationSd = run.StandardDeviation;
             for (var i = 0; i < n; i++)
             {
                 if (z[i] == 0 && weights.Cardinality(i) > 0) pseudoP[i] = 1.0;
@@ -129,6 +138,8 @@ public static class LocalMoran
             Z = zScore,
             P = p,
             PseudoP = pseudoP,
+            PermutationMean = permutationMean,
+            PermutationStandardDeviation = permutationSd,
             SignificanceP = significance,
             Quadrant = quadrant,
             Cluster = cluster,
