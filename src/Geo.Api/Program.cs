@@ -3,6 +3,7 @@ using Geo.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
+builder.Services.AddIndikator();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -13,6 +14,8 @@ app.UseSwaggerUI();
 app.MapHealthEndpoints();
 app.MapWilayahEndpoints();
 app.MapImportEndpoints();
+app.MapIndikatorEndpoints();
+app.MapIndikatorImportEndpoints();
 
 app.Run();
 
