@@ -4,6 +4,7 @@ using Geo.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
+builder.Services.AddIndikator();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -17,6 +18,8 @@ app.MapWilayahEndpoints();
 app.MapImportEndpoints();
 app.MapTileEndpoints();
 app.MapOgcFeatureEndpoints();
+app.MapIndikatorEndpoints();
+app.MapIndikatorImportEndpoints();
 
 app.Run();
 
