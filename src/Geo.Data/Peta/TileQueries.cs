@@ -24,11 +24,11 @@ public sealed record TileAddress(int Z, int X, int Y)
 public sealed record Tile(byte[] Mvt, DataVersi Versi);
 
 /// <summary>Runs the tile SQL of <see cref="TileSql"/>; the server adds only caching and HTTP around it.</summary>
-public sealed class TileQueries(NpgsqlDataSource dataSource)
+public sealed class TileQueries(TileDataSource tiles)
 {
     public async Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, CancellationToken ct = default)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await tiles.DataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null), conn);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.X });
