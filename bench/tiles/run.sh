@@ -41,9 +41,10 @@ start_api() {
 }
 
 $BENCH sample "$DB" 6 14 "$PER_ZOOM" "$OUT/tiles.txt"
-FIRST="$(grep '^10/' "$OUT/tiles.txt" | head -1 | cut -d/ -f2-)"
-sed 's|^|/tiles/desa/|; s|$|.mvt|' "$OUT/tiles.txt" > "$OUT/paths.txt"
-grep -E '^/tiles/desa/(1[0-4])/' "$OUT/paths.txt" > "$OUT/paths-z10-14.txt"
+FIRST="$(grep '^desa/10/' "$OUT/tiles.txt" | head -1 | cut -d/ -f3-)"
+sed 's|^|/tiles/|; s|$|.mvt|' "$OUT/tiles.txt" > "$OUT/paths.txt"
+# The Node peer serves desa only: the side-by-side runs use the desa tiles (z8-14).
+grep '^/tiles/desa/' "$OUT/paths.txt" > "$OUT/paths-desa.txt"
 
 echo "== uncached: SQL vs HTTP per zoom" | tee "$OUT/results.txt"
 start_api 0 >/dev/null
@@ -52,10 +53,8 @@ stop_server
 
 echo "== Geo, cache on" | tee -a "$OUT/results.txt"
 echo "time to first tile: $(start_api 256) ms" | tee -a "$OUT/results.txt"
-while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$PORT$p"; done < "$OUT/paths.txt"
-URLS="$OUT/paths.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PORT" | tee -a "$OUT/results.txt"
-echo "-- z10-14 only" | tee -a "$OUT/results.txt"
-URLS="$OUT/paths-z10-14.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PORT" | tee -a "$OUT/results.txt"
+while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$PORT$p"; done < "$OUT/paths-desa.txt"
+URLS="$OUT/paths-desa.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PORT" | tee -a "$OUT/results.txt"
 stop_server
 
 echo "== Node peer (geojson-vt + vt-pbf), warm" | tee -a "$OUT/results.txt"
@@ -63,9 +62,7 @@ start=$(date +%s%N)
 node --max-old-space-size=8192 "$HERE/node-peer/server.js" "$DESA" "$PEER_PORT" >"$OUT/peer.log" 2>&1 &
 SERVER_PID=$!
 echo "time to first tile: $(first_tile_ms "http://127.0.0.1:$PEER_PORT/tiles/desa/10/$FIRST.mvt" "$start") ms" | tee -a "$OUT/results.txt"
-while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$PEER_PORT$p"; done < "$OUT/paths.txt"
-URLS="$OUT/paths.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PEER_PORT" | tee -a "$OUT/results.txt"
-echo "-- z10-14 only" | tee -a "$OUT/results.txt"
-URLS="$OUT/paths-z10-14.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PEER_PORT" | tee -a "$OUT/results.txt"
+while read -r p; do curl -sf -o /dev/null "http://127.0.0.1:$PEER_PORT$p"; done < "$OUT/paths-desa.txt"
+URLS="$OUT/paths-desa.txt" wrk -t2 -c32 -d"$DURATION" --latency -s "$HERE/rotate.lua" "http://127.0.0.1:$PEER_PORT" | tee -a "$OUT/results.txt"
 echo "peer RSS: $(ps -o rss= -p "$SERVER_PID") KB" | tee -a "$OUT/results.txt"
 stop_server

@@ -24,7 +24,8 @@ switch (args.FirstOrDefault())
 }
 return 0;
 
-// Tiles under desa label points of Java (31-36) and Sulawesi (71-76), a fixed pseudo-random choice.
+// Tiles under desa label points of Java (31-36) and Sulawesi (71-76), a fixed pseudo-random choice,
+// each of the most detailed layer a map shows at its zoom (kecamatan below z8, then desa).
 static async Task Sample(string db, int from, int to, int perZoom, string outFile)
 {
     await using var source = GeoDataSource.Create(db);
@@ -46,7 +47,8 @@ static async Task Sample(string db, int from, int to, int perZoom, string outFil
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = perZoom });
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) lines.Add($"{z}/{reader.GetInt32(0)}/{reader.GetInt32(1)}");
+        var layer = PetaLayer.All.Last(l => l.MinZoom <= z).Name;
+        while (await reader.ReadAsync()) lines.Add($"{layer}/{z}/{reader.GetInt32(0)}/{reader.GetInt32(1)}");
     }
     await File.WriteAllLinesAsync(outFile, lines);
     Console.WriteLine($"{lines.Count} petak -> {outFile}");
@@ -54,13 +56,13 @@ static async Task Sample(string db, int from, int to, int perZoom, string outFil
 
 static async Task Latency(string db, string server, string tilesFile, int rounds)
 {
-    var layer = PetaLayer.Find("desa")!;
-    var tiles = (await File.ReadAllLinesAsync(tilesFile)).Select(l => l.Split('/').Select(int.Parse).ToArray()).ToList();
+    var tiles = (await File.ReadAllLinesAsync(tilesFile)).Select(l => l.Split('/')).ToList();
     // The server's own tile pool settings (no parallel workers), so the SQL is timed as it runs there.
     await using var source = TileDataSource.Create(db);
     await using var conn = await source.DataSource.OpenConnectionAsync();
     using var http = new HttpClient { BaseAddress = new Uri(server) };
 
+    var layers = new Dictionary<int, string>();
     var sql = new Dictionary<int, List<double>>();
     var web = new Dictionary<int, List<double>>();
     var bytes = new Dictionary<int, List<long>>();
@@ -69,7 +71,8 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
     {
         foreach (var t in tiles)
         {
-            var (z, x, y) = (t[0], t[1], t[2]);
+            var layer = PetaLayer.Find(t[0])!;
+            var (z, x, y) = (int.Parse(t[1]), int.Parse(t[2]), int.Parse(t[3]));
             var sw = Stopwatch.StartNew();
             await using (var cmd = new NpgsqlCommand(TileSql.For(layer, z, scoped: false), conn))
             {
@@ -79,27 +82,28 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
                 await cmd.PrepareAsync();
                 await using var reader = await cmd.ExecuteReaderAsync();
                 await reader.ReadAsync();
-                var mvt = reader.GetFieldValue<byte[]>(1);
+                var mvt = reader.GetFieldValue<byte[]>(2);
                 if (round >= 0) Add(bytes, z, mvt.LongLength);
             }
             var sqlMs = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
-            var body = await http.GetByteArrayAsync($"/tiles/desa/{z}/{x}/{y}.mvt");
+            var body = await http.GetByteArrayAsync($"/tiles/{layer.Name}/{z}/{x}/{y}.mvt");
             var webMs = sw.Elapsed.TotalMilliseconds;
             if (round < 0) continue;
+            layers[z] = layer.Name;
             Add(sql, z, sqlMs);
             Add(web, z, webMs);
         }
     }
 
-    Console.WriteLine("| zoom | tiles | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | overhead p50 |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| zoom | layer | tiles x rounds | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | HTTP/SQL p50 |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var z in sql.Keys.Order())
     {
         var s = sql[z];
         var w = web[z];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {z} | {s.Count / rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {(P(w, 50) / P(s, 50) - 1) * 100:+0;-0}% |"));
+            $"| {z} | {layers[z]} | {s.Count / rounds} x {rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {P(w, 50) / P(s, 50):F2} |"));
     }
 }
 

@@ -20,6 +20,9 @@ public sealed class TileDataSource(NpgsqlDataSource dataSource) : IAsyncDisposab
         var builder = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(urlOrConnectionString));
         builder.Options = $"{builder.Options} -c max_parallel_workers_per_gather=0".Trim();
         builder.ApplicationName = "geo-peta";
+        // Tile queries leave no session state behind, so a pooled connection needs no reset
+        // statements before its next tile (a measurable share of a 2 ms tile).
+        builder.NoResetOnClose = true;
         return new TileDataSource(GeoDataSource.Create(builder.ConnectionString));
     }
 
