@@ -32,7 +32,7 @@ public static class OgcFeatureEndpoints
         group.MapGet("/collections", Collections).WithSummary("Koleksi fitur (satu per tingkat wilayah)");
         group.MapGet("/collections/{id}", Collection).WithSummary("Satu koleksi");
         group.MapGet("/collections/{id}/items", Items)
-            .WithSummary("Fitur koleksi: bbox, limit, offset, kode (awalan), induk");
+            .WithSummary("Fitur koleksi: bbox, limit, offset, kode (awalan), induk; indikator+periode menambah nilai terbit");
         group.MapGet("/collections/{id}/items/{kode}", Item).WithSummary("Satu fitur menurut kode");
     }
 
@@ -92,10 +92,11 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Items(string id, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, IOptions<PetaOptions> options, CancellationToken ct)
+        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
         var query = http.Request.Query;
+        if (!NilaiParameter.TryRead(query, out var nilai, out var badNilai)) return badNilai!;
 
         var limit = DefaultLimit;
         if (query["limit"].ToString() is { Length: > 0 } limitText)
@@ -136,10 +137,12 @@ public static class OgcFeatureEndpoints
             induk = parsed.Value;
         }
 
-        var page = await features.PageAsync(
-            new FeatureFilter(layer, scopes.Resolve(http), bbox, kode.Length > 0 ? kode : null, induk, limit, offset), ct);
+        if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
 
-        var etag = PetaHttp.ETag(page.Versi, usesNilai: false);
+        var page = await features.PageAsync(
+            new FeatureFilter(layer, scopes.Resolve(http), bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
+
+        var etag = PetaHttp.ETag(page.Versi, nilai is not null);
         PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
 
         var self = $"{PetaHttp.BaseUrl(http.Request)}{http.Request.Path}";
@@ -169,11 +172,13 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Item(string id, string kode, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, CancellationToken ct)
+        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
         if (!Problems.TryParseKode(kode, out var parsed, out var problem)) return problem!;
-        var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, ct);
+        if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
+        if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, nilai, ct);
         return json is null
             ? Problems.NotFound($"{layer.Name} {parsed} tidak ada")
             : Results.Text(json, GeoJson, Encoding.UTF8);

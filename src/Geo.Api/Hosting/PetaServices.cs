@@ -11,11 +11,15 @@ public static class PetaServices
     public static IServiceCollection AddPeta(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PetaOptions>(configuration.GetSection("Geo:Peta"));
+        var url = configuration["GEO_DATABASE_URL"] ?? configuration.GetConnectionString("Geo")
+            ?? throw new InvalidOperationException("GEO_DATABASE_URL (atau ConnectionStrings:Geo) belum diatur");
+        services.AddSingleton(_ => TileDataSource.Create(url));
         services.AddSingleton<TileQueries>();
         services.AddSingleton<FeatureQueries>();
         services.AddSingleton<DataVersiTracker>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<PetaExtents>();
+        services.AddSingleton<NilaiParameter>();
         services.AddHostedService<DataVersiListener>();
 
         services.AddResponseCompression(o =>

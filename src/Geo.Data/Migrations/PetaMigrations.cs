@@ -9,3 +9,6 @@ public sealed class PetaGeometri : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0031_data_versi")]
 public sealed class DataVersi : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0032_nilai_versi")]
+public sealed class NilaiVersi : SqlMigration;

@@ -9,15 +9,16 @@ namespace Geo.Data.Peta;
 public sealed record PetaLayer(string Name, Tingkat Tingkat, string Title, int MinZoom, int MaxZoom)
 {
     /// <summary>
-    /// Levels appear as they become legible: at z6 a tile spans about 600 km, so desa are a few
-    /// pixels wide and drawn from pre-simplified geometry; provinsi serve every zoom.
+    /// Levels appear as they become legible. Below z8 a desa is a pixel or two across and a tile
+    /// over Java holds 5,000 (z7) to 20,000 (z6) of them, a 2 MB tile of noise: maps show
+    /// kecamatan there (about 1,600 in a z6 tile over Java). Provinsi serve every zoom.
     /// </summary>
     public static IReadOnlyList<PetaLayer> All { get; } =
     [
         new("provinsi", Tingkat.Provinsi, "Provinsi", 0, 14),
-        new("kabkota", Tingkat.KabKota, "Kabupaten/kota", 3, 14),
-        new("kecamatan", Tingkat.Kecamatan, "Kecamatan", 5, 14),
-        new("desa", Tingkat.Desa, "Desa/kelurahan", 6, 14),
+        new("kabkota", Tingkat.KabKota, "Kabupaten/kota", 4, 14),
+        new("kecamatan", Tingkat.Kecamatan, "Kecamatan", 6, 14),
+        new("desa", Tingkat.Desa, "Desa/kelurahan", 8, 14),
     ];
 
     public static PetaLayer? Find(string? name) =>

@@ -24,20 +24,28 @@ public sealed record TileAddress(int Z, int X, int Y)
 public sealed record Tile(byte[] Mvt, DataVersi Versi);
 
 /// <summary>Runs the tile SQL of <see cref="TileSql"/>; the server adds only caching and HTTP around it.</summary>
-public sealed class TileQueries(NpgsqlDataSource dataSource)
+public sealed class TileQueries(TileDataSource tiles)
 {
-    public async Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, CancellationToken ct = default)
+    public Task<bool> IndikatorExistsAsync(string kode, CancellationToken ct = default) =>
+        NilaiLayer.IndikatorExistsAsync(tiles.DataSource, kode, ct);
+
+    public async Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, NilaiLayer? nilai = null, CancellationToken ct = default)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null), conn);
+        await using var conn = await tiles.DataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null, nilai is not null), conn);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.X });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Y });
+        if (nilai is not null)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nilai.Indikator });
+            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value });
+        }
         if (scope.RootCode is { } root) cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = root });
         // Prepared once per pooled connection; later calls find the statement already there.
         await cmd.PrepareAsync(ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Tile(reader.GetFieldValue<byte[]>(1), new DataVersi(reader.GetInt64(0), 0));
+        return new Tile(reader.GetFieldValue<byte[]>(2), new DataVersi(reader.GetInt64(0), reader.GetInt64(1)));
     }
 }

@@ -103,7 +103,7 @@ public sealed class TileEndpointTests(GeoApiFactory factory) : IClassFixture<Geo
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal("3.0.0", json.GetProperty("tilejson").GetString());
-        Assert.Equal(6, json.GetProperty("minzoom").GetInt32());
+        Assert.Equal(8, json.GetProperty("minzoom").GetInt32());
         Assert.Equal(14, json.GetProperty("maxzoom").GetInt32());
         var bounds = json.GetProperty("bounds").EnumerateArray().Select(b => b.GetDouble()).ToArray();
         var extent = await ScalarAsync<string>("SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) FROM (SELECT ST_Extent(geom) e FROM wilayah WHERE tingkat = 4) x");
