@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
+builder.Services.AddAnalisis();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -20,6 +21,7 @@ app.MapTileEndpoints();
 app.MapOgcFeatureEndpoints();
 app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
+app.MapAnalisisEndpoints();
 
 app.Run();
 
