@@ -1,4 +1,4 @@
-# Geo: the API and the CLI in one image, with the Kota Metro demo boundaries.
+# Geo: the API and the CLI in one image, with the Kota Metro demo data (boundaries, indicators).
 #   docker compose up            PostGIS + API on http://localhost:8080, then the demo loader
 #   docker run IMAGE             the API alone (set GEO_DATABASE_URL)
 # The CLI is at /app/cli/geo.dll: docker compose run --rm --entrypoint dotnet api /app/cli/geo.dll --help
@@ -24,8 +24,8 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /out/api api/
 COPY --from=build /out/cli cli/
-# The CLI finds data/boundaries by walking up from its own folder: /app/cli -> /app.
-COPY data/boundaries data/boundaries
+# The CLI finds data/ by walking up from its own folder: /app/cli -> /app.
+COPY data data
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 USER $APP_UID
