@@ -3,16 +3,23 @@ using Geo.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
+builder.Services.AddPeta(builder.Configuration);
+builder.Services.AddIndikator();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
 app.UseGeoErrorHandling();
+app.UseResponseCompression();
 app.UseSwagger();
 app.UseSwaggerUI();
 
 app.MapHealthEndpoints();
 app.MapWilayahEndpoints();
 app.MapImportEndpoints();
+app.MapTileEndpoints();
+app.MapOgcFeatureEndpoints();
+app.MapIndikatorEndpoints();
+app.MapIndikatorImportEndpoints();
 
 app.Run();
 

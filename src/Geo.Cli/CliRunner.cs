@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Geo.Data.Indikator;
+using Geo.Data.Indikator.Import;
 using Geo.Data.Wilayah.Import;
 
 namespace Geo.Cli;
@@ -12,7 +14,7 @@ public static class CliRunner
         {
             return await root.Parse(args).InvokeAsync();
         }
-        catch (Exception e) when (e is BoundaryFileException or CliException or FileNotFoundException)
+        catch (Exception e) when (e is BoundaryFileException or CliException or FileNotFoundException or IndikatorFileException or BatchException)
         {
             Console.Error.WriteLine($"geo: {e.Message}");
             return 2;

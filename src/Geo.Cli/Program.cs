@@ -6,4 +6,5 @@ var root = new RootCommand("Geo: analisis situasi stunting per desa/kelurahan");
 root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(BatchCommand.Create());
 return await CliRunner.RunAsync(root, args);

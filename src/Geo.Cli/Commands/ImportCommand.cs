@@ -10,6 +10,7 @@ public static class ImportCommand
     {
         var import = new Command("import", "Impor data dari berkas");
         import.Subcommands.Add(Wilayah());
+        import.Subcommands.Add(IndikatorImportCommand.Create());
         return import;
     }
 

@@ -1,0 +1,293 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Geo.Core.Indikator;
+using Geo.Core.Wilayah;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Geo.Data.Indikator.Import;
+
+/// <summary>
+/// Imports one indicator file as one batch, in one transaction: parse, match, check, stage by
+/// binary COPY, check codes and duplicates in SQL, then record what is replaced and upsert. Any
+/// rejection rolls everything back. A file already imported with the same options is a no-op.
+/// </summary>
+public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
+{
+    public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null, CancellationToken ct = default) =>
+        await ImportAsync(await File.ReadAllBytesAsync(path, ct), displayName ?? Path.GetFileName(path), options, ct);
+
+    public async Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options, CancellationToken ct = default)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var parsed = new BerkasTerurai(fileName);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+
+        if (await ExistingBatchAsync(conn, hash, options.Parameter, ct) is { } existing)
+        {
+            return new IndikatorImportReport
+            {
+                Berkas = fileName, Hash = hash, Status = StatusImpor.SudahAda, Batch = existing,
+                Catatan = [$"berkas yang sama dengan pilihan yang sama sudah diimpor sebagai batch {existing}; tidak ada yang diubah"],
+            };
+        }
+
+        KodeWilayah? induk = null;
+        if (options.Wilayah is { } w)
+        {
+            if (KodeWilayah.TryParse(w, out var parsedInduk, out var error)) induk = parsedInduk;
+            else parsed.Reject(0, null, $"--wilayah: {error}");
+        }
+        if (options.Periode is { } p && !Periode.TryParse(p, out _, out var periodeError)) parsed.Reject(0, null, periodeError);
+        var katalog = await KatalogAsync(conn, ct);
+        if (options.Indikator is { } ind && !katalog.Persen.ContainsKey(ind.ToUpperInvariant())) parsed.Reject(0, null, $"indikator '{ind}' tidak dikenal");
+        var sumber = SumberNilai.Normalise(options.Sumber);
+        if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
+
+        var table = TabelBerkas.Read(content, fileName);
+        var firstRow = Enumerable.Range(0, table.Rows.Count).FirstOrDefault(r => table.Rows[r].Any(c => !string.IsNullOrWhiteSpace(c)), -1);
+        if (firstRow < 0) parsed.Reject(0, null, "berkas kosong");
+        else if (TabelPanjang.Recognise(table.Rows[firstRow])) TabelPanjang.Parse(table, firstRow, katalog, options, parsed);
+        else
+        {
+            if (induk is { } root && !await ExistsAsync(conn, root.Value, ct)) parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
+            else TabelLebar.Parse(table, katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
+        }
+        if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
+        if (parsed.Rows.Count == 0)
+        {
+            parsed.Reject(0, null, "tidak ada nilai untuk diimpor");
+            return Rejected(parsed, hash);
+        }
+
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await StageAsync(conn, parsed.Rows, ct);
+        await CheckStagedAsync(conn, parsed, induk, ct);
+        if (parsed.Penolakan.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return Rejected(parsed, hash);
+        }
+
+        var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, ct);
+        var (values, targets, replaced) = await WriteAsync(conn, batch, sumber, ct);
+        var groups = await WriteGroupsAsync(conn, induk, parsed, ct);
+        await tx.CommitAsync(ct);
+
+        return new IndikatorImportReport
+        {
+            Berkas = fileName, Hash = hash, Status = StatusImpor.Diimpor, Batch = batch, Format = parsed.Format,
+            BarisData = parsed.BarisData, Cocok = parsed.Cocok, NilaiDitulis = values, TargetDitulis = targets, NilaiDiganti = replaced,
+            SelKosong = parsed.SelKosong, TidakPersis = parsed.TidakPersis, Total = parsed.Total, Kelompok = groups, Catatan = parsed.Catatan,
+        };
+    }
+
+    private static IndikatorImportReport Rejected(BerkasTerurai parsed, string hash) => new()
+    {
+        Berkas = parsed.Berkas, Hash = hash, Status = StatusImpor.Ditolak, Format = parsed.Format, BarisData = parsed.BarisData,
+        Cocok = parsed.Cocok, Penolakan = parsed.Penolakan.OrderBy(r => r.Baris).ToList(), TidakPersis = parsed.TidakPersis, Total = parsed.Total,
+    };
+
+    private static async Task<long?> ExistingBatchAsync(NpgsqlConnection conn, string hash, string parameter, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT id FROM impor_batch WHERE hash = $1 AND parameter = $2 AND ditarik IS NULL", conn);
+        cmd.Parameters.AddWithValue(hash);
+        cmd.Parameters.AddWithValue(parameter);
+        return await cmd.ExecuteScalarAsync(ct) as long?;
+    }
+
+    private static async Task<KatalogRingkas> KatalogAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT kode, satuan = 'persen' FROM indikator", conn);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var persen = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        while (await reader.ReadAsync(ct)) persen[reader.GetString(0)] = reader.GetBoolean(1);
+        return new KatalogRingkas(persen);
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection conn, string kode, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT 1 FROM wilayah WHERE kode = $1", conn);
+        cmd.Parameters.AddWithValue(kode);
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
+    private static async Task<List<WilayahRingkas>> WilayahUnderAsync(NpgsqlConnection conn, KodeWilayah induk, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT kode, nama, tingkat FROM wilayah WHERE kode = $1 OR kode LIKE $1 || '.%'", conn);
+        cmd.Parameters.AddWithValue(induk.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<WilayahRingkas>();
+        while (await reader.ReadAsync(ct)) list.Add(new WilayahRingkas(reader.GetString(0), reader.GetString(1), (Tingkat)reader.GetInt16(2)));
+        return list;
+    }
+
+    private static async Task StageAsync(NpgsqlConnection conn, IReadOnlyList<BarisMasuk> rows, CancellationToken ct)
+    {
+        await Execute(conn, """
+            CREATE TEMP TABLE impor_nilai (
+                baris int NOT NULL, kolom text NOT NULL, target boolean NOT NULL, indikator text NOT NULL, periode text NOT NULL,
+                wilayah text NOT NULL, pembilang double precision, penyebut double precision, nilai double precision, hanya_persen boolean NOT NULL
+            ) ON COMMIT DROP
+            """, ct);
+        await using (var copy = await conn.BeginBinaryImportAsync(
+            "COPY impor_nilai (baris, kolom, target, indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.Baris, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.Kolom, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.Target, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(row.Indikator, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.Periode, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.Wilayah, NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, row.Nilai.Pembilang, ct);
+                await WriteNullable(copy, row.Nilai.Penyebut, ct);
+                await WriteNullable(copy, row.Nilai.Nilai, ct);
+                await copy.WriteAsync(row.Nilai.HanyaPersen, NpgsqlDbType.Boolean, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await Execute(conn, "ANALYZE impor_nilai", ct);
+    }
+
+    private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken ct)
+    {
+        if (value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Double, ct);
+        else await copy.WriteNullAsync(ct);
+    }
+
+    /// <summary>Codes that do not exist (or lie outside --wilayah), and the same value twice, found set-wise in SQL.</summary>
+    private static async Task CheckStagedAsync(NpgsqlConnection conn, BerkasTerurai parsed, KodeWilayah? induk, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            SELECT baris, 'kode', 'wilayah ' || i.wilayah || CASE WHEN w.kode IS NULL THEN ' tidak ada di tabel wilayah' ELSE ' di luar wilayah ' || $1 END
+            FROM impor_nilai i LEFT JOIN wilayah w ON w.kode = i.wilayah
+            WHERE w.kode IS NULL OR ($1 <> '' AND i.wilayah <> $1 AND i.wilayah NOT LIKE $1 || '.%')
+            UNION ALL
+            SELECT baris, kolom, 'baris ganda: ' || wilayah || ' ' || indikator || ' ' || periode || ' juga di baris ' || pertama
+            FROM (SELECT baris, kolom, wilayah, indikator, periode, min(baris) OVER w AS pertama, row_number() OVER w AS ke
+                  FROM impor_nilai WINDOW w AS (PARTITION BY target, indikator, periode, wilayah ORDER BY baris)) d
+            WHERE ke > 1
+            ORDER BY 1
+            LIMIT 1000
+            """, conn);
+        cmd.Parameters.AddWithValue(induk?.Value ?? "");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) parsed.Reject(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
+    }
+
+    private static async Task<long> CreateBatchAsync(NpgsqlConnection conn, string fileName, string hash, IndikatorImportOptions options,
+        string sumber, BerkasTerurai parsed, CancellationToken ct)
+    {
+        var summary = JsonSerializer.Serialize(new
+        {
+            format = parsed.Format,
+            barisData = parsed.BarisData,
+            tidakPersis = parsed.TidakPersis,
+            total = parsed.Total,
+            kelompok = parsed.Kelompok.Keys.Select(k => $"{k.Jenis}: {k.Nama}"),
+            pilihan = options,
+        });
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO impor_batch (berkas, hash, parameter, sumber, pengguna, status, diterbitkan, ringkasan)
+            VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN 'terbit' ELSE 'draf' END, CASE WHEN $6 THEN now() END, $7::jsonb)
+            RETURNING id
+            """, conn);
+        cmd.Parameters.AddWithValue(fileName);
+        cmd.Parameters.AddWithValue(hash);
+        cmd.Parameters.AddWithValue(options.Parameter);
+        cmd.Parameters.AddWithValue(sumber);
+        cmd.Parameters.AddWithValue(options.Pengguna);
+        cmd.Parameters.AddWithValue(options.Terbitkan);
+        cmd.Parameters.AddWithValue(summary);
+        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private static async Task<(int Values, int Targets, int Replaced)> WriteAsync(NpgsqlConnection conn, long batch, string sumber, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            WITH lama_nilai AS (
+                INSERT INTO riwayat_nilai (batch, jenis, indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen, sumber, batch_lama)
+                SELECT $1, 'nilai', n.indikator, n.periode, n.wilayah, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.batch
+                FROM nilai n JOIN impor_nilai i ON NOT i.target AND (i.indikator, i.periode, i.wilayah) = (n.indikator, n.periode, n.wilayah)
+                RETURNING 1
+            ), lama_target AS (
+                INSERT INTO riwayat_nilai (batch, jenis, indikator, periode, wilayah, nilai, sumber, batch_lama)
+                SELECT $1, 'target', t.indikator, t.tahun::text, t.wilayah, t.nilai, t.sumber, t.batch
+                FROM target t JOIN impor_nilai i ON i.target AND (i.indikator, i.periode::smallint, i.wilayah) = (t.indikator, t.tahun, t.wilayah)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM lama_nilai) + (SELECT count(*) FROM lama_target)
+            """, conn);
+        cmd.Parameters.AddWithValue(batch);
+        var replaced = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+
+        await using var values = new NpgsqlCommand("""
+            INSERT INTO nilai (indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen, sumber, batch)
+            SELECT indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen, $2, $1 FROM impor_nilai WHERE NOT target
+            ON CONFLICT (indikator, periode, wilayah) DO UPDATE SET
+                pembilang = excluded.pembilang, penyebut = excluded.penyebut, nilai = excluded.nilai,
+                hanya_persen = excluded.hanya_persen, sumber = excluded.sumber, batch = excluded.batch
+            """, conn);
+        values.Parameters.AddWithValue(batch);
+        values.Parameters.AddWithValue(sumber);
+        var valueCount = await values.ExecuteNonQueryAsync(ct);
+
+        await using var targets = new NpgsqlCommand("""
+            INSERT INTO target (indikator, wilayah, tahun, nilai, sumber, batch)
+            SELECT indikator, wilayah, periode::smallint, nilai, $2, $1 FROM impor_nilai WHERE target
+            ON CONFLICT (indikator, wilayah, tahun) DO UPDATE SET nilai = excluded.nilai, sumber = excluded.sumber, batch = excluded.batch
+            """, conn);
+        targets.Parameters.AddWithValue(batch);
+        targets.Parameters.AddWithValue(sumber);
+        var targetCount = await targets.ExecuteNonQueryAsync(ct);
+
+        await using var counts = new NpgsqlCommand("UPDATE impor_batch SET jumlah_nilai = $2, jumlah_target = $3 WHERE id = $1", conn);
+        counts.Parameters.AddWithValue(batch);
+        counts.Parameters.AddWithValue(valueCount);
+        counts.Parameters.AddWithValue(targetCount);
+        await counts.ExecuteNonQueryAsync(ct);
+        return (valueCount, targetCount, replaced);
+    }
+
+    /// <summary>Groupings named in the file (puskesmas per desa) replace their earlier member lists.</summary>
+    private static async Task<List<string>> WriteGroupsAsync(NpgsqlConnection conn, KodeWilayah? induk, BerkasTerurai parsed, CancellationToken ct)
+    {
+        var written = new List<string>();
+        if (induk is not { } root) return written;
+        foreach (var ((jenis, nama), members) in parsed.Kelompok.OrderBy(k => k.Key.Nama))
+        {
+            await using var upsert = new NpgsqlCommand("""
+                INSERT INTO kelompok_wilayah (jenis, induk, nama) VALUES ($1, $2, $3)
+                ON CONFLICT (jenis, induk, nama) DO UPDATE SET nama = excluded.nama RETURNING id
+                """, conn);
+            upsert.Parameters.AddWithValue(jenis);
+            upsert.Parameters.AddWithValue(root.Value);
+            upsert.Parameters.AddWithValue(nama);
+            var id = (long)(await upsert.ExecuteScalarAsync(ct))!;
+            await using var replace = new NpgsqlBatch(conn)
+            {
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("DELETE FROM kelompok_wilayah_anggota WHERE kelompok = $1") { Parameters = { new() { Value = id } } },
+                    new NpgsqlBatchCommand("INSERT INTO kelompok_wilayah_anggota (kelompok, wilayah) SELECT $1, unnest($2::text[])")
+                    {
+                        Parameters = { new() { Value = id }, new() { Value = members.Order().ToArray() } },
+                    },
+                },
+            };
+            await replace.ExecuteNonQueryAsync(ct);
+            written.Add($"{jenis}: {nama} ({members.Count} desa/kelurahan)");
+        }
+        return written;
+    }
+
+    private static async Task Execute(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.CommandTimeout = 600;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using Geo.Core.Indikator;
+using Geo.Core.Wilayah;
+
+namespace Geo.Data.Indikator.Import;
+
+public sealed record WilayahRingkas(string Kode, string Nama, Tingkat Tingkat);
+
+/// <summary>
+/// Wide tables as printed in regulations and kept in spreadsheets: one row per desa, names or
+/// codes, one or more value columns whose headers say the indicator, the year, and whether it
+/// is a capaian, a count or a target.
+/// </summary>
+public static class TabelLebar
+{
+    public static void Parse(TabelBerkas table, KatalogRingkas katalog, IndikatorImportOptions options,
+        KodeWilayah? induk, IReadOnlyList<WilayahRingkas> wilayah, BerkasTerurai result)
+    {
+        result.Format = "lebar";
+        TataLetakTabel layout;
+        try
+        {
+            layout = TataLetakTabel.Detect(table.Rows);
+        }
+        catch (FormatException e)
+        {
+            result.Reject(0, null, e.Message);
+            return;
+        }
+        var line = (int r) => table.LineNumbers[r];
+        string Cell(int r, int c) => c < table.Rows[r].Length ? table.Rows[r][c].Trim() : "";
+
+        var roles = layout.Kolom
+            .Select(k => PeranKolomTabel.Classify(k, layout.BarisData.Select(r => Cell(r, k.Indeks)).ToList(), katalog.Kode, options.Indikator?.ToUpperInvariant()))
+            .ToList();
+        var kodeCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.Kode);
+        var desaCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.NamaDesa);
+        var kecCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.NamaKecamatan);
+        var groupCols = roles.Where(r => r.Peran == PeranKolom.NamaKelompok).ToList();
+        var valueCols = roles.Where(r => r.Peran == PeranKolom.Nilai).ToList();
+        var headerLine = layout.BarisJudul.Count > 0 ? line(layout.BarisJudul[^1]) : 0;
+
+        if (kodeCol is null && desaCol is null) result.Reject(headerLine, null, "tidak ada kolom kode atau nama desa/kelurahan");
+        if (kodeCol is null && induk is null) result.Reject(headerLine, null, "tabel hanya berisi nama: sebutkan wilayah induk (--wilayah)");
+        if (valueCols.Count == 0) result.Reject(headerLine, null, "tidak ada kolom angka");
+        Periode? periode = null;
+        if (options.Periode is { } periodeText)
+        {
+            if (Periode.TryParse(periodeText, out var p, out var error)) periode = p;
+            else result.Reject(0, null, error);
+        }
+
+        var columns = new List<(PeranKolomTabel Role, string Periode, bool Persen)>();
+        foreach (var col in valueCols)
+        {
+            var label = $"{col.Kolom.Huruf} ({col.Kolom.Label})";
+            if (col.Indikator is null)
+            {
+                result.Reject(headerLine, label, "indikator kolom tidak diketahui: sebutkan --indikator atau tulis kodenya di judul kolom");
+                continue;
+            }
+            if (!katalog.Persen.TryGetValue(col.Indikator, out var persen))
+            {
+                result.Reject(headerLine, label, $"indikator '{col.Indikator}' tidak dikenal");
+                continue;
+            }
+            string? per;
+            if (col.Jenis == JenisNilai.Target)
+            {
+                per = col.Tahun?.ToString(CultureInfo.InvariantCulture);
+                if (per is null) result.Reject(headerLine, label, "kolom target tanpa tahun di judulnya");
+            }
+            else if (periode is { } given && (col.Tahun is null || col.Tahun == given.Tahun)) per = given.Value;
+            else if (col.Tahun is { } year) per = year.ToString(CultureInfo.InvariantCulture);
+            else
+            {
+                per = null;
+                result.Reject(headerLine, label, "periode kolom tidak diketahui: sebutkan --periode atau tulis tahunnya di judul kolom");
+            }
+            if (per is not null) columns.Add((col, per, persen));
+        }
+        if (result.Penolakan.Count > 0) return;
+
+        var pemisah = Angka.DetectDecimal(layout.BarisData.SelectMany(r => columns.Select(c => Cell(r, c.Role.Kolom.Indeks))));
+        var matcher = new PencocokWilayah(induk, wilayah);
+        var rowWilayah = new Dictionary<int, string>();
+        var usedBy = new Dictionary<string, int>();
+
+        foreach (var r in layout.BarisData)
+        {
+            result.BarisData++;
+            string? kode;
+            if (kodeCol is not null)
+            {
+                kode = matcher.ByCode(Cell(r, kodeCol.Kolom.Indeks), out var error);
+                if (kode is null) result.Reject(line(r), kodeCol.Kolom.Label, error!);
+            }
+            else
+            {
+                var kecamatan = kecCol is null ? null : Cell(r, kecCol.Kolom.Indeks);
+                kode = matcher.ByName(Cell(r, desaCol!.Kolom.Indeks), kecamatan, line(r), desaCol.Kolom.Label, result);
+            }
+            if (kode is null) continue;
+            if (usedBy.TryGetValue(kode, out var earlier))
+            {
+                result.Reject(line(r), desaCol?.Kolom.Label ?? kodeCol!.Kolom.Label, $"baris ganda: {kode} sudah dipakai baris {earlier}");
+                continue;
+            }
+            usedBy[kode] = line(r);
+            rowWilayah[r] = kode;
+            result.Cocok++;
+            foreach (var g in groupCols)
+            {
+                var name = Cell(r, g.Kolom.Indeks);
+                if (name.Length == 0) continue;
+                var key = (g.JenisKelompok!, name);
+                if (!result.Kelompok.TryGetValue(key, out var members)) result.Kelompok[key] = members = [];
+                members.Add(kode);
+            }
+        }
+
+        var parsed = new Dictionary<(int Row, int Col), double?>();
+        foreach (var r in layout.BarisData.Append(layout.BarisTotal ?? -1).Where(r => r >= 0))
+        {
+            foreach (var (role, _, _) in columns)
+            {
+                var text = Cell(r, role.Kolom.Indeks);
+                switch (Angka.TryParse(text, pemisah, out var v))
+                {
+                    case Angka.Hasil.Angka: parsed[(r, role.Kolom.Indeks)] = v; break;
+                    case Angka.Hasil.Kosong: parsed[(r, role.Kolom.Indeks)] = null; break;
+                    default:
+                        if (r != layout.BarisTotal) result.Reject(line(r), $"{role.Kolom.Huruf} ({role.Kolom.Label})", $"angka '{text}' tidak terbaca");
+                        parsed[(r, role.Kolom.Indeks)] = null;
+                        break;
+                }
+            }
+        }
+
+        // Columns of one indicator and period make one value: capaian, pembilang and penyebut together.
+        foreach (var group in columns.Where(c => c.Role.Jenis != JenisNilai.Target).GroupBy(c => (c.Role.Indikator!, c.Periode)))
+        {
+            var persen = group.First().Persen;
+            var of = (JenisNilai j) => group.Where(c => c.Role.Jenis == j).Select(c => c.Role.Kolom.Indeks).FirstOrDefault(-1);
+            var (capaian, pembilang, penyebut) = (of(JenisNilai.Capaian), of(JenisNilai.Pembilang), of(JenisNilai.Penyebut));
+            if (!persen && pembilang < 0) (pembilang, capaian) = (capaian, -1);
+            var label = string.Join(", ", group.Select(c => c.Role.Kolom.Huruf));
+            foreach (var (r, kode) in rowWilayah)
+            {
+                double? Get(int c) => c >= 0 ? parsed.GetValueOrDefault((r, c)) : null;
+                var (clean, alasan) = NilaiMasuk.Periksa(persen, Get(pembilang), Get(penyebut), Get(capaian));
+                if (alasan is not null) result.Reject(line(r), label, alasan);
+                else if (clean is null) result.SelKosong++;
+                else result.Rows.Add(new BarisMasuk(line(r), label, false, group.Key.Item1, group.Key.Periode, kode, clean));
+            }
+            CheckTotal(layout, table, group.Select(c => c.Role).ToList(), persen, capaian, pembilang, penyebut, rowWilayah.Keys, parsed, result);
+        }
+
+        foreach (var (role, per, persen) in columns.Where(c => c.Role.Jenis == JenisNilai.Target))
+        {
+            foreach (var (r, kode) in rowWilayah)
+            {
+                var value = parsed.GetValueOrDefault((r, role.Kolom.Indeks));
+                if (value is null) { result.SelKosong++; continue; }
+                if (persen && value is < 0 or > 100) result.Reject(line(r), role.Kolom.Label, $"target {value} di luar 0-100");
+                else result.Rows.Add(new BarisMasuk(line(r), role.Kolom.Huruf, true, role.Indikator!, per, kode, new NilaiBersih(null, null, value, persen)));
+            }
+            CheckTotal(layout, table, [role], persen, role.Kolom.Indeks, -1, -1, rowWilayah.Keys, parsed, result);
+        }
+    }
+
+    /// <summary>
+    /// Compares a TOTAL row with its column: counts by their sum, percentages with counts by
+    /// Σpembilang/Σpenyebut, percentage-only columns by the plain mean of the rows, which is the
+    /// only thing a total of percentages without counts can be checked against (and is labelled so).
+    /// </summary>
+    private static void CheckTotal(TataLetakTabel layout, TabelBerkas table, IReadOnlyList<PeranKolomTabel> roles, bool persen,
+        int capaian, int pembilang, int penyebut, IEnumerable<int> rows, Dictionary<(int, int), double?> parsed, BerkasTerurai result)
+    {
+        if (layout.BarisTotal is not { } totalRow) return;
+        var rowList = rows.ToList();
+        foreach (var role in roles)
+        {
+            var c = role.Kolom.Indeks;
+            if (parsed.GetValueOrDefault((totalRow, c)) is not { } total) continue;
+            var values = rowList.Select(r => parsed.GetValueOrDefault((r, c))).Where(v => v is not null).Select(v => v!.Value).ToList();
+            double? computed;
+            string how;
+            if (!persen || c == pembilang || c == penyebut)
+            {
+                computed = values.Sum();
+                how = "jumlah baris";
+            }
+            else if (pembilang >= 0 && penyebut >= 0 && c == capaian)
+            {
+                var p = rowList.Sum(r => parsed.GetValueOrDefault((r, pembilang)) ?? 0);
+                var q = rowList.Sum(r => parsed.GetValueOrDefault((r, penyebut)) ?? 0);
+                computed = q > 0 ? 100 * p / q : null;
+                how = "Σpembilang/Σpenyebut";
+            }
+            else
+            {
+                computed = values.Count > 0 ? values.Average() : null;
+                how = "rata-rata sederhana baris (tanpa hitungan; bukan cara hitung total yang benar)";
+            }
+            var text = table.Rows[totalRow][c].Trim();
+            var separator = text.LastIndexOfAny([',', '.']);
+            var tolerance = 0.5 * Math.Pow(10, -(separator < 0 ? 0 : text.Length - separator - 1)) + 1e-9;
+            result.Total.Add(new PemeriksaanTotal(table.LineNumbers[totalRow], $"{role.Kolom.Huruf} ({role.Kolom.Label})", total,
+                computed is { } x ? Math.Round(x, 4) : null, how, computed is { } y && Math.Abs(y - total) <= tolerance));
+        }
+    }
+}

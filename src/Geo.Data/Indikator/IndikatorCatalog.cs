@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Geo.Data.Indikator;
+
+public sealed record IndikatorBaru(
+    string Kode, string Nama, string Satuan, string? Polaritas, string? DefinisiPembilang = null, string? DefinisiPenyebut = null,
+    double? TargetNasional = null, string? Sasaran = null, IReadOnlyList<string>? PenyebutSasaran = null, string? Catatan = null);
+
+/// <summary>The indicator catalogue (seeded and user-defined) and targets per wilayah and year.</summary>
+public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
+{
+    private const string Columns = """
+        kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut, penyebut_sasaran,
+        target_nasional, urusan, penanggung_jawab, catatan, bawaan
+        """;
+
+    public async Task<IReadOnlyList<IndikatorInfo>> ListAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {Columns} FROM indikator
+            ORDER BY array_position(ARRAY['prevalensi','layanan','sasaran','layanan_kecamatan','data_dukung','pengguna'], kelompok), kode
+            """);
+        return await Read(cmd, ct);
+    }
+
+    public async Task<IndikatorInfo?> FindAsync(string kode, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM indikator WHERE kode = upper($1)");
+        cmd.Parameters.AddWithValue(kode);
+        return (await Read(cmd, ct)).FirstOrDefault();
+    }
+
+    /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed.</summary>
+    public async Task<IndikatorInfo> AddAsync(IndikatorBaru baru, CancellationToken ct = default)
+    {
+        var kode = baru.Kode.Trim().ToUpperInvariant();
+        if (!KodePattern().IsMatch(kode)) throw new BatchException($"kode indikator '{baru.Kode}' tidak sah: huruf besar, angka dan _, diawali huruf");
+        if (baru.Satuan is not ("persen" or "jumlah")) throw new BatchException("satuan harus 'persen' atau 'jumlah'");
+        if (baru.Satuan == "persen" && baru.Polaritas is not ("naik" or "turun")) throw new BatchException("indikator persen perlu polaritas 'naik' atau 'turun'");
+        if (await FindAsync(kode, ct) is not null) throw new BatchException($"indikator {kode} sudah ada");
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO indikator (kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut,
+                penyebut_sasaran, target_nasional, catatan, bawaan)
+            VALUES ($1, $2, 'pengguna', $3, $4, $5, $6, $7, $8, $9, $10, false)
+            """);
+        cmd.Parameters.AddWithValue(kode);
+        cmd.Parameters.AddWithValue(baru.Nama);
+        cmd.Parameters.AddWithValue((object?)baru.Sasaran ?? DBNull.Value);
+        cmd.Parameters.AddWithValue(baru.Satuan);
+        cmd.Parameters.AddWithValue((object?)baru.Polaritas ?? DBNull.Value);
+        cmd.Parameters.AddWithValue((object?)baru.DefinisiPembilang ?? DBNull.Value);
+        cmd.Parameters.AddWithValue((object?)baru.DefinisiPenyebut ?? DBNull.Value);
+        cmd.Parameters.AddWithValue((baru.PenyebutSasaran ?? []).Select(s => s.ToUpperInvariant()).ToArray());
+        cmd.Parameters.AddWithValue((object?)baru.TargetNasional ?? DBNull.Value);
+        cmd.Parameters.AddWithValue((object?)baru.Catatan ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+        return (await FindAsync(kode, ct))!;
+    }
+
+    /// <summary>Sets (or overrides) the target of an indicator for a wilayah of any level and a year, outside any batch.</summary>
+    public async Task SetTargetAsync(string indikator, string wilayah, int tahun, double nilai, string? sumber = null, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            INSERT INTO target (indikator, wilayah, tahun, nilai, sumber) VALUES (upper($1), $2, $3, $4, $5)
+            ON CONFLICT (indikator, wilayah, tahun) DO UPDATE SET nilai = excluded.nilai, sumber = excluded.sumber, batch = NULL
+            """);
+        cmd.Parameters.AddWithValue(indikator);
+        cmd.Parameters.AddWithValue(wilayah);
+        cmd.Parameters.AddWithValue((short)tahun);
+        cmd.Parameters.AddWithValue(nilai);
+        cmd.Parameters.AddWithValue((object?)sumber ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<TargetBerlaku?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT nilai, asal FROM target_berlaku(upper($1), $2, $3)");
+        cmd.Parameters.AddWithValue(indikator);
+        cmd.Parameters.AddWithValue(wilayah);
+        cmd.Parameters.AddWithValue(tahun);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new TargetBerlaku(reader.GetDouble(0), reader.GetString(1)) : null;
+    }
+
+    private static async Task<IReadOnlyList<IndikatorInfo>> Read(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<IndikatorInfo>();
+        string? S(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new IndikatorInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), S(3), reader.GetString(4), S(5), S(6), S(7),
+                reader.GetFieldValue<string[]>(8), reader.IsDBNull(9) ? null : reader.GetDouble(9), S(10), S(11), S(12), reader.GetBoolean(13)));
+        }
+        return list;
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,39}$")]
+    private static partial Regex KodePattern();
+}

@@ -1,0 +1,171 @@
+using Geo.Core.Indikator;
+using Geo.Core.Wilayah;
+using Npgsql;
+
+namespace Geo.Data.Indikator;
+
+/// <summary>
+/// Read side of indicator values: stored values per wilayah with their targets, and roll-ups of
+/// desa values computed in SQL. Every query takes a <see cref="WilayahScope"/>; with
+/// <c>hanyaTerbit</c> only published batches count (public maps and embeds).
+/// </summary>
+public sealed class NilaiQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<NilaiWilayah>> ValuesAsync(WilayahScope scope, KodeWilayah? induk, Tingkat tingkat,
+        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT w.kode, w.nama, n.pembilang, n.penyebut, n.nilai, coalesce(n.hanya_persen, false), n.sumber, coalesce(n.sintetis, false),
+                   n.batch, b.status, t.nilai, t.asal
+            FROM wilayah w
+            LEFT JOIN {Source(hanyaTerbit)} n ON n.wilayah = w.kode AND n.indikator = $1 AND n.periode = $2
+            LEFT JOIN impor_batch b ON b.id = n.batch
+            LEFT JOIN LATERAL target_berlaku($1, w.kode, $3) t ON true
+            WHERE w.tingkat = $4 AND w.kode LIKE $5 AND w.kode LIKE $6
+            ORDER BY w.kode
+            """);
+        cmd.Parameters.AddWithValue(indikator);
+        cmd.Parameters.AddWithValue(periode.Value);
+        cmd.Parameters.AddWithValue(periode.Tahun);
+        cmd.Parameters.AddWithValue((short)tingkat);
+        cmd.Parameters.AddWithValue(Below(induk));
+        cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<NilaiWilayah>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new NilaiWilayah(reader.GetString(0), reader.GetString(1), Double(reader, 2), Double(reader, 3), Double(reader, 4),
+                reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7),
+                reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : new TargetBerlaku(reader.GetDouble(10), reader.GetString(11))));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Roll-ups of the desa under <paramref name="induk"/> to every unit of the given levels inside
+    /// it, in one query: a province to kecamatan, kab/kota and provinsi at once.
+    /// </summary>
+    public Task<IReadOnlyList<AgregatWilayah>> RollUpAsync(WilayahScope scope, KodeWilayah? induk, IReadOnlyCollection<Tingkat> levels,
+        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    {
+        var lengths = levels.Where(l => l != Tingkat.Desa).Select(l => l switch { Tingkat.Provinsi => 2, Tingkat.KabKota => 5, _ => 8 }).ToArray();
+        const string units = """
+            SELECT u.kode AS unit, u.nama, d.kode AS desa, true AS administratif
+            FROM wilayah d
+            CROSS JOIN unnest($6::int[]) l(len)
+            JOIN wilayah u ON u.kode = left(d.kode, l.len)
+            WHERE d.tingkat = 4 AND d.kode LIKE $4 AND d.kode LIKE $5 AND (u.kode = $7 OR u.kode LIKE $4)
+            """;
+        return RollUpQueryAsync(units, induk, indikator, periode, hanyaTerbit, scope, cmd =>
+        {
+            cmd.Parameters.AddWithValue(lengths);
+            cmd.Parameters.AddWithValue(induk?.Value ?? "");
+        }, ct);
+    }
+
+    /// <summary>Roll-ups to custom groupings (puskesmas service areas, ...) of one kind, defined under <paramref name="induk"/>.</summary>
+    public Task<IReadOnlyList<AgregatWilayah>> RollUpGroupsAsync(WilayahScope scope, KodeWilayah? induk, string jenis,
+        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    {
+        const string units = """
+            SELECT g.id::text AS unit, g.nama, d.kode AS desa, false AS administratif
+            FROM kelompok_wilayah g
+            JOIN kelompok_wilayah_anggota a ON a.kelompok = g.id
+            JOIN wilayah d ON d.kode = a.wilayah
+            WHERE g.jenis = $6 AND (g.induk = $7 OR g.induk LIKE $4) AND d.kode LIKE $4 AND d.kode LIKE $5
+            """;
+        return RollUpQueryAsync(units, induk, indikator, periode, hanyaTerbit, scope, cmd =>
+        {
+            cmd.Parameters.AddWithValue(jenis);
+            cmd.Parameters.AddWithValue(induk?.Value ?? "");
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> GroupKindsAsync(CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT DISTINCT jenis FROM kelompok_wilayah ORDER BY 1");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
+        return list;
+    }
+
+    /// <summary>
+    /// The sums behind <see cref="Agregat.DariJumlah"/>, per unit. Percentage-only desa get a weight
+    /// (the sum of the indicator's sasaran counts, same period or same year) only when every part exists.
+    /// </summary>
+    private async Task<IReadOnlyList<AgregatWilayah>> RollUpQueryAsync(string units, KodeWilayah? induk, string indikator, Periode periode,
+        bool hanyaTerbit, WilayahScope scope, Action<NpgsqlCommand> extra, CancellationToken ct)
+    {
+        var source = Source(hanyaTerbit);
+        await using var cmd = dataSource.CreateCommand($"""
+            WITH unit AS ({units}),
+            ind AS (SELECT satuan, penyebut_sasaran FROM indikator WHERE kode = $1),
+            d AS (
+                SELECT u.unit, u.nama, u.administratif, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber,
+                       n.sintetis OR coalesce(w.bobot_sintetis, false) AS sintetis, w.bobot
+                FROM unit u
+                CROSS JOIN ind
+                LEFT JOIN {source} n ON n.wilayah = u.desa AND n.indikator = $1 AND n.periode = $2
+                LEFT JOIN LATERAL (
+                    SELECT CASE WHEN count(*) = cardinality(ind.penyebut_sasaran) AND count(*) > 0 THEN sum(b.pembilang) END AS bobot,
+                           bool_or(b.sintetis) AS bobot_sintetis
+                    FROM unnest(ind.penyebut_sasaran) s(kode)
+                    CROSS JOIN LATERAL (
+                        SELECT x.pembilang, x.sintetis FROM {source} x
+                        WHERE x.indikator = s.kode AND x.wilayah = u.desa AND x.periode IN ($2, $3::text) AND x.pembilang IS NOT NULL
+                        ORDER BY x.periode = $2 DESC LIMIT 1) b
+                    WHERE n.hanya_persen
+                ) w ON true
+            ),
+            agg AS (
+                SELECT unit, min(nama) AS nama, bool_and(administratif) AS administratif,
+                       count(*)::int AS jumlah_desa, count(sumber)::int AS melapor,
+                       count(*) FILTER (WHERE hanya_persen)::int AS hanya_persen,
+                       count(*) FILTER (WHERE hanya_persen AND bobot > 0)::int AS berbobot,
+                       coalesce(sum(pembilang) FILTER (WHERE NOT hanya_persen), 0) AS sum_pembilang,
+                       coalesce(sum(penyebut) FILTER (WHERE NOT hanya_persen), 0) AS sum_penyebut,
+                       coalesce(sum(nilai * bobot) FILTER (WHERE hanya_persen AND bobot > 0), 0) AS sum_nilai_bobot,
+                       coalesce(sum(bobot) FILTER (WHERE hanya_persen AND bobot > 0), 0) AS sum_bobot,
+                       coalesce(array_agg(DISTINCT sumber) FILTER (WHERE sumber IS NOT NULL), ARRAY[]::text[]) AS sumber,
+                       coalesce(bool_or(sintetis), false) AS sintetis
+                FROM d GROUP BY unit
+            )
+            SELECT a.unit, a.nama, a.jumlah_desa, a.melapor, a.hanya_persen, a.berbobot, a.sum_pembilang, a.sum_penyebut,
+                   a.sum_nilai_bobot, a.sum_bobot, a.sumber, a.sintetis, (SELECT satuan = 'persen' FROM ind),
+                   n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis, n.batch, t.nilai, t.asal
+            FROM agg a
+            LEFT JOIN {source} n ON a.administratif AND n.wilayah = a.unit AND n.indikator = $1 AND n.periode = $2
+            LEFT JOIN LATERAL target_berlaku($1, CASE WHEN a.administratif THEN a.unit ELSE coalesce($7, '') END, $3) t ON true
+            ORDER BY length(a.unit), a.unit
+            """);
+        cmd.Parameters.AddWithValue(indikator);
+        cmd.Parameters.AddWithValue(periode.Value);
+        cmd.Parameters.AddWithValue(periode.Tahun.ToString());
+        cmd.Parameters.AddWithValue(Below(induk));
+        cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        extra(cmd);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<AgregatWilayah>();
+        while (await reader.ReadAsync(ct))
+        {
+            var persen = reader.GetBoolean(12);
+            var hasil = Agregat.DariJumlah(persen, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+                reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9));
+            var kode = reader.GetString(0);
+            var nama = reader.GetString(1);
+            var tercatat = reader.IsDBNull(17) ? null : new NilaiWilayah(kode, nama, Double(reader, 13), Double(reader, 14), Double(reader, 15),
+                reader.GetBoolean(16), reader.GetString(17), reader.GetBoolean(18), reader.GetInt64(19), null, null);
+            list.Add(new AgregatWilayah(kode, nama, hasil, reader.GetInt32(4), reader.GetFieldValue<string[]>(10), reader.GetBoolean(11), tercatat,
+                reader.IsDBNull(20) ? null : new TargetBerlaku(reader.GetDouble(20), reader.GetString(21))));
+        }
+        return list;
+    }
+
+    private static string Source(bool hanyaTerbit) => hanyaTerbit ? "nilai_terbit" : "nilai";
+
+    private static string Below(KodeWilayah? induk) => induk is { } k ? k.Value + ".%" : "%";
+
+    private static double? Double(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+}

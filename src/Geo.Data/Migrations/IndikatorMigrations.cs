@@ -1,0 +1,11 @@
+using Geo.Data.Database;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Geo.Data.Migrations;
+
+[DbContext(typeof(GeoDbContext)), Migration("0010_indikator")]
+public sealed class Indikator : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0011_indikator_katalog")]
+public sealed class IndikatorKatalog : SqlMigration;
