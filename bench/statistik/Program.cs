@@ -23,33 +23,40 @@ var scratch = await ScratchDatabase.PrepareAsync(server, options.DesaFile);
 await using var dataSource = GeoDataSource.Create(scratch);
 var builder = new SpatialWeightsBuilder(dataSource);
 
-Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+var cpu = await CpuMeter.ForAsync(dataSource);
+Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
 
 // 1. queen weights, whole country
 var queenTimes = new List<double>();
+var queenCpu = new List<double>();
 SpatialWeights queen = null!;
 for (var run = 0; run < options.QueenRuns; run++)
 {
+    var cpuBefore = cpu?.PostgresSeconds() ?? double.NaN;
     var sw = Stopwatch.StartNew();
     queen = await builder.BuildAsync(WilayahScope.Nasional, Tingkat.Desa, WeightsSpec.Queen);
     queenTimes.Add(sw.Elapsed.TotalSeconds);
-    Console.WriteLine($"queen run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s");
+    queenCpu.Add((cpu?.PostgresSeconds() ?? double.NaN) - cpuBefore);
+    Console.WriteLine($"queen run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s wall, {queenCpu[^1]:F1} s PostgreSQL CPU");
 }
-Console.WriteLine($"queen: {queen.Count} desa, {queen.LinkCount} links, {queen.Islands.Count} islands, median {Median(queenTimes):F2} s");
+Console.WriteLine($"queen: {queen.Count} desa, {queen.LinkCount} links, {queen.Islands.Count} islands, median {Median(queenTimes):F2} s wall, {Median(queenCpu):F1} s CPU");
 
 // 2. LISA + Gi*, 999 permutations, whole country
 var x = await SyntheticValues.ForAsync(dataSource, queen);
 var w = queen.RowStandardised();
 var permutations = new PermutationOptions { Permutations = options.Permutations, Seed = 1 };
 var statTimes = new List<double>();
+var statCpu = new List<double>();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 for (var run = 0; run < options.StatRuns; run++)
 {
+    var cpuBefore = CpuMeter.OwnSeconds();
     var sw = Stopwatch.StartNew();
     var lisa = LocalMoran.Compute(x, w, new LocalMoranOptions { Permutations = permutations });
     var gi = GetisOrdGiStar.Compute(x, queen, new GetisOrdOptions { Permutations = permutations });
     statTimes.Add(sw.Elapsed.TotalSeconds);
-    Console.WriteLine($"LISA + Gi* run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s ({lisa.Cluster.Count(c => c != LisaQuadrant.None)} LISA clusters, {gi.Bin.Count(b => b != 0)} Gi* hot/cold)");
+    statCpu.Add(CpuMeter.OwnSeconds() - cpuBefore);
+    Console.WriteLine($"LISA + Gi* run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s wall, {statCpu[^1]:F2} s CPU ({lisa.Cluster.Count(c => c != LisaQuadrant.None)} LISA clusters, {gi.Bin.Count(b => b != 0)} Gi* hot/cold)");
 }
 var allocatedPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)options.StatRuns;
 var draws = 2.0 * options.Permutations * queen.LinkCount;
@@ -58,29 +65,35 @@ var single = Stopwatch.StartNew();
 LocalMoran.Compute(x, w, new LocalMoranOptions { Permutations = oneThread });
 GetisOrdGiStar.Compute(x, queen, new GetisOrdOptions { Permutations = oneThread });
 var singleSeconds = single.Elapsed.TotalSeconds;
-Console.WriteLine($"LISA + Gi*: median {Median(statTimes):F2} s on {Environment.ProcessorCount} cores, {singleSeconds:F2} s on 1 core; " +
-    $"{draws / 1e6:F0} M neighbour draws, {draws / singleSeconds / 1e6:F1} M draws/s on one core; allocated {allocatedPerRun / 1048576:F0} MiB per run; " +
+Console.WriteLine($"LISA + Gi*: median {Median(statTimes):F2} s wall, {Median(statCpu):F2} s CPU on {Environment.ProcessorCount} cores; {singleSeconds:F2} s wall on 1 core; " +
+    $"{draws / 1e6:F0} M neighbour draws, {draws / Median(statCpu) / 1e6:F1} M draws per CPU second; allocated {allocatedPerRun / 1048576:F0} MiB per run; " +
     $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB");
 
 // 3. spdep localmoran_perm against ours on one provinsi
 var provinsi = WilayahScope.Within(KodeWilayah.Parse(options.Provinsi));
 var pw = await builder.BuildAsync(provinsi, Tingkat.Desa, WeightsSpec.Queen);
 var px = await SyntheticValues.ForAsync(dataSource, pw);
-var rSeconds = await SpdepRun.LocalMoranPermAsync(pw, px, options.Permutations, options.RRuns);
+var r = await SpdepRun.LocalMoranPermAsync(pw, px, options.Permutations, options.RRuns);
+var rWall = Median(r.Select(t => t.Wall).ToList());
+var rCpu = Median(r.Select(t => t.Cpu).ToList());
 var ours2 = new List<double>();
+var ours2Cpu = new List<double>();
 var ours1 = new List<double>();
 for (var run = 0; run < 5; run++)
 {
+    var cpuBefore = CpuMeter.OwnSeconds();
     var sw = Stopwatch.StartNew();
     LocalMoran.Compute(px, pw.RowStandardised(), new LocalMoranOptions { Permutations = permutations });
     ours2.Add(sw.Elapsed.TotalSeconds);
+    ours2Cpu.Add(CpuMeter.OwnSeconds() - cpuBefore);
     sw.Restart();
     LocalMoran.Compute(px, pw.RowStandardised(), new LocalMoranOptions { Permutations = oneThread });
     ours1.Add(sw.Elapsed.TotalSeconds);
 }
-Console.WriteLine($"provinsi {options.Provinsi}: {pw.Count} desa, {pw.LinkCount} links; spdep localmoran_perm median {Median(rSeconds):F3} s; " +
-    $"ours median {Median(ours2):F4} s ({Environment.ProcessorCount} cores), {Median(ours1):F4} s (1 core); " +
-    $"ratio {Median(rSeconds) / Median(ours2):F0}x ({Environment.ProcessorCount} cores), {Median(rSeconds) / Median(ours1):F0}x (1 core)");
+Console.WriteLine($"provinsi {options.Provinsi}: {pw.Count} desa, {pw.LinkCount} links, {options.Permutations} permutations");
+Console.WriteLine($"  spdep localmoran_perm: median {rWall:F3} s wall, {rCpu:F3} s CPU ({options.RRuns} runs)");
+Console.WriteLine($"  ours LocalMoran:       median {Median(ours2):F4} s wall ({Environment.ProcessorCount} cores), {Median(ours1):F4} s wall (1 core), {Median(ours2Cpu):F4} s CPU");
+Console.WriteLine($"  ratio: {rWall / Median(ours2):F0}x wall ({Environment.ProcessorCount} cores), {rWall / Median(ours1):F0}x wall (1 core each), {rCpu / Median(ours2Cpu):F0}x CPU");
 
 static double Median(List<double> values)
 {

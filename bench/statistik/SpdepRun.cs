@@ -8,7 +8,8 @@ namespace Geo.Bench.Statistik;
 /// <summary>Runs spdep's localmoran_perm in R on the same weights and values, timed inside R.</summary>
 internal static class SpdepRun
 {
-    public static async Task<List<double>> LocalMoranPermAsync(SpatialWeights weights, double[] x, int permutations, int runs)
+    /// <returns>wall and CPU seconds per run, as timed inside R</returns>
+    public static async Task<List<(double Wall, double Cpu)>> LocalMoranPermAsync(SpatialWeights weights, double[] x, int permutations, int runs)
     {
         var dir = Directory.CreateTempSubdirectory("geo-bench-statistik-");
         try
@@ -35,7 +36,10 @@ internal static class SpdepRun
             var error = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
             if (process.ExitCode != 0) throw new InvalidOperationException($"Rscript failed: {error}");
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(' '))
+                .Select(f => (double.Parse(f[0], CultureInfo.InvariantCulture), double.Parse(f[1], CultureInfo.InvariantCulture)))
+                .ToList();
         }
         finally
         {

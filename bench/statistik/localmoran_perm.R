@@ -7,5 +7,8 @@ x <- read.csv(args[2])$x
 nsim <- as.integer(args[3])
 runs <- as.integer(args[4])
 lw <- nb2listw(nb, style = "W", zero.policy = TRUE)
-times <- replicate(runs, system.time(localmoran_perm(x, lw, nsim = nsim, zero.policy = TRUE, iseed = 1))[["elapsed"]])
-cat(sprintf("%.3f", times), sep = "\n")
+# one line per run: wall seconds, CPU seconds (user + system)
+for (run in seq_len(runs)) {
+  t <- system.time(localmoran_perm(x, lw, nsim = nsim, zero.policy = TRUE, iseed = 1))
+  cat(sprintf("%.3f %.3f\n", t[["elapsed"]], t[["user.self"]] + t[["sys.self"]]))
+}
