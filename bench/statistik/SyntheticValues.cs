@@ -21,9 +21,18 @@ internal static class SyntheticValues
             if (!index.TryGetValue(reader.GetString(0), out var i)) continue;
             var lon = reader.GetDouble(1);
             var lat = reader.GetDouble(2);
-            var noise = (uint)HashCode.Combine(i, 20240801) / (double)uint.MaxValue;
+            var noise = Hash((ulong)i) / (double)ulong.MaxValue;
             x[i] = 20 + 8 * Math.Sin(lon / 3) + 6 * Math.Cos(lat / 2) + 10 * noise;
         }
         return x;
+    }
+
+    // SplitMix64's finaliser: the same noise in every run (HashCode is seeded per process)
+    private static ulong Hash(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }
