@@ -142,7 +142,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
             """);
         cmd.Parameters.AddWithValue(indikator);
         cmd.Parameters.AddWithValue(periode.Value);
-        cmd.Parameters.AddWithValue(periode.Tahun.ToString());
+        cmd.Parameters.AddWithValue(periode.Tahun);
         cmd.Parameters.AddWithValue(Below(induk));
         cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
         extra(cmd);
