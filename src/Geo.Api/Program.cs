@@ -3,19 +3,25 @@ using Geo.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
+builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
+builder.Services.AddAnalisis();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
 app.UseGeoErrorHandling();
+app.UseResponseCompression();
 app.UseSwagger();
 app.UseSwaggerUI();
 
 app.MapHealthEndpoints();
 app.MapWilayahEndpoints();
 app.MapImportEndpoints();
+app.MapTileEndpoints();
+app.MapOgcFeatureEndpoints();
 app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
+app.MapAnalisisEndpoints();
 
 app.Run();
 

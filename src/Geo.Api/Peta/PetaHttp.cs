@@ -1,0 +1,44 @@
+using Geo.Data.Peta;
+using Microsoft.Net.Http.Headers;
+
+namespace Geo.Api.Peta;
+
+/// <summary>Conditional-request and caching headers shared by tiles, TileJSON and features.</summary>
+public static class PetaHttp
+{
+    public const string MvtContentType = "application/vnd.mapbox-vector-tile";
+
+    /// <summary>
+    /// Weak, because the same tile leaves raw or gzip-encoded; it names the data versions the
+    /// response was built from (and the value table's only when the response uses it).
+    /// </summary>
+    public static string ETag(DataVersi versi, bool usesNilai) =>
+        usesNilai ? $"W/\"w{versi.Wilayah}n{versi.Nilai}\"" : $"W/\"w{versi.Wilayah}\"";
+
+    public static bool Matches(HttpRequest request, string etag)
+    {
+        var header = request.Headers.IfNoneMatch;
+        if (header.Count == 0) return false;
+        var ours = EntityTagHeaderValue.Parse(etag);
+        return EntityTagHeaderValue.TryParseList(header, out var tags)
+            && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
+    }
+
+    public static void SetCaching(HttpResponse response, string etag, int maxAgeSeconds)
+    {
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}, must-revalidate";
+    }
+
+    public static bool AcceptsGzip(HttpRequest request)
+    {
+        var header = request.Headers.AcceptEncoding;
+        if (header.Count == 0) return false;
+        return StringWithQualityHeaderValue.TryParseList(header, out var codings)
+            && codings.Any(c => (c.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) || c.Value.Equals("*", StringComparison.Ordinal))
+                                && (c.Quality ?? 1) > 0);
+    }
+
+    /// <summary>The request's scheme, host and path base, for absolute links.</summary>
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+}

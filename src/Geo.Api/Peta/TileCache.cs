@@ -1,0 +1,54 @@
+using System.IO.Compression;
+using Geo.Data.Peta;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace Geo.Api.Peta;
+
+/// <summary>A tile as served: the MVT bytes, its gzip form (made once, on first demand) and its ETag.</summary>
+public sealed class ServedTile(byte[] raw, DataVersi versi, string etag)
+{
+    private byte[]? _gzip;
+
+    public byte[] Raw { get; } = raw;
+    public DataVersi Versi { get; } = versi;
+    public string ETag { get; } = etag;
+
+    public byte[] Gzip => _gzip ??= Compress(Raw);
+
+    private static byte[] Compress(byte[] raw)
+    {
+        using var output = new MemoryStream(raw.Length / 2 + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(raw);
+        return output.ToArray();
+    }
+}
+
+/// <summary>
+/// Tiles kept in memory up to <see cref="PetaOptions.CacheMegabytes"/>. An entry is valid only
+/// while the data versions it was built from are current; stale entries are never served and,
+/// being the least recently used, are the first evicted when the cache is full.
+/// </summary>
+public sealed class TileCache : IDisposable
+{
+    private readonly MemoryCache? _cache;
+
+    public TileCache(IOptions<PetaOptions> options)
+    {
+        var megabytes = options.Value.CacheMegabytes;
+        if (megabytes > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L, CompactionPercentage = 0.25 });
+    }
+
+    public bool Enabled => _cache is not null;
+
+    public ServedTile? Get(string key, Func<DataVersi, bool> isCurrent) =>
+        _cache is not null && _cache.TryGetValue(key, out ServedTile? tile) && isCurrent(tile!.Versi) ? tile : null;
+
+    public void Set(string key, ServedTile tile)
+    {
+        // Counted twice the raw size: the gzip copy is usually smaller, plus the entry overhead.
+        _cache?.Set(key, tile, new MemoryCacheEntryOptions { Size = 2L * tile.Raw.Length + 256 });
+    }
+
+    public void Dispose() => _cache?.Dispose();
+}

@@ -1,0 +1,41 @@
+namespace Geo.Core.Analisis;
+
+/// <summary>How "prevalence relatively high" is decided.</summary>
+public enum OutcomeThreshold
+{
+    /// <summary>Above the median of the units' values (the default of the guide's practice).</summary>
+    Median,
+    Mean,
+    /// <summary>Above the outcome indicator's target.</summary>
+    Target,
+    /// <summary>Above <see cref="GapRules.FixedThreshold"/>.</summary>
+    Fixed,
+}
+
+/// <summary>The configurable rules of the gap classification; echoed in every result.</summary>
+public sealed record GapRules
+{
+    public OutcomeThreshold Threshold { get; init; } = OutcomeThreshold.Median;
+
+    /// <summary>The value for <see cref="OutcomeThreshold.Fixed"/>.</summary>
+    public double? FixedThreshold { get; init; }
+
+    /// <summary>Coverage is "good in most interventions" when at least this share of judged indicators meet their target.</summary>
+    public double MinShareMeetingTarget { get; init; } = 0.5;
+
+    /// <summary>Fewer indicators with both data and a target than this, and the unit is <c>data_kurang</c>.</summary>
+    public int MinIndicatorsJudged { get; init; } = 3;
+
+    /// <summary>Outcome polarity: prevalence is <c>turun</c>, so "high" is bad.</summary>
+    public bool OutcomeHigherIsBetter { get; init; }
+
+    public void Validate()
+    {
+        if (Threshold == OutcomeThreshold.Fixed && FixedThreshold is null)
+            throw new ArgumentException("ambang tetap dipilih tetapi nilainya tidak diberikan");
+        if (MinShareMeetingTarget is <= 0 or > 1)
+            throw new ArgumentException("porsi indikator yang memenuhi target harus di antara 0 dan 1");
+        if (MinIndicatorsJudged < 1)
+            throw new ArgumentException("jumlah minimum indikator harus paling sedikit 1");
+    }
+}

@@ -1,0 +1,52 @@
+using Geo.Core.Statistics;
+
+namespace Geo.Core.Analisis;
+
+/// <summary>
+/// One row per unit with the columns of <c>geo analisis --keluaran</c>:
+/// kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan.
+/// Statistics are null for units left out of them (no value) and for islands.
+/// </summary>
+public sealed record AnalysisRow(
+    string Kode,
+    string Nama,
+    double? Nilai,
+    double? EbGlobal,
+    double? EbLokal,
+    double? LocalI,
+    double? LocalZ,
+    double? LocalP,
+    string Lisa,
+    double? GiZ,
+    double? GiP,
+    int? GiBin,
+    string Kelas,
+    string Alasan);
+
+public sealed record SituationAnalysisResult(
+    SituationAnalysisOptions Options,
+    GlobalMoranResult? Moran,
+    GapClassification Gap,
+    IReadOnlyList<AnalysisRow> Rows,
+    /// <summary>Units with a value but no neighbour among the analysed units.</summary>
+    IReadOnlyList<string> Islands,
+    /// <summary>Units without a value, left out of the spatial statistics.</summary>
+    IReadOnlyList<string> WithoutValue,
+    /// <summary>Why empirical Bayes could not be computed, when it could not.</summary>
+    string? SmoothingUnavailable);
+
+public static class LisaLabels
+{
+    public const string NotSignificant = "tidak_signifikan";
+    public const string Island = "tanpa_tetangga";
+    public const string NoData = "tanpa_data";
+
+    public static string For(LisaQuadrant cluster) => cluster switch
+    {
+        LisaQuadrant.HighHigh => "HH",
+        LisaQuadrant.LowLow => "LL",
+        LisaQuadrant.HighLow => "HL",
+        LisaQuadrant.LowHigh => "LH",
+        _ => NotSignificant,
+    };
+}

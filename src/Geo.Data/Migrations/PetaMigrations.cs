@@ -1,0 +1,14 @@
+using Geo.Data.Database;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Geo.Data.Migrations;
+
+[DbContext(typeof(GeoDbContext)), Migration("0030_peta_geometri")]
+public sealed class PetaGeometri : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0031_data_versi")]
+public sealed class DataVersi : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0032_nilai_versi")]
+public sealed class NilaiVersi : SqlMigration;

@@ -1,0 +1,18 @@
+namespace Geo.Data.Peta;
+
+/// <summary>
+/// Versions of the tables a map response is built from (table <c>data_versi</c>, bumped by
+/// statement triggers). Two responses for the same request with equal versions are equal.
+/// </summary>
+public readonly record struct DataVersi(long Wilayah, long Nilai)
+{
+    /// <summary>The later of two observations, field by field: versions only grow.</summary>
+    public DataVersi Max(DataVersi other) => new(Math.Max(Wilayah, other.Wilayah), Math.Max(Nilai, other.Nilai));
+
+    public DataVersi With(string nama, long versi) => nama switch
+    {
+        "wilayah" => this with { Wilayah = versi },
+        "nilai" => this with { Nilai = versi },
+        _ => this,
+    };
+}

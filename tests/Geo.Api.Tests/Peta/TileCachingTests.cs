@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Geo.Api.Tests.Support;
+using Geo.Core.Wilayah;
+using Geo.Data.Tests.Support;
+using Geo.Data.Wilayah.Import;
+
+namespace Geo.Api.Tests.Peta;
+
+/// <summary>ETag, 304 and invalidation by imports. Imports change this class's own database only.</summary>
+public sealed class TileCachingTests(GeoApiFactory factory) : IClassFixture<GeoApiFactory>
+{
+    private const string Kode = "18.72.01.1001";
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task An_import_that_changes_a_desa_changes_the_ETag_and_the_tile_while_a_no_op_import_changes_nothing()
+    {
+        var (lon, lat) = (105.31, -5.12);
+        var (x, y) = TileMath.TileOf(lon, lat, 12);
+        var url = $"/tiles/desa/12/{x}/{y}.mvt";
+
+        var first = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var etag = first.Headers.ETag!;
+        Assert.Contains("max-age", first.Headers.CacheControl!.ToString());
+        Assert.Contains(MvtDecoder.Decode(await first.Content.ReadAsByteArrayAsync(), 12, x, y).Single().Features,
+            f => (string)f.Attributes["kode"]! == Kode && (string)f.Attributes["nama"]! == "Metro");
+
+        var revalidated = await ConditionalGetAsync(url, etag.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
+
+        // Re-importing the same file upserts no row: the statement triggers leave the version alone.
+        var versionBefore = await factory.Database.ScalarAsync<long>("SELECT versi FROM data_versi WHERE nama = 'wilayah'");
+        var importer = new BoundaryImporter(factory.Database.DataSource);
+        var noop = await importer.ImportAsync(DataFiles.Boundaries("kota-metro-kelurahan.geojson"), new BoundaryImportOptions(Tingkat.Desa));
+        Assert.Equal(22, noop.Unchanged);
+        Assert.Equal(versionBefore, await factory.Database.ScalarAsync<long>("SELECT versi FROM data_versi WHERE nama = 'wilayah'"));
+        Assert.Equal(HttpStatusCode.NotModified, (await ConditionalGetAsync(url, etag.ToString())).StatusCode);
+
+        var renamed = await RenamedCopyAsync(Kode, "Metro Pusat");
+        try
+        {
+            var report = await importer.ImportAsync(renamed, new BoundaryImportOptions(Tingkat.Desa));
+            Assert.Equal(1, report.Updated);
+        }
+        finally
+        {
+            File.Delete(renamed);
+        }
+
+        // The server learns of the commit by LISTEN/NOTIFY, a moment after it.
+        var changed = await PollAsync(async () =>
+        {
+            var response = await ConditionalGetAsync(url, etag.ToString());
+            return response.StatusCode == HttpStatusCode.OK ? response : null;
+        });
+        Assert.NotEqual(etag, changed.Headers.ETag);
+        Assert.Contains(MvtDecoder.Decode(await changed.Content.ReadAsByteArrayAsync(), 12, x, y).Single().Features,
+            f => (string)f.Attributes["kode"]! == Kode && (string)f.Attributes["nama"]! == "Metro Pusat");
+        Assert.Equal(HttpStatusCode.NotModified, (await ConditionalGetAsync(url, changed.Headers.ETag!.ToString())).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> ConditionalGetAsync(string url, string etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return await _client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> PollAsync(Func<Task<HttpResponseMessage?>> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            if (await attempt() is { } done) return done;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("tile did not change within 10 s of the import");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<string> RenamedCopyAsync(string kode, string nama)
+    {
+        var collection = JsonNode.Parse(await File.ReadAllTextAsync(DataFiles.Boundaries("kota-metro-kelurahan.geojson")))!;
+        var feature = collection["features"]!.AsArray().Single(f => (string?)f!["properties"]!["kode"] == kode)!;
+        feature["properties"]!["nama"] = nama;
+        var path = Path.Combine(Path.GetTempPath(), $"metro-{Guid.NewGuid():N}.geojson");
+        await File.WriteAllTextAsync(path, collection.ToJsonString());
+        return path;
+    }
+}
