@@ -146,6 +146,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(Below(induk));
         cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
         extra(cmd);
+        cmd.CommandTimeout = 120;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<AgregatWilayah>();
         while (await reader.ReadAsync(ct))
