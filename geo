@@ -187,5 +187,7 @@ case "${1:-}" in
   *)
     use_local_database
     build
+    # A checkout that moved on may carry new migrations; applying them is a no-op when current.
+    cli db migrate >/dev/null
     cli "$@" ;;
 esac

@@ -4,6 +4,8 @@ using Geo.Api.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
+builder.Services.AddIndikator();
+builder.Services.AddAnalisis();
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -17,6 +19,9 @@ app.MapWilayahEndpoints();
 app.MapImportEndpoints();
 app.MapTileEndpoints();
 app.MapOgcFeatureEndpoints();
+app.MapIndikatorEndpoints();
+app.MapIndikatorImportEndpoints();
+app.MapAnalisisEndpoints();
 
 app.Run();
 

@@ -7,4 +7,5 @@ root.Subcommands.Add(DbCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(BatchCommand.Create());
+root.Subcommands.Add(AnalisisCommand.Create());
 return await CliRunner.RunAsync(root, args);

@@ -55,7 +55,10 @@ public sealed partial record TataLetakTabel(
             if (!IsDataLike(r)) continue;
             var next = r + 1;
             while (next < rows.Count && IsEmpty(next)) next++;
-            if (next >= rows.Count || IsDataLike(next) || IsTotal(rows[next])) firstData = r;
+            // A header row can mix words and numbers ("Capaian 2022"); a data row is followed by
+            // more data, a total, or at least another name in the same column.
+            var nameColumn = Enumerable.Range(0, width).First(c => Cell(r, c).Any(char.IsLetter));
+            if (next >= rows.Count || IsDataLike(next) || IsTotal(rows[next]) || Cell(next, nameColumn).Any(char.IsLetter)) firstData = r;
         }
         if (firstData < 0) throw new FormatException("tidak ada baris data (baris dengan nama dan angka) dalam tabel");
 

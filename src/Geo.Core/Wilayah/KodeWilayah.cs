@@ -5,7 +5,8 @@ namespace Geo.Core.Wilayah;
 /// <summary>
 /// A Kepmendagri area code: <c>PP</c>, <c>PP.KK</c>, <c>PP.KK.CC</c> or <c>PP.KK.CC.DDDD</c>.
 /// The level follows from the number of segments; a desa segment starting with 1 is a kelurahan,
-/// with 2 a desa.
+/// with 2 a desa, with 3 a desa adat (Kepmendagri 2025 numbers the desa adat of Kabupaten
+/// Jayapura 91.03.xx.3xxx).
 /// </summary>
 public readonly record struct KodeWilayah
 {
@@ -19,7 +20,7 @@ public readonly record struct KodeWilayah
 
     public KodeWilayah? Induk => Tingkat == Tingkat.Provinsi ? null : new KodeWilayah(Value[..Value.LastIndexOf('.')]);
 
-    /// <summary>For a desa-level code: true for kelurahan (1xxx), false for desa (2xxx); null above desa level.</summary>
+    /// <summary>For a desa-level code: true for kelurahan (1xxx), false for desa (2xxx, desa adat 3xxx); null above desa level.</summary>
     public bool? IsKelurahan => Tingkat == Tingkat.Desa ? Value[^4] == '1' : null;
 
     public bool IsWithin(KodeWilayah ancestor) =>
@@ -58,9 +59,9 @@ public readonly record struct KodeWilayah
             }
         }
 
-        if (segments.Length == 4 && segments[3][0] is not ('1' or '2'))
+        if (segments.Length == 4 && segments[3][0] is not ('1' or '2' or '3'))
         {
-            error = $"kode desa/kelurahan '{trimmed}' harus diawali 1 (kelurahan) atau 2 (desa) pada segmen terakhir";
+            error = $"kode desa/kelurahan '{trimmed}' harus diawali 1 (kelurahan), 2 (desa) atau 3 (desa adat) pada segmen terakhir";
             return false;
         }
 

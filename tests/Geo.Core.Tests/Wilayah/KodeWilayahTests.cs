@@ -27,7 +27,7 @@ public class KodeWilayahTests
     [InlineData("")]
     [InlineData("1")]
     [InlineData("18.7")]
-    [InlineData("18.72.01.3001")]
+    [InlineData("18.72.01.4001")]
     [InlineData("18.72.01.1001.01")]
     [InlineData("AB.72")]
     [InlineData("187201100")]
@@ -40,6 +40,7 @@ public class KodeWilayahTests
     [Theory]
     [InlineData("18.72.01.1001", true)]
     [InlineData("64.01.01.2001", false)]
+    [InlineData("91.03.01.3007", false)]
     public void The_desa_segment_tells_kelurahan_from_desa(string text, bool kelurahan) =>
         Assert.Equal(kelurahan, KodeWilayah.Parse(text).IsKelurahan);
 

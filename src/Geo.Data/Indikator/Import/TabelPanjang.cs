@@ -28,7 +28,7 @@ public static class TabelPanjang
             .SelectMany(r => new[] { pembilang, penyebut, nilai }.Where(c => c >= 0 && c < table.Rows[r].Length).Select(c => table.Rows[r][c]));
         var pemisah = Angka.DetectDecimal(cells.Take(10_000));
         var periodeBawaan = options.Periode is { } given ? Periode.Parse(given).Value : null;
-        var seen = new HashSet<(string, string, string)>();
+        var seen = new Dictionary<(string, string, string), int>();
         var codes = new Dictionary<string, string>();
 
         for (var r = headerRow + 1; r < table.Rows.Count; r++)
@@ -93,9 +93,9 @@ public static class TabelPanjang
                 result.SelKosong++;
                 continue;
             }
-            if (!seen.Add((wilayah, ind, per)))
+            if (!seen.TryAdd((wilayah, ind, per), line))
             {
-                result.Reject(line, "kode", $"baris ganda: {wilayah} {ind} {per} sudah ada di baris sebelumnya");
+                result.Reject(line, "kode", $"baris ganda: {wilayah} {ind} {per} sudah ada di baris {seen[(wilayah, ind, per)]}");
                 continue;
             }
             result.Rows.Add(new BarisMasuk(line, "nilai", false, ind, per, wilayah, clean));

@@ -1,4 +1,5 @@
 using Geo.Core.Wilayah;
+using NetTopologySuite.Geometries;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,6 +12,9 @@ namespace Geo.Data.Wilayah.Import;
 /// </summary>
 public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 {
+    // A national file takes a minute or more in PostGIS; Npgsql's 30 s default would abort it.
+    private const int NoTimeout = 0;
+
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
     {
@@ -21,7 +25,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     public async Task<BoundaryImportReport> ImportAsync(
         IBoundaryReader reader, string fileName, BoundaryImportOptions options, CancellationToken ct = default)
     {
-        var validator = new BoundaryValidator(fileName, options);
+        var validator = new BoundaryValidator(fileName, options, reader.SourceCrs);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
@@ -48,11 +52,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         }
 
         if (read == 0) validator.RejectStaged(0, "", "berkas tidak berisi fitur");
+        if (reader.SourceCrs is { } crs) await ReprojectAsync(conn, crs, validator, fileName, ct);
         var repaired = await RepairAsync(conn, validator, ct);
         if (validator.Rejected.Count > 0)
         {
             await tx.RollbackAsync(ct);
-            return new BoundaryImportReport { File = fileName, Read = read, Rejected = validator.Rejected };
+            var rejected = validator.Rejected.OrderBy(r => r.Feature).ToList();
+            return new BoundaryImportReport { File = fileName, Read = read, Rejected = rejected };
         }
 
         var missingParents = await MissingParentsAsync(conn, ct);
@@ -74,6 +80,33 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Projected files (UTM zones 46S-54S from BIG and Dukcapil, typically) are staged as they are
+    /// and reprojected here by PROJ, which reads the .prj's WKT or an EPSG code directly.
+    /// </summary>
+    private static async Task ReprojectAsync(
+        NpgsqlConnection conn, string crs, BoundaryValidator validator, string fileName, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            UPDATE impor_wilayah SET geom = ST_Transform(geom, $1, 4326)
+            RETURNING nomor, kode, ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)
+            """, conn) { CommandTimeout = NoTimeout };
+        cmd.Parameters.AddWithValue(crs);
+        try
+        {
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var box = new Envelope(reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5));
+                validator.CheckReprojectedExtent(reader.GetInt32(0), reader.GetString(1), box);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError)
+        {
+            throw new BoundaryFileException($"{fileName}: CRS berkas tidak dapat dipakai untuk proyeksi ulang ({e.MessageText})");
+        }
+    }
+
+    /// <summary>
     /// Repairs invalid rings with ST_MakeValid's structure method, which keeps areas as areas,
     /// and keeps only the polygonal part of what comes back.
     /// </summary>
@@ -90,7 +123,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
             FROM invalid
             WHERE s.nomor = invalid.nomor
             RETURNING s.nomor, s.kode, invalid.problem, ST_IsEmpty(s.geom)
-            """, conn);
+            """, conn) { CommandTimeout = NoTimeout };
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -116,44 +149,47 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
               AND NOT EXISTS (SELECT 1 FROM impor_wilayah p WHERE p.kode = regexp_replace(s.kode, '\.[0-9]+$', ''))
               AND NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = regexp_replace(s.kode, '\.[0-9]+$', '') AND NOT w.turunan)
             ORDER BY s.kode
-            """, conn);
+            """, conn) { CommandTimeout = NoTimeout };
         return await ReadStrings(cmd, ct);
     }
 
+    /// <summary>
+    /// Rows whose name and geometry are byte-for-byte unchanged are left alone, so that re-importing
+    /// a file touches nothing and data versions stay put. What did change is noted for the parents.
+    /// </summary>
     private static async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        // Rows whose name and geometry are byte-for-byte unchanged are left alone, so that
-        // re-importing a file touches nothing and data versions stay put.
+        await Execute(conn, "CREATE TEMP TABLE wilayah_tersentuh (kode text PRIMARY KEY) ON COMMIT DROP", ct);
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
-            SELECT kode, nama, geom, ST_Area(geom::geography) / 1e6, ST_PointOnSurface(geom), false, now()
-            FROM impor_wilayah
-            ON CONFLICT (kode) DO UPDATE
-            SET nama = EXCLUDED.nama, geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2,
-                titik_label = EXCLUDED.titik_label, turunan = false, diperbarui = now()
-            WHERE w.nama IS DISTINCT FROM EXCLUDED.nama
-               OR w.turunan
-               OR ST_AsBinary(w.geom) IS DISTINCT FROM ST_AsBinary(EXCLUDED.geom)
-            RETURNING (xmax = 0)
-            """, conn);
-        var inserted = 0;
-        var updated = 0;
+            WITH upserted AS (
+                INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
+                SELECT kode, nama, geom, ST_Area(geom::geography) / 1e6, ST_PointOnSurface(geom), false, now()
+                FROM impor_wilayah
+                ON CONFLICT (kode) DO UPDATE
+                SET nama = EXCLUDED.nama, geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2,
+                    titik_label = EXCLUDED.titik_label, turunan = false, diperbarui = now()
+                WHERE w.nama IS DISTINCT FROM EXCLUDED.nama
+                   OR w.turunan
+                   OR ST_AsBinary(w.geom) IS DISTINCT FROM ST_AsBinary(EXCLUDED.geom)
+                RETURNING w.kode, (xmax = 0) AS baru
+            ),
+            touched AS (
+                INSERT INTO wilayah_tersentuh (kode) SELECT kode FROM upserted
+            )
+            SELECT count(*) FILTER (WHERE baru)::int, count(*) FILTER (WHERE NOT baru)::int FROM upserted
+            """, conn) { CommandTimeout = NoTimeout };
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            if (reader.GetBoolean(0)) inserted++; else updated++;
-        }
-        return (inserted, updated);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
     /// <summary>
-    /// Walks up from the deepest imported level: a parent that was not imported (or was itself
+    /// Walks up from the deepest level that changed: a parent that was not imported (or was itself
     /// derived before) is dissolved from all its children now in the database, and then counts as
     /// touched for the level above it.
     /// </summary>
     private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await Execute(conn, "CREATE TEMP TABLE wilayah_tersentuh ON COMMIT DROP AS SELECT kode FROM impor_wilayah", ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
@@ -186,7 +222,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
                     INSERT INTO wilayah_tersentuh (kode) SELECT kode FROM upserted RETURNING kode
                 )
                 SELECT kode FROM touched ORDER BY kode
-                """, conn);
+                """, conn) { CommandTimeout = NoTimeout };
             cmd.Parameters.AddWithValue(level);
             var codes = await ReadStrings(cmd, ct);
             if (codes.Count > 0) derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
@@ -204,7 +240,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 
     private static async Task Execute(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = NoTimeout };
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

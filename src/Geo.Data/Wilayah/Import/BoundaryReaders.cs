@@ -11,6 +11,9 @@ public static class BoundaryReaders
         {
             return new GeoJsonBoundaryReader(File.OpenRead(path));
         }
+        if (name.EndsWith(".zip")) return ShapefileBoundaryReader.OpenZip(path);
+        if (name.EndsWith(".shp")) return ShapefileBoundaryReader.OpenShp(path);
+        if (name.EndsWith(".gpkg")) return new GeoPackageBoundaryReader(path);
         throw new BoundaryFileException(
             $"format berkas '{Path.GetFileName(path)}' tidak dikenali; yang diterima: GeoJSON (.geojson, .geojsonl, .gz), Shapefile dalam .zip, GeoPackage (.gpkg)");
     }

@@ -9,9 +9,11 @@ public sealed record ValidBoundary(int Number, KodeWilayah Kode, string Nama, Mu
 
 /// <summary>
 /// Checks features one at a time as they stream past, so that a whole file's problems are
-/// reported together rather than one per attempt.
+/// reported together rather than one per attempt. Coordinates in another CRS than WGS 84
+/// (<paramref name="sourceCrs"/>) can only be checked against Indonesia's extent once PostGIS has
+/// reprojected them: <see cref="CheckReprojectedExtent"/>.
 /// </summary>
-public sealed class BoundaryValidator(string fileName, BoundaryImportOptions options)
+public sealed class BoundaryValidator(string fileName, BoundaryImportOptions options, string? sourceCrs = null)
 {
     // Indonesia's extent with a margin: Sabang ~95.0 E, Merauke ~141.0 E, Miangas ~5.6 N, Rote ~11.0 S.
     private static readonly Envelope Indonesia = new(94.0, 142.0, -11.5, 6.5);
@@ -52,7 +54,7 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
             return Reject(feature, kode.Value, $"kolom '{_namaColumn}' kosong");
         }
 
-        if (GeometryProblem(feature.Geometry) is { } problem)
+        if (GeometryProblem(feature.Geometry, checkExtent: sourceCrs is null) is { } problem)
         {
             return Reject(feature, kode.Value, problem);
         }
@@ -67,7 +69,15 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
     public void RejectStaged(int number, string kode, string reason) =>
         _rejected.Add(new RejectedFeature(fileName, number, kode, reason));
 
-    private static string? GeometryProblem(Geometry? geometry)
+    /// <summary>Rejects a staged feature whose reprojected extent falls outside Indonesia: a wrong or missing CRS.</summary>
+    public void CheckReprojectedExtent(int number, string kode, Envelope box)
+    {
+        if (Indonesia.Contains(box)) return;
+        RejectStaged(number, kode, string.Create(CultureInfo.InvariantCulture,
+            $"koordinat di luar wilayah Indonesia setelah diproyeksikan dari CRS berkas ({CrsName(sourceCrs)}) ke WGS 84 (bujur {box.MinX:0.###}..{box.MaxX:0.###}, lintang {box.MinY:0.###}..{box.MaxY:0.###}); periksa CRS berkas (.prj atau srs_id)"));
+    }
+
+    private static string? GeometryProblem(Geometry? geometry, bool checkExtent)
     {
         if (geometry is null || geometry.IsEmpty) return "geometri kosong";
         if (geometry is not (Polygon or MultiPolygon))
@@ -76,7 +86,7 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         }
 
         var box = geometry.EnvelopeInternal;
-        if (Indonesia.Contains(box)) return null;
+        if (!checkExtent || Indonesia.Contains(box)) return null;
 
         var swapped = new Envelope(box.MinY, box.MaxY, box.MinX, box.MaxX);
         if (Indonesia.Contains(swapped))
@@ -89,6 +99,15 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         }
         return string.Create(CultureInfo.InvariantCulture,
             $"koordinat di luar wilayah Indonesia (bujur {box.MinX:0.###}..{box.MaxX:0.###}, lintang {box.MinY:0.###}..{box.MaxY:0.###})");
+    }
+
+    /// <summary>The name a WKT gives its CRS (PROJCS["WGS_1984_UTM_Zone_50S", ...), or the code itself.</summary>
+    private static string CrsName(string? crs)
+    {
+        if (crs is null) return "WGS 84";
+        var open = crs.IndexOf("[\"", StringComparison.Ordinal);
+        var close = open < 0 ? -1 : crs.IndexOf('"', open + 2);
+        return close > open ? crs[(open + 2)..close] : crs;
     }
 
     private string PickColumn(BoundaryFeature feature, string? chosen, string[] candidates, string what, string flag)

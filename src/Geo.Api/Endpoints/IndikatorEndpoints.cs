@@ -1,0 +1,115 @@
+using Geo.Api.Hosting;
+using Geo.Core.Indikator;
+using Geo.Core.Wilayah;
+using Geo.Data.Indikator;
+
+namespace Geo.Api.Endpoints;
+
+/// <summary>The catalogue, targets, and values per wilayah with roll-ups. Synthetic values are always flagged.</summary>
+public static class IndikatorEndpoints
+{
+    public const string PeringatanSintetis = "Data SINTETIS (bangkitan komputer untuk demo), bukan data nyata.";
+
+    public sealed record TargetBaru(string Wilayah, int Tahun, double Nilai, string? Sumber);
+
+    public sealed record IndikatorRingkas(string Kode, string Nama, string Satuan, string? Polaritas, double? TargetNasional);
+
+    public sealed record NilaiItem(
+        string Kode, string Nama, double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen, string? Sumber, bool Sintetis,
+        long? Batch, string? Status, TargetBerlaku? Target);
+
+    public sealed record AgregatItem(
+        string Kode, string Nama, double? Nilai, double? Pembilang, double? Penyebut, string Metode, int JumlahDesa, int DesaMelapor,
+        int DesaHanyaPersen, IReadOnlyList<string> Sumber, bool Sintetis, NilaiItem? Tercatat, TargetBerlaku? Target);
+
+    public sealed record NilaiResponse<T>(
+        IndikatorRingkas Indikator, string Periode, string Tingkat, string? Induk, bool HanyaTerbit, bool Sintetis,
+        IReadOnlyList<string> Sumber, string? Peringatan, IReadOnlyList<T> Nilai);
+
+    public static void MapIndikatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var katalog = app.MapGroup("/api/indikator").WithTags("Indikator");
+        katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
+            .WithSummary("Katalog indikator: prevalensi, layanan esensial L01-L29, sasaran S, layanan K, data dukung D, dan buatan pengguna");
+
+        katalog.MapPost("", async (IndikatorBaru baru, IndikatorCatalog catalog, CancellationToken ct) =>
+        {
+            try
+            {
+                var created = await catalog.AddAsync(baru, ct);
+                return Results.Created($"/api/indikator/{created.Kode}", created);
+            }
+            catch (BatchException e)
+            {
+                return Problems.BadRequest(e.Message);
+            }
+        }).WithSummary("Tambah indikator buatan pengguna");
+
+        katalog.MapPut("/{kode}/target", async (string kode, TargetBaru target, IndikatorCatalog catalog, CancellationToken ct) =>
+        {
+            if (await catalog.FindAsync(kode, ct) is null) return Problems.NotFound($"indikator {kode} tidak ada");
+            if (!Problems.TryParseKode(target.Wilayah, out var wilayah, out var problem)) return problem!;
+            await catalog.SetTargetAsync(kode, wilayah.Value, target.Tahun, target.Nilai, target.Sumber, ct);
+            return Results.Ok(await catalog.TargetAsync(kode, wilayah.Value, target.Tahun, ct));
+        }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
+
+        app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, bool? terbit,
+            IndikatorCatalog catalog, NilaiQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+        {
+            KodeWilayah? parent = null;
+            if (induk is not null)
+            {
+                if (!Problems.TryParseKode(induk, out var parsed, out var problem)) return problem!;
+                parent = parsed;
+            }
+            if (!Periode.TryParse(periode, out var per, out var periodeError)) return Problems.BadRequest(periodeError);
+            if (await catalog.FindAsync(indikator, ct) is not { } info) return Problems.NotFound($"indikator {indikator} tidak ada");
+            var scope = scopes.Resolve(http);
+            var hanyaTerbit = terbit ?? false;
+            var ringkas = new IndikatorRingkas(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
+
+            if (!TingkatNames.TryParse(tingkat ?? "desa", out var level))
+            {
+                // Any other tingkat names a kind of grouping: puskesmas, ...
+                var groups = await queries.RollUpGroupsAsync(scope, parent, tingkat!.Trim().ToLowerInvariant(), info.Kode, per, hanyaTerbit, ct);
+                return Results.Ok(Response(ringkas, per, tingkat, parent, hanyaTerbit, groups.Select(ToItem).ToList(), Provenance));
+            }
+            if (level == Tingkat.Desa)
+            {
+                var values = await queries.ValuesAsync(scope, parent, level, info.Kode, per, hanyaTerbit, ct);
+                return Results.Ok(Response(ringkas, per, level.ToName(), parent, hanyaTerbit, values.Select(ToItem).ToList(),
+                    v => (v.Sintetis, v.Sumber is null ? [] : [v.Sumber])));
+            }
+            var rollUps = await queries.RollUpAsync(scope, parent, [level], info.Kode, per, hanyaTerbit, ct);
+            return Results.Ok(Response(ringkas, per, level.ToName(), parent, hanyaTerbit, rollUps.Select(ToItem).ToList(), Provenance));
+        }).WithTags("Indikator")
+          .WithSummary("Nilai indikator per wilayah: tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
+    }
+
+    private static NilaiResponse<T> Response<T>(IndikatorRingkas indikator, Periode periode, string tingkat, KodeWilayah? induk, bool hanyaTerbit,
+        IReadOnlyList<T> items, Func<T, (bool Sintetis, IReadOnlyList<string> Sumber)> provenance)
+    {
+        var sintetis = items.Any(i => provenance(i).Sintetis);
+        var sumber = items.SelectMany(i => provenance(i).Sumber).Distinct().Order().ToList();
+        return new NilaiResponse<T>(indikator, periode.Value, tingkat, induk?.Value, hanyaTerbit, sintetis, sumber,
+            sintetis ? PeringatanSintetis : null, items);
+    }
+
+    private static (bool, IReadOnlyList<string>) Provenance(AgregatItem g) =>
+        (g.Sintetis || g.Tercatat?.Sintetis == true, g.Tercatat?.Sumber is { } own ? [.. g.Sumber, own] : g.Sumber);
+
+    private static NilaiItem ToItem(NilaiWilayah v) =>
+        new(v.Kode, v.Nama, v.Pembilang, v.Penyebut, v.Nilai, v.HanyaPersen, v.Sumber, v.Sintetis, v.Batch, v.Status, v.Target);
+
+    private static AgregatItem ToItem(AgregatWilayah a) =>
+        new(a.Kode, a.Nama, a.Agregat.Nilai, a.Agregat.Pembilang, a.Agregat.Penyebut, MetodeName(a.Agregat.Metode), a.Agregat.JumlahDesa,
+            a.Agregat.Melapor, a.HanyaPersen, a.Sumber, a.Sintetis, a.Tercatat is null ? null : ToItem(a.Tercatat), a.Target);
+
+    private static string MetodeName(MetodeAgregat metode) => metode switch
+    {
+        MetodeAgregat.Rasio => "rasio",
+        MetodeAgregat.Jumlah => "jumlah",
+        MetodeAgregat.Tertimbang => "tertimbang",
+        _ => "tidak_tersedia",
+    };
+}

@@ -1,0 +1,67 @@
+using Geo.Data.Indikator;
+using Geo.Data.Indikator.Import;
+
+namespace Geo.Api.Endpoints;
+
+/// <summary>Import of indicator files, and the history, publication and withdrawal of their batches.</summary>
+public static class IndikatorImportEndpoints
+{
+    public sealed record BatchDetail(BatchImpor Batch, IReadOnlyList<NilaiDiganti> Diganti);
+
+    public static void MapIndikatorImportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/impor/indikator").WithTags("Impor").DisableAntiforgery();
+
+        group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah, bool? terbitkan,
+            IndikatorImporter importer, HttpContext http, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await berkas.CopyToAsync(buffer, ct);
+            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, User(http), terbitkan ?? false);
+            try
+            {
+                var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct);
+                return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
+            }
+            catch (IndikatorFileException e)
+            {
+                return Problems.BadRequest(e.Message);
+            }
+        }).WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")
+          .Produces<IndikatorImportReport>()
+          .Produces<IndikatorImportReport>(StatusCodes.Status422UnprocessableEntity);
+
+        var batches = group.MapGroup("/batch");
+        batches.MapGet("", (BatchStore store, CancellationToken ct) => store.ListAsync(ct))
+            .WithSummary("Riwayat batch impor: siapa, kapan, berkas, hash, status");
+
+        batches.MapGet("/{id:long}", async (long id, BatchStore store, CancellationToken ct) =>
+            await store.FindAsync(id, ct) is { } batch
+                ? Results.Ok(new BatchDetail(batch, await store.ReplacedAsync(id, 1000, ct)))
+                : Problems.NotFound($"batch {id} tidak ada"))
+            .WithSummary("Satu batch dan nilai yang digantikannya (paling banyak 1000)");
+
+        batches.MapPost("/{id:long}/terbitkan", (long id, BatchStore store, CancellationToken ct) => Run(() => store.SetStatusAsync(id, true, ct)))
+            .WithSummary("Terbitkan batch: nilainya tampil di peta publik");
+        batches.MapPost("/{id:long}/draf", (long id, BatchStore store, CancellationToken ct) => Run(() => store.SetStatusAsync(id, false, ct)))
+            .WithSummary("Kembalikan batch ke draf");
+        batches.MapPost("/{id:long}/tarik", (long id, BatchStore store, HttpContext http, CancellationToken ct) => Run(() => store.WithdrawAsync(id, User(http), ct)))
+            .WithSummary("Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya");
+    }
+
+    /// <summary>Until accounts exist, the caller names itself in X-Geo-Pengguna.</summary>
+    private static string User(HttpContext http) =>
+        http.Request.Headers["X-Geo-Pengguna"].FirstOrDefault() is { Length: > 0 } name ? name : "api";
+
+    private static async Task<IResult> Run(Func<Task<BatchImpor>> action)
+    {
+        try
+        {
+            return Results.Ok(await action());
+        }
+        catch (BatchException e)
+        {
+            return e.Message.Contains("tidak ada") ? Problems.NotFound(e.Message) : Problems.BadRequest(e.Message);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Geo.Data.Analisis;
+using Geo.Data.Indikator;
+using Geo.Data.Statistics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Geo.Api.Hosting;
+
+public static class AnalisisServices
+{
+    public static IServiceCollection AddAnalisis(this IServiceCollection services)
+    {
+        services.TryAddScoped<NilaiQueries>();
+        services.TryAddScoped<IndikatorCatalog>();
+        services.TryAddScoped<SpatialWeightsBuilder>();
+        services.AddScoped<AnalysisInputLoader>();
+        services.AddScoped<AnalysisStore>();
+        services.AddScoped<SituationAnalysisService>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Geo.Core.Wilayah;
+using Geo.Data.Analisis;
+using Geo.Data.Indikator;
+using Geo.Data.Statistics;
+
+namespace Geo.Cli.Commands;
+
+public static class AnalisisCommand
+{
+    public static Command Create()
+    {
+        var wilayah = new Option<string>("--wilayah") { Description = "kab/kota atau kecamatan, mis. 64.01", Required = true };
+        var indikator = new Option<string>("--indikator") { Description = "indikator hasil", DefaultValueFactory = _ => "PREV_STUNTING" };
+        var periode = new Option<string>("--periode") { Description = "periode, mis. 2024-08", Required = true };
+        var tingkat = new Option<string>("--tingkat") { Description = "unit analisis: desa atau kecamatan", DefaultValueFactory = _ => "desa" };
+        var cakupan = new Option<string?>("--cakupan") { Description = "indikator cakupan, dipisah koma (bawaan: semua layanan yang ada datanya)" };
+        var bobot = new Option<string>("--bobot") { Description = "queen, rook, knn:K, jarak:METER", DefaultValueFactory = _ => "queen" };
+        var permutasi = new Option<int>("--permutasi") { Description = "jumlah permutasi", DefaultValueFactory = _ => 999 };
+        var seed = new Option<ulong>("--seed") { Description = "benih acak permutasi", DefaultValueFactory = _ => 1UL };
+        var alpha = new Option<double>("--alpha") { Description = "taraf signifikansi LISA", DefaultValueFactory = _ => 0.05 };
+        var fdr = new Option<bool>("--fdr") { Description = "koreksi FDR (Benjamini-Hochberg)" };
+        var deret = new Option<string>("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
+        var ambang = new Option<string>("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
+        var keluaran = new Option<FileInfo?>("--keluaran") { Description = "tulis tabel per unit ke CSV" };
+        var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes")
+        {
+            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            AnalysisRequest request;
+            try
+            {
+                request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
+                    parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
+                    parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
+                    parse.GetValue(deret), parse.GetValue(ambang)));
+            }
+            catch (AnalysisInputException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            await using var dataSource = GeoEnvironment.OpenDataSource();
+            var service = new SituationAnalysisService(
+                new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
+                new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource));
+            StoredAnalysis result;
+            try
+            {
+                result = await service.RunAsync(WilayahScope.Nasional, request, ct);
+            }
+            catch (AnalysisInputException e)
+            {
+                throw new CliException(e.Message);
+            }
+
+            if (parse.GetValue(keluaran) is { } file)
+            {
+                await using var writer = new StreamWriter(file.FullName);
+                AnalysisCsv.Write(result.Rows, writer);
+            }
+            PrintSummary(result, Console.Out, parse.GetValue(keluaran));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void PrintSummary(StoredAnalysis result, TextWriter output, FileInfo? file)
+    {
+        var s = result.Summary;
+        string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        output.WriteLine($"Analisis {result.Indikator} {result.Periode} di {result.Wilayah}: {s.Units} {result.Tingkat}{(result.Synthetic ? "  [memuat data SINTETIS]" : "")}");
+        if (s.Moran is { } m)
+        {
+            output.WriteLine($"Moran's I global = {F(m.I)}  E[I] = {F(m.ExpectedI)}  Var[I] (randomisasi) = {F(m.Variance)}  z = {F(m.Z)}  p = {F(m.P)}"
+                + (m.PseudoP is { } pp ? $"  p-semu = {F(pp)} ({m.Permutations} permutasi)" : ""));
+        }
+        else
+        {
+            output.WriteLine("Moran's I global: tidak dapat dihitung (kurang dari 3 unit dengan nilai, atau semua nilai sama)");
+        }
+        output.WriteLine($"Ambang prevalensi relatif tinggi: {F(s.Threshold)}");
+        output.WriteLine("Kelas: " + string.Join(", ", s.ClassCounts.Select(kv => $"{kv.Key} {kv.Value}")));
+        if (s.Islands.Count > 0) output.WriteLine($"Tanpa tetangga ({s.Islands.Count}): {string.Join(", ", s.Islands)}");
+        if (s.WithoutValue.Count > 0) output.WriteLine($"Tanpa nilai ({s.WithoutValue.Count}): {string.Join(", ", s.WithoutValue)}");
+        if (s.SmoothingUnavailable is { } why) output.WriteLine($"Empirical Bayes tidak tersedia: {why}");
+        var area = result.Interventions.FirstOrDefault();
+        if (area is not null)
+        {
+            var problems = area.Interventions.Where(i => i.IsProblem).Select(i => i.Indikator).ToList();
+            output.WriteLine($"Intervensi yang menjadi masalah di {area.Nama}: {(problems.Count == 0 ? "tidak ada" : string.Join(", ", problems))}");
+        }
+        if (file is not null) output.WriteLine($"Tabel per unit: {file.FullName}");
+    }
+}

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using Geo.Core.Analisis;
+using Geo.Core.Wilayah;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Geo.Data.Analisis;
+
+/// <summary>Saves and reads analysis runs (tables <c>analisis</c>, <c>analisis_unit</c>).</summary>
+public sealed class AnalysisStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>The stored run for these parameters, when its input fingerprint still matches.</summary>
+    public async Task<StoredAnalysis?> FindCurrentAsync(AnalysisRequest request, string inputVersion, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT id FROM analisis
+            WHERE wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5 AND versi_input = $6
+            """);
+        cmd.Parameters.AddWithValue(request.Wilayah.Value);
+        cmd.Parameters.AddWithValue((short)request.Tingkat);
+        cmd.Parameters.AddWithValue(request.Indikator);
+        cmd.Parameters.AddWithValue(request.Periode.Value);
+        cmd.Parameters.AddWithValue(request.ParameterHash());
+        cmd.Parameters.AddWithValue(inputVersion);
+        return await cmd.ExecuteScalarAsync(ct) is long id ? await LoadAsync(WilayahScope.Within(request.Wilayah), id, ct) : null;
+    }
+
+    /// <summary>Replaces any earlier run with the same parameters, in one transaction.</summary>
+    public async Task<long> SaveAsync(AnalysisRequest request, string inputVersion, AnalysisSummary summary,
+        IReadOnlyList<AreaInterventions> interventions, bool synthetic, IReadOnlyList<AnalysisRow> rows, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        long id;
+        await using (var delete = new NpgsqlCommand(
+            "DELETE FROM analisis WHERE wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5", conn))
+        {
+            delete.Parameters.AddWithValue(request.Wilayah.Value);
+            delete.Parameters.AddWithValue((short)request.Tingkat);
+            delete.Parameters.AddWithValue(request.Indikator);
+            delete.Parameters.AddWithValue(request.Periode.Value);
+            delete.Parameters.AddWithValue(request.ParameterHash());
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter, parameter_hash, versi_input, ringkasan, intervensi, sintetis)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10)
+            RETURNING id
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(request.Wilayah.Value);
+            cmd.Parameters.AddWithValue((short)request.Tingkat);
+            cmd.Parameters.AddWithValue(request.Indikator);
+            cmd.Parameters.AddWithValue(request.Periode.Value);
+            cmd.Parameters.AddWithValue(request.ParameterJson());
+            cmd.Parameters.AddWithValue(request.ParameterHash());
+            cmd.Parameters.AddWithValue(inputVersion);
+            cmd.Parameters.AddWithValue(JsonSerializer.Serialize(summary, AnalysisJson.Options));
+            cmd.Parameters.AddWithValue(JsonSerializer.Serialize(interventions, AnalysisJson.Options));
+            cmd.Parameters.AddWithValue(synthetic);
+            id = (long)(await cmd.ExecuteScalarAsync(ct))!;
+        }
+
+        await using (var copy = await conn.BeginBinaryImportAsync("""
+            COPY analisis_unit (analisis, kode, nilai, eb_global, eb_lokal, local_i, local_z, local_p, lisa, gi_z, gi_p, gi_bin, kelas, alasan)
+            FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            foreach (var r in rows)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(r.Kode, NpgsqlDbType.Text, ct);
+                foreach (var v in new[] { r.Nilai, r.EbGlobal, r.EbLokal, r.LocalI, r.LocalZ, r.LocalP }) await WriteNullable(copy, v, ct);
+                await copy.WriteAsync(r.Lisa, NpgsqlDbType.Text, ct);
+                await WriteNullable(copy, r.GiZ, ct);
+                await WriteNullable(copy, r.GiP, ct);
+                if (r.GiBin is { } bin) await copy.WriteAsync((short)bin, NpgsqlDbType.Smallint, ct); else await copy.WriteNullAsync(ct);
+                await copy.WriteAsync(r.Kelas, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(r.Alasan, NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    public async Task<StoredAnalysis?> LoadAsync(WilayahScope scope, long id, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        StoredAnalysis? head;
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT id, wilayah, tingkat, indikator, periode, parameter::text, versi_input, ringkasan::text, intervensi::text, sintetis, dihitung
+            FROM analisis WHERE id = $1
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            head = new StoredAnalysis(
+                reader.GetInt64(0), reader.GetString(1), ((Tingkat)reader.GetInt16(2)).ToName(), reader.GetString(3), reader.GetString(4),
+                JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(), reader.GetString(6),
+                JsonSerializer.Deserialize<AnalysisSummary>(reader.GetString(7), AnalysisJson.Options)!,
+                JsonSerializer.Deserialize<List<AreaInterventions>>(reader.GetString(8), AnalysisJson.Options)!,
+                reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10), []);
+        }
+        if (!scope.Contains(KodeWilayah.Parse(head.Wilayah))) return null;
+
+        var rows = new List<AnalysisRow>();
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan
+            FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
+            WHERE u.analisis = $1 ORDER BY u.kode
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new AnalysisRow(reader.GetString(0), reader.GetString(1), D(reader, 2), D(reader, 3), D(reader, 4), D(reader, 5), D(reader, 6),
+                    D(reader, 7), reader.GetString(8), D(reader, 9), D(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt16(11),
+                    reader.GetString(12), reader.GetString(13)));
+            }
+        }
+        return head with { Rows = rows };
+    }
+
+    /// <summary>
+    /// The run's units as a GeoJSON FeatureCollection, built in PostGIS (ST_AsGeoJSON of a row
+    /// makes the Feature and its properties), with the synthetic flag on every feature.
+    /// </summary>
+    public async Task<string?> GeoJsonAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'analisis', a.id,
+                'sintetis', a.sintetis,
+                'features', coalesce((
+                    SELECT json_agg(ST_AsGeoJSON(f.*, 'geom', 6)::json ORDER BY f.kode)
+                    FROM (
+                        SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa,
+                               u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan, a.sintetis, w.geom
+                        FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
+                        WHERE u.analisis = a.id
+                    ) f), '[]'::json))::text
+            FROM analisis a WHERE a.id = $1
+            """);
+        cmd.Parameters.AddWithValue(id);
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
+    private static double? D(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
+
+    private static Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken ct) =>
+        value is { } v && !double.IsNaN(v) ? copy.WriteAsync(v, NpgsqlDbType.Double, ct) : copy.WriteNullAsync(ct);
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Geo.Core.Analisis;
+using Geo.Core.Statistics;
+using Geo.Core.Wilayah;
+using Geo.Data.Statistics;
+
+namespace Geo.Data.Analisis;
+
+/// <summary>
+/// Runs the situation analysis of a kab/kota or kecamatan and stores it. A request whose
+/// parameters and input (values, targets, weights) are unchanged returns the stored run.
+/// </summary>
+public sealed class SituationAnalysisService(AnalysisInputLoader loader, SpatialWeightsBuilder weightsBuilder, AnalysisStore store)
+{
+    public async Task<StoredAnalysis> RunAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
+    {
+        if (!scope.Contains(request.Wilayah)) throw new AnalysisInputException($"wilayah {request.Wilayah} di luar cakupan akun ini");
+        if (request.Tingkat is not (Tingkat.Desa or Tingkat.Kecamatan) || request.Tingkat <= request.Wilayah.Tingkat)
+        {
+            throw new AnalysisInputException($"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
+        }
+
+        var area = WilayahScope.Within(request.Wilayah);
+        var input = await loader.LoadAsync(area, request, ct);
+        var weights = await weightsBuilder.BuildAsync(area, request.Tingkat, request.Bobot, ct);
+        var inputVersion = InputVersion(input, weights);
+        if (await store.FindCurrentAsync(request, inputVersion, ct) is { } current) return current;
+
+        var units = AlignTo(weights, input.Units);
+        var result = SituationAnalysis.Run(units, weights, input.Indicators, request.Options(input.OutcomeTarget));
+        var interventions = RankInterventions(request, input, result);
+        var summary = new AnalysisSummary(
+            result.Moran is { } m ? MoranSummary.From(m) : null,
+            result.Gap.Threshold,
+            input.OutcomeTarget,
+            result.Rows.Count,
+            GapClass.All.ToDictionary(c => c, c => result.Rows.Count(r => r.Kelas == c)),
+            input.Indicators.Select(i => i.Kode).ToList(),
+            result.Islands,
+            result.WithoutValue,
+            result.SmoothingUnavailable);
+
+        var id = await store.SaveAsync(request, inputVersion, summary, interventions, input.Synthetic, result.Rows, ct);
+        return (await store.LoadAsync(area, id, ct))!;
+    }
+
+    /// <summary>For the area and, when desa are analysed, for each of its kecamatan: which interventions lag, and which desa pull them down.</summary>
+    private static IReadOnlyList<AreaInterventions> RankInterventions(AnalysisRequest request, AnalysisInput input, SituationAnalysisResult result)
+    {
+        var gapUnits = input.Units.Select(u => new GapUnit(u.Kode, u.Nama, u.Value, u.Coverage, u.CoverageDenominators)).ToList();
+        var areas = new List<string> { request.Wilayah.Value };
+        if (request.Tingkat == Tingkat.Desa && request.Wilayah.Tingkat < Tingkat.Kecamatan)
+        {
+            areas.AddRange(input.Units.Select(u => KodeWilayah.Parse(u.Kode).Induk!.Value.Value).Distinct().Order(StringComparer.Ordinal));
+        }
+
+        return areas.Select(code =>
+        {
+            var members = gapUnits.Where(u => u.Kode.StartsWith(code + ".", StringComparison.Ordinal)).ToList();
+            var values = input.AreaCoverage.GetValueOrDefault(code) ?? new Dictionary<string, double?>();
+            var ranking = InterventionRanking.Rank(input.Indicators, values, members);
+            return new AreaInterventions(code, input.AreaNames.GetValueOrDefault(code, code), ranking.Select(InterventionItem.From).ToList());
+        }).ToList();
+    }
+
+    /// <summary>Units in the weights' order; both come from the same wilayah set, so a mismatch is a bug, not user error.</summary>
+    private static IReadOnlyList<AnalysisUnit> AlignTo(SpatialWeights weights, IReadOnlyList<AnalysisUnit> units)
+    {
+        var byCode = units.ToDictionary(u => u.Kode, StringComparer.Ordinal);
+        if (byCode.Count != weights.Count || weights.Ids.Any(id => !byCode.ContainsKey(id)))
+        {
+            throw new InvalidOperationException("unit nilai dan unit bobot spasial berbeda");
+        }
+        return weights.Ids.Select(id => byCode[id]).ToList();
+    }
+
+    private static string InputVersion(AnalysisInput input, SpatialWeights weights)
+    {
+        var text = new StringBuilder(input.Fingerprint).Append('\n');
+        for (var i = 0; i < weights.Count; i++)
+        {
+            text.Append(weights.Ids[i]).Append(':').AppendJoin(',', weights.NeighboursOf(i).ToArray()).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+}

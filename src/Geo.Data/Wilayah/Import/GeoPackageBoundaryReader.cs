@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NetTopologySuite.IO;
+
+namespace Geo.Data.Wilayah.Import;
+
+/// <summary>
+/// Reads the one feature layer of a GeoPackage (plain SQLite underneath). The layer's srs_id is
+/// looked up in gpkg_spatial_ref_sys and becomes <see cref="SourceCrs"/> for PostGIS to reproject from.
+/// </summary>
+public sealed class GeoPackageBoundaryReader : IBoundaryReader
+{
+    private readonly SqliteConnection _connection;
+    private readonly string _fileName;
+    private readonly Layer _layer;
+
+    private sealed record Layer(string Table, string GeometryColumn, int SrsId);
+
+    public GeoPackageBoundaryReader(string path)
+    {
+        _fileName = Path.GetFileName(path);
+        // Pooling would keep the file open after Dispose, and the API deletes its upload at once.
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+        }.ToString());
+        try
+        {
+            _connection.Open();
+            _layer = FindLayer();
+            SourceCrs = CrsOf(_layer.SrsId);
+        }
+        catch (SqliteException e)
+        {
+            _connection.Dispose();
+            throw new BoundaryFileException($"{_fileName} bukan GeoPackage yang dapat dibaca: {e.Message}");
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    public string? SourceCrs { get; }
+
+    public IEnumerable<BoundaryFeature> ReadFeatures()
+    {
+        var geometryReader = new GeoPackageGeoReader();
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT * FROM {Quote(_layer.Table)}";
+        using var reader = cmd.ExecuteReader();
+        var geometryOrdinal = reader.GetOrdinal(_layer.GeometryColumn);
+        var number = 0;
+        while (reader.Read())
+        {
+            number++;
+            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                if (i != geometryOrdinal) attributes[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            var geometry = reader.IsDBNull(geometryOrdinal) ? null : geometryReader.Read((byte[])reader.GetValue(geometryOrdinal));
+            yield return new BoundaryFeature(number, attributes, geometry);
+        }
+    }
+
+    private Layer FindLayer()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT g.table_name, g.column_name, g.srs_id
+            FROM gpkg_geometry_columns g JOIN gpkg_contents c ON c.table_name = g.table_name
+            WHERE c.data_type = 'features'
+            ORDER BY g.table_name
+            """;
+        var layers = new List<Layer>();
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read()) layers.Add(new Layer(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+        return layers.Count switch
+        {
+            1 => layers[0],
+            0 => throw new BoundaryFileException($"GeoPackage {_fileName} tidak berisi lapisan fitur"),
+            _ => throw new BoundaryFileException(
+                $"GeoPackage {_fileName} berisi {layers.Count} lapisan fitur ({string.Join(", ", layers.Select(l => l.Table))}); simpan lapisan batas wilayah dalam GeoPackage tersendiri"),
+        };
+    }
+
+    /// <summary>
+    /// srs_id 4326 is WGS 84 lon/lat already (GeoPackage fixes the axis order to x = lon); 0 and -1
+    /// are "undefined", treated like a Shapefile without .prj. Others go to PROJ by authority code,
+    /// or by their WKT when the organisation is not one PROJ knows.
+    /// </summary>
+    private string? CrsOf(int srsId)
+    {
+        if (srsId is 4326 or 0 or -1) return null;
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = $id";
+        cmd.Parameters.AddWithValue("$id", srsId);
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read()) throw new BoundaryFileException($"GeoPackage {_fileName}: srs_id {srsId} tidak ada di gpkg_spatial_ref_sys");
+        var organization = reader.GetString(0).ToUpperInvariant();
+        var code = reader.GetInt32(1);
+        if (organization == "EPSG") return code == 4326 ? null : string.Create(CultureInfo.InvariantCulture, $"EPSG:{code}");
+        return reader.IsDBNull(2) ? throw new BoundaryFileException($"GeoPackage {_fileName}: CRS srs_id {srsId} tanpa definisi") : reader.GetString(2);
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+
+    public void Dispose() => _connection.Dispose();
+}
