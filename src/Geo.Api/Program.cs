@@ -22,6 +22,7 @@ app.MapOgcFeatureEndpoints();
 app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
 app.MapAnalisisEndpoints();
+app.MapAnalisisTileEndpoints();
 
 app.Run();
 

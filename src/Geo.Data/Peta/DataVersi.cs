@@ -4,15 +4,17 @@ namespace Geo.Data.Peta;
 /// Versions of the tables a map response is built from (table <c>data_versi</c>, bumped by
 /// statement triggers). Two responses for the same request with equal versions are equal.
 /// </summary>
-public readonly record struct DataVersi(long Wilayah, long Nilai)
+public readonly record struct DataVersi(long Wilayah, long Nilai, long Analisis = 0)
 {
     /// <summary>The later of two observations, field by field: versions only grow.</summary>
-    public DataVersi Max(DataVersi other) => new(Math.Max(Wilayah, other.Wilayah), Math.Max(Nilai, other.Nilai));
+    public DataVersi Max(DataVersi other) =>
+        new(Math.Max(Wilayah, other.Wilayah), Math.Max(Nilai, other.Nilai), Math.Max(Analisis, other.Analisis));
 
     public DataVersi With(string nama, long versi) => nama switch
     {
         "wilayah" => this with { Wilayah = versi },
         "nilai" => this with { Nilai = versi },
+        "analisis" => this with { Analisis = versi },
         _ => this,
     };
 }

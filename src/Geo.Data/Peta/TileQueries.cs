@@ -29,23 +29,30 @@ public sealed class TileQueries(TileDataSource tiles)
     public Task<bool> IndikatorExistsAsync(string kode, CancellationToken ct = default) =>
         NilaiLayer.IndikatorExistsAsync(tiles.DataSource, kode, ct);
 
-    public async Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, NilaiLayer? nilai = null, CancellationToken ct = default)
+    public Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, NilaiLayer? nilai = null, CancellationToken ct = default) =>
+        nilai is null
+            ? RunAsync(layer, tile, scope, TileValues.None, [], ct)
+            : RunAsync(layer, tile, scope, TileValues.Nilai,
+                [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
+
+    /// <summary>A tile of one stored analysis run, at the level its units are.</summary>
+    public Task<Tile> GetAnalysisAsync(AnalysisLayer analysis, TileAddress tile, WilayahScope scope, CancellationToken ct = default) =>
+        RunAsync(analysis.Layer, tile, scope, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = analysis.Id }], ct);
+
+    private async Task<Tile> RunAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, TileValues values,
+        NpgsqlParameter[] valueParameters, CancellationToken ct)
     {
         await using var conn = await tiles.DataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null, nilai is not null), conn);
+        await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null, values), conn);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.X });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Y });
-        if (nilai is not null)
-        {
-            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nilai.Indikator });
-            cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value });
-        }
+        cmd.Parameters.AddRange(valueParameters);
         if (scope.RootCode is { } root) cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = root });
         // Prepared once per pooled connection; later calls find the statement already there.
         await cmd.PrepareAsync(ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return new Tile(reader.GetFieldValue<byte[]>(2), new DataVersi(reader.GetInt64(0), reader.GetInt64(1)));
+        return new Tile(reader.GetFieldValue<byte[]>(3), new DataVersi(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 }

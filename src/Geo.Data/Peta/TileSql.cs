@@ -5,14 +5,25 @@ namespace Geo.Data.Peta;
 /// <summary>
 /// The SQL of a vector tile, assembled only from whitelisted pieces (layer level, zoom band
 /// column, value join); every value from a request is a bound parameter: $1 z, $2 x, $3 y, then
-/// with values $4 indicator and $5 period, then the scope root code when scoped.
+/// the values' parameters ($4 indicator and $5 period, or $4 analysis run), then the scope root
+/// code when scoped.
 /// </summary>
+/// <summary>What a tile carries besides kode and nama.</summary>
+public enum TileValues
+{
+    None,
+    /// <summary>Published values of one indicator and period (<see cref="NilaiLayer"/>).</summary>
+    Nilai,
+    /// <summary>The units of one stored analysis run (<see cref="AnalysisLayer"/>).</summary>
+    Analisis,
+}
+
 public static class TileSql
 {
     public const int Extent = 4096;
     public const int Buffer = 64;
 
-    private static readonly ConcurrentDictionary<(string Layer, string Column, bool Scoped, bool Nilai), string> Cache = new();
+    private static readonly ConcurrentDictionary<(string Layer, string Column, bool Scoped, TileValues Values), string> Cache = new();
 
     /// <summary>The pre-simplified geometry column for a zoom (see migration 0033 for tolerances).</summary>
     public static string GeometryColumn(int z) => z switch
@@ -23,9 +34,9 @@ public static class TileSql
         _ => "geom_3857",
     };
 
-    /// <summary>One row: the wilayah and nilai data versions and the tile, read in the same snapshot.</summary>
-    public static string For(PetaLayer layer, int z, bool scoped, bool nilai = false) =>
-        Cache.GetOrAdd((layer.Name, GeometryColumn(z), scoped, nilai), key => Build(layer, key.Column, key.Scoped, key.Nilai));
+    /// <summary>One row: the wilayah, nilai and analisis data versions and the tile, read in the same snapshot.</summary>
+    public static string For(PetaLayer layer, int z, bool scoped, TileValues values = TileValues.None) =>
+        Cache.GetOrAdd((layer.Name, GeometryColumn(z), scoped, values), key => Build(layer, key.Column, key.Scoped, key.Values));
 
     /// <remarks>
     /// Most features of a tile lie wholly inside it (with its buffer). Those need no clipping, and
@@ -36,12 +47,16 @@ public static class TileSql
     /// Features that collapse to no area are dropped, as ST_AsMVTGeom drops them; OFFSET 0 keeps
     /// the planner from computing each tile geometry twice (once for that filter).
     /// </remarks>
-    private static string Build(PetaLayer layer, string column, bool scoped, bool nilai)
+    private static string Build(PetaLayer layer, string column, bool scoped, TileValues values)
     {
-        var scopeParameter = nilai ? 6 : 4;
+        var (columns, join, parameters, mvtName) = values switch
+        {
+            TileValues.Nilai => ($", {NilaiLayer.Columns}", NilaiLayer.Join(4), 2, layer.Name),
+            TileValues.Analisis => ($", {AnalysisLayer.Columns}", AnalysisLayer.Join(4), 1, AnalysisLayer.MvtName),
+            _ => ("", "", 0, layer.Name),
+        };
+        var scopeParameter = 4 + parameters;
         var scope = scoped ? $"AND (w.kode = ${scopeParameter} OR w.kode LIKE ${scopeParameter} || '.%')" : "";
-        var columns = nilai ? $", {NilaiLayer.Columns}" : "";
-        var join = nilai ? NilaiLayer.Join(4) : "";
         return $"""
             WITH e AS (
                 SELECT env, ST_TileEnvelope($1, $2, $3, margin => {(double)Buffer / Extent}) AS buffered,
@@ -50,7 +65,8 @@ public static class TileSql
             )
             SELECT (SELECT versi FROM data_versi WHERE nama = 'wilayah'),
                    coalesce((SELECT versi FROM data_versi WHERE nama = 'nilai'), 0),
-                   (SELECT coalesce(ST_AsMVT(t, '{layer.Name}', {Extent}, 'geom', 'fid'), ''::bytea)
+                   coalesce((SELECT versi FROM data_versi WHERE nama = 'analisis'), 0),
+                   (SELECT coalesce(ST_AsMVT(t, '{mvtName}', {Extent}, 'geom', 'fid'), ''::bytea)
                     FROM (
                         SELECT w.fid, w.kode, w.nama{columns},
                                CASE WHEN w.geom_3857 @ e.buffered
