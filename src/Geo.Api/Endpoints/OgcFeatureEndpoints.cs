@@ -92,7 +92,8 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Items(string id, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
+        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
+        IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
         var query = http.Request.Query;
@@ -138,6 +139,7 @@ public static class OgcFeatureEndpoints
         }
 
         if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        if (NotModified(http, versions.Current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
 
         var page = await features.PageAsync(
             new FeatureFilter(layer, scopes.Resolve(http), bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
@@ -172,16 +174,29 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Item(string id, string kode, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, CancellationToken ct)
+        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
+        IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
         if (!Problems.TryParseKode(kode, out var parsed, out var problem)) return problem!;
         if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
         if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        var current = versions.Current;
+        if (NotModified(http, current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
         var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, nilai, ct);
+        if (json is not null) PetaHttp.SetCaching(http.Response, PetaHttp.ETag(current, nilai is not null), options.Value.MaxAgeSeconds);
         return json is null
             ? Problems.NotFound($"{layer.Name} {parsed} tidak ada")
             : Results.Text(json, GeoJson, Encoding.UTF8);
+    }
+
+    /// <summary>304 when the client holds the page as of the current data versions.</summary>
+    private static IResult? NotModified(HttpContext http, DataVersi current, bool usesNilai, int maxAge)
+    {
+        var etag = PetaHttp.ETag(current, usesNilai);
+        if (!PetaHttp.Matches(http.Request, etag)) return null;
+        PetaHttp.SetCaching(http.Response, etag, maxAge);
+        return Results.StatusCode(StatusCodes.Status304NotModified);
     }
 
     private static Bbox? ParseBbox(string text)

@@ -72,7 +72,7 @@ public static class AnalisisCommand
     {
         var s = result.Summary;
         string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
-        output.WriteLine($"Analisis {result.Indikator} {result.Periode} di {result.Wilayah}: {s.Units} {result.Tingkat}{(result.Synthetic ? "  [memuat data SINTETIS]" : "")}");
+        output.WriteLine($"Analisis {result.Indikator} {result.Periode} di {result.Wilayah}: {s.Units} {(result.Tingkat == "desa" ? "desa/kelurahan" : result.Tingkat)}{(result.Synthetic ? "  [memuat data SINTETIS]" : "")}");
         if (s.Moran is { } m)
         {
             output.WriteLine($"Moran's I global = {F(m.I)}  E[I] = {F(m.ExpectedI)}  Var[I] (randomisasi) = {F(m.Variance)}  z = {F(m.Z)}  p = {F(m.P)}"

@@ -14,7 +14,7 @@ public static class DemoCommand
 
     public static Command Create()
     {
-        var metro = new Command("metro", "Muat data demo Kota Metro (18.72): batas, prevalensi stunting 2022 (nyata) dan cakupan layanan 2024 (SINTETIS)");
+        var metro = new Command("metro", "Muat data demo Kota Metro (18.72): batas, prevalensi stunting Agustus 2022 (nyata) dan cakupan layanan pada periode yang sama (SINTETIS)");
         metro.SetAction(async (_, ct) =>
         {
             await using var dataSource = GeoEnvironment.OpenDataSource();
@@ -36,7 +36,8 @@ public static class DemoCommand
             IndikatorReportPrinter.Print(prevalensi, Console.Error);
             if (!prevalensi.Berhasil) return 1;
 
-            var sintetis = await new DemoSintetis(dataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), MetroSeed, "demo", terbitkan: true, ct);
+            // Coverage for the period of the real prevalence, so that the analysis can set one against the other.
+            var sintetis = await new DemoSintetis(dataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), MetroSeed, "demo", terbitkan: true, ct);
             IndikatorReportPrinter.Print(sintetis, Console.Error);
             return sintetis.Berhasil ? 0 : 1;
         });

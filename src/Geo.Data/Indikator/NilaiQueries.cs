@@ -137,7 +137,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
                    n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis, n.batch, t.nilai, t.asal
             FROM agg a
             LEFT JOIN {source} n ON a.administratif AND n.wilayah = a.unit AND n.indikator = $1 AND n.periode = $2
-            LEFT JOIN LATERAL target_berlaku($1, CASE WHEN a.administratif THEN a.unit ELSE coalesce($7, '') END, $3) t ON true
+            LEFT JOIN LATERAL target_berlaku($1, CASE WHEN a.administratif THEN a.unit ELSE coalesce($7, '') END, $3::int) t ON true
             ORDER BY length(a.unit), a.unit
             """);
         cmd.Parameters.AddWithValue(indikator);

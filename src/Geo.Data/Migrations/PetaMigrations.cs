@@ -12,3 +12,6 @@ public sealed class DataVersi : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0032_nilai_versi")]
 public sealed class NilaiVersi : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0033_peta_geometri_bidang")]
+public sealed class PetaGeometriBidang : SqlMigration;

@@ -14,7 +14,7 @@ public static class TileSql
 
     private static readonly ConcurrentDictionary<(string Layer, string Column, bool Scoped, bool Nilai), string> Cache = new();
 
-    /// <summary>The pre-simplified geometry column for a zoom (see migration 0030 for tolerances).</summary>
+    /// <summary>The pre-simplified geometry column for a zoom (see migration 0033 for tolerances).</summary>
     public static string GeometryColumn(int z) => z switch
     {
         <= 5 => "geom_3857_z5",

@@ -85,6 +85,16 @@ public sealed class OgcFeatureTests(GeoApiFactory factory) : IClassFixture<GeoAp
         Assert.Equal("Metro", feature.GetProperty("properties").GetProperty("nama").GetString());
     }
 
+    [Fact]
+    public async Task Items_revalidate_with_their_ETag()
+    {
+        var first = await _client.GetAsync("/ogc/collections/desa/items?limit=3");
+        Assert.NotNull(first.Headers.ETag);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ogc/collections/desa/items?limit=3");
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(request)).StatusCode);
+    }
+
     [Theory]
     [InlineData("/ogc/collections/jalan", HttpStatusCode.NotFound)]
     [InlineData("/ogc/collections/jalan/items", HttpStatusCode.NotFound)]

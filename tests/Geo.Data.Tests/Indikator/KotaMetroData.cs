@@ -4,7 +4,7 @@ using Geo.Data.Wilayah.Import;
 
 namespace Geo.Data.Tests.Indikator;
 
-internal static class KotaMetroData
+public static class KotaMetroData
 {
     public const string Tsv = "kota-metro-eppgbm-2022.tsv";
 

@@ -15,6 +15,9 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     // A national file takes a minute or more in PostGIS; Npgsql's 30 s default would abort it.
     private const int NoTimeout = 0;
 
+    /// <summary>Holes below this (about 1.2 ha) in a dissolved parent are gaps between desa, not enclaves: see migration 0004.</summary>
+    private const double SliverHoleSquareDegrees = 1e-6;
+
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
     {
@@ -203,10 +206,16 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
                     SELECT p.kode FROM parents p
                     WHERE NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = p.kode AND NOT w.turunan)
                 ),
-                dissolved AS (
-                    SELECT c.induk AS kode, ST_Multi(ST_CollectionExtract(ST_Union(c.geom), 3)) AS geom
+                unioned AS (
+                    SELECT c.induk AS kode, wilayah_tutup_celah(ST_CollectionExtract(ST_Union(c.geom), 3), $2) AS geom
                     FROM wilayah c JOIN to_derive d ON d.kode = c.induk
                     GROUP BY c.induk
+                ),
+                dissolved AS (
+                    -- a filled sliver could hold a speck of the same parent: merge it rather than store an invalid shape
+                    SELECT kode, CASE WHEN ST_IsValid(geom) THEN geom
+                                      ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(geom, 'method=structure'), 3)) END AS geom
+                    FROM unioned
                 ),
                 upserted AS (
                     INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
@@ -224,6 +233,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
                 SELECT kode FROM touched ORDER BY kode
                 """, conn) { CommandTimeout = NoTimeout };
             cmd.Parameters.AddWithValue(level);
+            cmd.Parameters.AddWithValue(SliverHoleSquareDegrees);
             var codes = await ReadStrings(cmd, ct);
             if (codes.Count > 0) derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
         }
