@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Geo.Core.Wilayah;
 
 namespace Geo.Core.Indikator;
 
@@ -46,7 +47,7 @@ public sealed partial record TataLetakTabel(
         bool IsDataLike(int r)
         {
             var cells = Enumerable.Range(0, width).Select(c => Cell(r, c)).Where(s => s.Length > 0).ToList();
-            return cells.Any(s => s.Any(char.IsLetter)) && cells.Any(IsNumeric) && !IsNumberRow(r);
+            return cells.Any(IsLabel) && cells.Any(IsNumeric) && !IsNumberRow(r);
         }
 
         var firstData = -1;
@@ -57,8 +58,8 @@ public sealed partial record TataLetakTabel(
             while (next < rows.Count && IsEmpty(next)) next++;
             // A header row can mix words and numbers ("Capaian 2022"); a data row is followed by
             // more data, a total, or at least another name in the same column.
-            var nameColumn = Enumerable.Range(0, width).First(c => Cell(r, c).Any(char.IsLetter));
-            if (next >= rows.Count || IsDataLike(next) || IsTotal(rows[next]) || Cell(next, nameColumn).Any(char.IsLetter)) firstData = r;
+            var nameColumn = Enumerable.Range(0, width).First(c => IsLabel(Cell(r, c)));
+            if (next >= rows.Count || IsDataLike(next) || IsTotal(rows[next]) || IsLabel(Cell(next, nameColumn))) firstData = r;
         }
         if (firstData < 0) throw new FormatException("tidak ada baris data (baris dengan nama dan angka) dalam tabel");
 
@@ -104,6 +105,9 @@ public sealed partial record TataLetakTabel(
             .Select(c => new KolomTabel(c, Enumerable.Range(0, header.Count).Select(h => filled[h][c]).Where(s => s.Length > 0).Distinct().ToList()))
             .ToList();
     }
+
+    /// <summary>What names a row: words, or a dotted Kepmendagri code.</summary>
+    private static bool IsLabel(string s) => s.Any(char.IsLetter) || (s.Contains('.') && KodeWilayah.TryParse(s, out _, out _));
 
     private static bool IsNumeric(string s) =>
         Angka.TryParse(s, PemisahDesimal.Koma, out _) == Angka.Hasil.Angka || Angka.TryParse(s, PemisahDesimal.Titik, out _) == Angka.Hasil.Angka;

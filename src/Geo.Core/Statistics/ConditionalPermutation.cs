@@ -10,8 +10,9 @@ namespace Geo.Core.Statistics;
 /// one, M is replaced by R - M when that is smaller, and p = (M + 1) / (R + 1). It is thus a
 /// one-sided p in the direction the observed statistic lies (at most 0.5 + 1/(R+1)), not doubled.
 ///
-/// Draws use a partial Fisher-Yates shuffle of a per-thread index array that is undone after each
-/// permutation, so drawing k of n-1 costs O(k) whatever n, with no allocation in the loop. Each unit
+/// Draws for up to 24 neighbours redraw repeats; for more, a partial Fisher-Yates shuffle of a
+/// per-thread index array, undone after each permutation, keeps the cost O(k) whatever n. Nothing
+/// is allocated in the loop. Each unit
 /// has its own random stream keyed by (seed, unit), so results do not depend on the thread count.
 /// </summary>
 internal static class ConditionalPermutation
@@ -49,27 +50,14 @@ internal static class ConditionalPermutation
                 var b = offset[i];
                 var obs = observed[i];
                 var span = (uint)(n - 1);
-                Span<int> swaps = k <= 512 ? stackalloc int[k] : new int[k];
+                Span<int> drawn = k <= 512 ? stackalloc int[k] : new int[k];
                 var atLeast = 0;
                 double total = 0, totalSquares = 0;
                 for (var p = 0; p < r; p++)
                 {
-                    var sum = 0.0;
-                    for (var m = 0; m < k; m++)
-                    {
-                        var t = m + (int)rng.NextBelow(span - (uint)m);
-                        swaps[m] = t;
-                        var drawn = pool[t];
-                        pool[t] = pool[m];
-                        pool[m] = drawn;
-                        // pool holds 0..n-2: skip over unit i itself
-                        sum += wi[m] * values[drawn >= i ? drawn + 1 : drawn];
-                    }
-                    for (var m = k - 1; m >= 0; m--)
-                    {
-                        var t = swaps[m];
-                        (pool[t], pool[m]) = (pool[m], pool[t]);
-                    }
+                    var sum = k <= SmallK
+                        ? SumByRejection(ref rng, drawn, wi, values, span, i)
+                        : SumByPartialShuffle(ref rng, drawn, pool, wi, values, span, i);
                     var statistic = a * sum + b;
                     if (statistic >= obs) atLeast++;
                     total += statistic;
@@ -89,6 +77,53 @@ internal static class ConditionalPermutation
     {
         var m = Math.Min(atLeast, permutations - atLeast);
         return (m + 1.0) / (permutations + 1.0);
+    }
+
+    /// <summary>
+    /// Up to this many neighbours, a draw that repeats an earlier one of the same permutation is
+    /// simply redrawn (k^2/2 comparisons, no memory traffic); beyond it, the partial shuffle wins.
+    /// </summary>
+    private const int SmallK = 24;
+
+    /// <summary>k distinct draws from 0..n-2 by redrawing repeats; index i itself is skipped.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static double SumByRejection(ref RandomStream rng, Span<int> drawn, ReadOnlySpan<double> wi, double[] values, uint span, int i)
+    {
+        var sum = 0.0;
+        for (var m = 0; m < drawn.Length; m++)
+        {
+            int candidate;
+            do
+            {
+                candidate = (int)rng.NextBelow(span);
+            }
+            while (drawn[..m].Contains(candidate));
+            drawn[m] = candidate;
+            sum += wi[m] * values[candidate >= i ? candidate + 1 : candidate];
+        }
+        return sum;
+    }
+
+    /// <summary>k distinct draws as the first k of a partial Fisher-Yates shuffle of the pool, undone afterwards.</summary>
+    private static double SumByPartialShuffle(ref RandomStream rng, Span<int> swaps, int[] pool, ReadOnlySpan<double> wi, double[] values, uint span, int i)
+    {
+        var k = swaps.Length;
+        var sum = 0.0;
+        for (var m = 0; m < k; m++)
+        {
+            var t = m + (int)rng.NextBelow(span - (uint)m);
+            swaps[m] = t;
+            var drawn = pool[t];
+            pool[t] = pool[m];
+            pool[m] = drawn;
+            sum += wi[m] * values[drawn >= i ? drawn + 1 : drawn];
+        }
+        for (var m = k - 1; m >= 0; m--)
+        {
+            var t = swaps[m];
+            (pool[t], pool[m]) = (pool[m], pool[t]);
+        }
+        return sum;
     }
 
     private static int[] CreateIdentity(int size)

@@ -81,7 +81,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
             lockRow.Parameters.AddWithValue(id);
             if (await lockRow.ExecuteScalarAsync(ct) is not true) await ThrowMissingOrWithdrawn(id, ct);
         }
-        await using var batch = new NpgsqlBatch(conn);
+        await using var batch = new NpgsqlBatch(conn) { Timeout = Import.IndikatorImporter.LargeTimeoutSeconds };
         foreach (var sql in WithdrawSql)
         {
             var command = new NpgsqlBatchCommand(sql);

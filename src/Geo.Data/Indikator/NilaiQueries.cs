@@ -142,10 +142,11 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
             """);
         cmd.Parameters.AddWithValue(indikator);
         cmd.Parameters.AddWithValue(periode.Value);
-        cmd.Parameters.AddWithValue(periode.Tahun.ToString());
+        cmd.Parameters.AddWithValue(periode.Tahun);
         cmd.Parameters.AddWithValue(Below(induk));
         cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
         extra(cmd);
+        cmd.CommandTimeout = 120;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<AgregatWilayah>();
         while (await reader.ReadAsync(ct))

@@ -63,18 +63,21 @@ public sealed class PermutationTests
         }
     }
 
-    [Fact]
-    public void Drawing_every_other_unit_leaves_nothing_to_permute()
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void Drawing_every_other_unit_leaves_nothing_to_permute(int n)
     {
-        // Complete graph on 5 units: each unit has the 4 others as neighbours, so a draw of 4 of the
-        // 4 others without replacement (and never self) is always the same set: every permuted Ii
+        // Complete graph: each unit has the n-1 others as neighbours, so a draw of n-1 of the n-1
+        // others without replacement (and never self) is always the same set: every permuted Ii
         // equals the observed one. A draw with replacement or one that could pick self would vary.
-        var ids = new[] { "a", "b", "c", "d", "e" };
-        var neighbours = ids.Select((_, i) => (IReadOnlyList<int>)Enumerable.Range(0, 5).Where(j => j != i).ToArray()).ToArray();
-        var x = new double[] { 3, 1, 4, 1, 5 };
+        // n = 5 runs the redraw path, n = 40 the partial shuffle.
+        var ids = Enumerable.Range(0, n).Select(i => i.ToString()).ToArray();
+        var neighbours = ids.Select((_, i) => (IReadOnlyList<int>)Enumerable.Range(0, n).Where(j => j != i).ToArray()).ToArray();
+        var x = Enumerable.Range(0, n).Select(i => Math.Sin(i) * 10).ToArray();
         var r = LocalMoran.Compute(x, SpatialWeights.FromNeighbours(ids, neighbours).RowStandardised(),
             new LocalMoranOptions { Permutations = Options(500, 11) });
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < n; i++)
         {
             Assert.Equal(0, r.PermutationStandardDeviation![i], 6);
             Assert.Equal(r.Ii[i], r.PermutationMean![i], 12);
@@ -91,6 +94,24 @@ public sealed class PermutationTests
         const int r = 9999;
         var result = LocalMoran.Compute(f.X, f.Weights.RowStandardised(), new LocalMoranOptions { Permutations = Options(r, 42) });
         for (var i = 0; i < f.Ids.Length; i++)
+        {
+            var sd = Math.Sqrt(result.VarianceIi[i]);
+            Assert.InRange(result.PermutationMean![i], result.ExpectedIi[i] - 5 * sd / Math.Sqrt(r), result.ExpectedIi[i] + 5 * sd / Math.Sqrt(r));
+            Assert.InRange(result.PermutationStandardDeviation![i], 0.95 * sd, 1.05 * sd);
+        }
+    }
+
+    [Fact]
+    public void Many_neighbours_converge_to_the_conditional_moments_too()
+    {
+        // 30 neighbours each (beyond the redraw path): unit i's neighbours are the next 30 in order
+        var f = SpdepFixture.Load("paser-queen");
+        var n = f.Ids.Length;
+        var neighbours = Enumerable.Range(0, n).Select(i => (IReadOnlyList<int>)Enumerable.Range(1, 30).Select(d => (i + d) % n).ToArray()).ToArray();
+        const int r = 9999;
+        var result = LocalMoran.Compute(f.X, SpatialWeights.FromNeighbours(f.Ids, neighbours).RowStandardised(),
+            new LocalMoranOptions { Permutations = Options(r, 8) });
+        for (var i = 0; i < n; i++)
         {
             var sd = Math.Sqrt(result.VarianceIi[i]);
             Assert.InRange(result.PermutationMean![i], result.ExpectedIi[i] - 5 * sd / Math.Sqrt(r), result.ExpectedIi[i] + 5 * sd / Math.Sqrt(r));

@@ -14,6 +14,9 @@ namespace Geo.Data.Indikator.Import;
 /// </summary>
 public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
 {
+    /// <summary>A national file (2.5 million rows) takes longer per statement than Npgsql's 30-second default.</summary>
+    internal const int LargeTimeoutSeconds = 900;
+
     public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null, CancellationToken ct = default) =>
         await ImportAsync(await File.ReadAllBytesAsync(path, ct), displayName ?? Path.GetFileName(path), options, ct);
 
@@ -174,6 +177,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
             LIMIT 1000
             """, conn);
         cmd.Parameters.AddWithValue(induk?.Value ?? "");
+        cmd.CommandTimeout = LargeTimeoutSeconds;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) parsed.Reject(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
     }
@@ -222,6 +226,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
             SELECT (SELECT count(*) FROM lama_nilai) + (SELECT count(*) FROM lama_target)
             """, conn);
         cmd.Parameters.AddWithValue(batch);
+        cmd.CommandTimeout = LargeTimeoutSeconds;
         var replaced = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
 
         await using var values = new NpgsqlCommand("""
@@ -233,6 +238,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
             """, conn);
         values.Parameters.AddWithValue(batch);
         values.Parameters.AddWithValue(sumber);
+        values.CommandTimeout = LargeTimeoutSeconds;
         var valueCount = await values.ExecuteNonQueryAsync(ct);
 
         await using var targets = new NpgsqlCommand("""
@@ -242,6 +248,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
             """, conn);
         targets.Parameters.AddWithValue(batch);
         targets.Parameters.AddWithValue(sumber);
+        targets.CommandTimeout = LargeTimeoutSeconds;
         var targetCount = await targets.ExecuteNonQueryAsync(ct);
 
         await using var counts = new NpgsqlCommand("UPDATE impor_batch SET jumlah_nilai = $2, jumlah_target = $3 WHERE id = $1", conn);
@@ -287,7 +294,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     private static async Task Execute(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);
-        cmd.CommandTimeout = 600;
+        cmd.CommandTimeout = LargeTimeoutSeconds;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -88,6 +88,8 @@ public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int
 
     private static TabelBerkas ReadExcel(byte[] content)
     {
+        // ExcelDataReader reads legacy code pages even for xlsx metadata.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         using var stream = new MemoryStream(content);
         using var reader = ExcelReaderFactory.CreateReader(stream);
         var rows = new List<string[]>();
