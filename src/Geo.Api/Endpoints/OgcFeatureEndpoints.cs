@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
@@ -16,6 +17,9 @@ public static class OgcFeatureEndpoints
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
     private const string GeoJson = "application/geo+json";
+
+    // Links keep their & and + readable; the body is JSON, never inlined into HTML.
+    private static readonly JsonSerializerOptions LinkJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void MapOgcFeatureEndpoints(this IEndpointRouteBuilder app)
     {
@@ -167,7 +171,7 @@ public static class OgcFeatureEndpoints
             .Append("{\"type\":\"FeatureCollection\",\"numberMatched\":").Append(page.NumberMatched)
             .Append(",\"numberReturned\":").Append(page.NumberReturned)
             .Append(",\"timeStamp\":").Append(JsonSerializer.Serialize(DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)))
-            .Append(",\"links\":").Append(JsonSerializer.Serialize(links))
+            .Append(",\"links\":").Append(JsonSerializer.Serialize(links, LinkJson))
             .Append(",\"features\":").Append(page.FeaturesJson)
             .Append('}');
         return Results.Text(body.ToString(), GeoJson, Encoding.UTF8);

@@ -9,6 +9,9 @@ public static class DatabaseMigrator
     public static async Task<IReadOnlyList<string>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
         await using var db = new GeoDbContext(GeoDbContext.Options(dataSource));
+        // A migration that adds generated columns rewrites wilayah: minutes on the national set,
+        // far past Npgsql's 30 s default.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         // Types created by a migration (postgis geometry) are unknown to connections opened before it.
