@@ -69,7 +69,7 @@ Console.WriteLine($"impor ulang berkas sama: {again.Status} dalam {clock.Elapsed
 var queries = new NilaiQueries(dataSource);
 var desaInProvinsi = await Scalar($"SELECT count(*) FROM wilayah WHERE tingkat = 4 AND kode LIKE '{provinsi.Value}.%'");
 var timings = new List<double>();
-IReadOnlyList<AgregatWilayah> units = [];
+IReadOnlyList<WilayahRollUp> units = [];
 for (var i = 0; i < 7; i++)
 {
     clock.Restart();

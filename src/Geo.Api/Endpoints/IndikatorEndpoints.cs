@@ -10,20 +10,20 @@ public static class IndikatorEndpoints
 {
     public const string PeringatanSintetis = "Data SINTETIS (bangkitan komputer untuk demo), bukan data nyata.";
 
-    public sealed record TargetBaru(string Wilayah, int Tahun, double Nilai, string? Sumber);
+    public sealed record NewTarget(string Wilayah, int Tahun, double Nilai, string? Sumber);
 
-    public sealed record IndikatorRingkas(string Kode, string Nama, string Satuan, string? Polaritas, double? TargetNasional);
+    public sealed record IndikatorSummary(string Kode, string Nama, string Satuan, string? Polaritas, double? TargetNasional);
 
     public sealed record NilaiItem(
         string Kode, string Nama, double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen, string? Sumber, bool Sintetis,
-        long? Batch, string? Status, TargetBerlaku? Target);
+        long? Batch, string? Status, ApplicableTarget? Target);
 
-    public sealed record AgregatItem(
+    public sealed record RollUpItem(
         string Kode, string Nama, double? Nilai, double? Pembilang, double? Penyebut, string Metode, int JumlahDesa, int DesaMelapor,
-        int DesaHanyaPersen, IReadOnlyList<string> Sumber, bool Sintetis, NilaiItem? Tercatat, TargetBerlaku? Target);
+        int DesaHanyaPersen, IReadOnlyList<string> Sumber, bool Sintetis, NilaiItem? Tercatat, ApplicableTarget? Target);
 
     public sealed record NilaiResponse<T>(
-        IndikatorRingkas Indikator, string Periode, string Tingkat, string? Induk, bool HanyaTerbit, bool Sintetis,
+        IndikatorSummary Indikator, string Periode, string Tingkat, string? Induk, bool HanyaTerbit, bool Sintetis,
         IReadOnlyList<string> Sumber, string? Peringatan, IReadOnlyList<T> Nilai);
 
     public static void MapIndikatorEndpoints(this IEndpointRouteBuilder app)
@@ -32,7 +32,7 @@ public static class IndikatorEndpoints
         katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
             .WithSummary("Katalog indikator: prevalensi, layanan esensial L01-L29, sasaran S, layanan K, data dukung D, dan buatan pengguna");
 
-        katalog.MapPost("", async (IndikatorBaru baru, IndikatorCatalog catalog, CancellationToken ct) =>
+        katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CancellationToken ct) =>
         {
             try
             {
@@ -45,7 +45,7 @@ public static class IndikatorEndpoints
             }
         }).WithSummary("Tambah indikator buatan pengguna");
 
-        katalog.MapPut("/{kode}/target", async (string kode, TargetBaru target, IndikatorCatalog catalog, CancellationToken ct) =>
+        katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CancellationToken ct) =>
         {
             if (await catalog.FindAsync(kode, ct) is null) return Problems.NotFound($"indikator {kode} tidak ada");
             if (!Problems.TryParseKode(target.Wilayah, out var wilayah, out var problem)) return problem!;
@@ -66,7 +66,7 @@ public static class IndikatorEndpoints
             if (await catalog.FindAsync(indikator, ct) is not { } info) return Problems.NotFound($"indikator {indikator} tidak ada");
             var scope = scopes.Resolve(http);
             var hanyaTerbit = terbit ?? false;
-            var ringkas = new IndikatorRingkas(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
+            var ringkas = new IndikatorSummary(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
 
             if (!TingkatNames.TryParse(tingkat ?? "desa", out var level))
             {
@@ -86,7 +86,7 @@ public static class IndikatorEndpoints
           .WithSummary("Nilai indikator per wilayah: tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
     }
 
-    private static NilaiResponse<T> Response<T>(IndikatorRingkas indikator, Periode periode, string tingkat, KodeWilayah? induk, bool hanyaTerbit,
+    private static NilaiResponse<T> Response<T>(IndikatorSummary indikator, Periode periode, string tingkat, KodeWilayah? induk, bool hanyaTerbit,
         IReadOnlyList<T> items, Func<T, (bool Sintetis, IReadOnlyList<string> Sumber)> provenance)
     {
         var sintetis = items.Any(i => provenance(i).Sintetis);
@@ -95,21 +95,21 @@ public static class IndikatorEndpoints
             sintetis ? PeringatanSintetis : null, items);
     }
 
-    private static (bool, IReadOnlyList<string>) Provenance(AgregatItem g) =>
+    private static (bool, IReadOnlyList<string>) Provenance(RollUpItem g) =>
         (g.Sintetis || g.Tercatat?.Sintetis == true, g.Tercatat?.Sumber is { } own ? [.. g.Sumber, own] : g.Sumber);
 
     private static NilaiItem ToItem(NilaiWilayah v) =>
         new(v.Kode, v.Nama, v.Pembilang, v.Penyebut, v.Nilai, v.HanyaPersen, v.Sumber, v.Sintetis, v.Batch, v.Status, v.Target);
 
-    private static AgregatItem ToItem(AgregatWilayah a) =>
-        new(a.Kode, a.Nama, a.Agregat.Nilai, a.Agregat.Pembilang, a.Agregat.Penyebut, MetodeName(a.Agregat.Metode), a.Agregat.JumlahDesa,
+    private static RollUpItem ToItem(WilayahRollUp a) =>
+        new(a.Kode, a.Nama, a.Agregat.Nilai, a.Agregat.Pembilang, a.Agregat.Penyebut, MethodName(a.Agregat.Metode), a.Agregat.JumlahDesa,
             a.Agregat.Melapor, a.HanyaPersen, a.Sumber, a.Sintetis, a.Tercatat is null ? null : ToItem(a.Tercatat), a.Target);
 
-    private static string MetodeName(MetodeAgregat metode) => metode switch
+    private static string MethodName(RollUpMethod metode) => metode switch
     {
-        MetodeAgregat.Rasio => "rasio",
-        MetodeAgregat.Jumlah => "jumlah",
-        MetodeAgregat.Tertimbang => "tertimbang",
+        RollUpMethod.Ratio => "rasio",
+        RollUpMethod.Sum => "jumlah",
+        RollUpMethod.Weighted => "tertimbang",
         _ => "tidak_tersedia",
     };
 }

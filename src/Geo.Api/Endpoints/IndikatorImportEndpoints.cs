@@ -6,7 +6,7 @@ namespace Geo.Api.Endpoints;
 /// <summary>Import of indicator files, and the history, publication and withdrawal of their batches.</summary>
 public static class IndikatorImportEndpoints
 {
-    public sealed record BatchDetail(BatchImpor Batch, IReadOnlyList<NilaiDiganti> Diganti);
+    public sealed record BatchDetail(ImportBatch Batch, IReadOnlyList<ReplacedValue> Diganti);
 
     public static void MapIndikatorImportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -53,7 +53,7 @@ public static class IndikatorImportEndpoints
     private static string User(HttpContext http) =>
         http.Request.Headers["X-Geo-Pengguna"].FirstOrDefault() is { Length: > 0 } name ? name : "api";
 
-    private static async Task<IResult> Run(Func<Task<BatchImpor>> action)
+    private static async Task<IResult> Run(Func<Task<ImportBatch>> action)
     {
         try
         {

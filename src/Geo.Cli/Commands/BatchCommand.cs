@@ -55,7 +55,7 @@ public static class BatchCommand
         return command;
     }
 
-    private static void Print(BatchImpor b) =>
+    private static void Print(ImportBatch b) =>
         Console.WriteLine($"batch {b.Id}: {b.Berkas} ({b.Sumber}{(b.Sintetis ? ", SINTETIS" : "")}), {b.Status}{(b.Ditarik is { } t ? $", ditarik {t:u} oleh {b.DitarikOleh}" : "")}; " +
                           $"{b.JumlahNilai} nilai, {b.JumlahTarget} target, {b.JumlahDiganti} diganti; oleh {b.Pengguna} pada {b.Diimpor:u}; sha256 {b.Hash[..12]}…");
 }

@@ -8,7 +8,7 @@ public static class IndikatorReportPrinter
     {
         o.WriteLine($"{r.Berkas} (sha256 {r.Hash[..12]}…): {r.Status}{(r.Batch is { } b ? $", batch {b}" : "")}");
         if (r.Format is not null) o.WriteLine($"  format {r.Format}: {r.BarisData} baris data{(r.Format == "lebar" ? $", {r.Cocok} cocok dengan wilayah" : "")}");
-        if (r.Status == StatusImpor.Diimpor)
+        if (r.Status == ImportStatus.Diimpor)
         {
             o.WriteLine($"  ditulis: {r.NilaiDitulis} nilai, {r.TargetDitulis} target; {r.NilaiDiganti} nilai/target lama diganti (tersimpan di riwayat); {r.SelKosong} sel kosong");
         }

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace Geo.Core.Sintetis;
 
 /// <summary>A coverage indicator to simulate: its national target, polarity and the sasaran codes summed for its denominator.</summary>
-public sealed record IndikatorDemo(string Kode, double? Target, bool NaikLebihBaik, IReadOnlyList<string> PenyebutSasaran);
+public sealed record DemoIndicator(string Kode, double? Target, bool NaikLebihBaik, IReadOnlyList<string> PenyebutSasaran);
 
 public sealed record NilaiSintetis(string Wilayah, string Indikator, double Pembilang, double? Penyebut);
 
@@ -24,13 +24,13 @@ public static class DemoCakupan
         ("S14", 0.0009), ("S15", 0.0035), ("S16", 0.30),
     ];
 
-    public static IReadOnlyList<NilaiSintetis> Generate(IReadOnlyList<TitikDesa> desa, IReadOnlyList<IndikatorDemo> indikator, int seed)
+    public static IReadOnlyList<NilaiSintetis> Generate(IReadOnlyList<DesaPoint> desa, IReadOnlyList<DemoIndicator> indikator, int seed)
     {
         var random = new Random(seed);
-        var bandwidth = MedanSpasial.SuggestedBandwidthKm(desa);
+        var bandwidth = SpatialField.SuggestedBandwidthKm(desa);
         var result = new List<NilaiSintetis>();
 
-        var sizeField = MedanSpasial.Generate(desa, random, bandwidth);
+        var sizeField = SpatialField.Generate(desa, random, bandwidth);
         var sasaran = new Dictionary<(string Desa, string Kode), double>();
         for (var i = 0; i < desa.Count; i++)
         {
@@ -43,10 +43,10 @@ public static class DemoCakupan
         }
         result.AddRange(sasaran.Select(s => new NilaiSintetis(s.Key.Desa, s.Key.Kode, s.Value, null)));
 
-        var shared = MedanSpasial.Generate(desa, random, bandwidth);
+        var shared = SpatialField.Generate(desa, random, bandwidth);
         foreach (var ind in indikator)
         {
-            var own = MedanSpasial.Generate(desa, random, bandwidth);
+            var own = SpatialField.Generate(desa, random, bandwidth);
             var target = (ind.Target ?? 80) / 100;
             var centre = ind.NaikLebihBaik ? Math.Clamp(target * 0.85, 0.15, 0.93) : Math.Clamp(target * 1.25, 0.02, 0.6);
             var direction = ind.NaikLebihBaik ? 1 : -1;

@@ -2,12 +2,12 @@ using Npgsql;
 
 namespace Geo.Data.Indikator;
 
-public sealed record BatchImpor(
+public sealed record ImportBatch(
     long Id, string Berkas, string Hash, string Sumber, string Pengguna, DateTime Diimpor, string Status,
     DateTime? Diterbitkan, DateTime? Ditarik, string? DitarikOleh, int JumlahNilai, int JumlahTarget, int JumlahDiganti, bool Sintetis);
 
 /// <summary>A value or target a batch overwrote, as it was before.</summary>
-public sealed record NilaiDiganti(string Jenis, string Indikator, string Periode, string Wilayah,
+public sealed record ReplacedValue(string Jenis, string Indikator, string Periode, string Wilayah,
     double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen, string? Sumber, long? BatchLama);
 
 public sealed class BatchException(string message) : Exception(message);
@@ -20,20 +20,20 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         b.jumlah_nilai, b.jumlah_target, (SELECT count(*)::int FROM riwayat_nilai r WHERE r.batch = b.id), b.sumber = 'sintetis'
         """;
 
-    public async Task<IReadOnlyList<BatchImpor>> ListAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<ImportBatch>> ListAsync(CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM impor_batch b ORDER BY b.id DESC");
         return await ReadBatches(cmd, ct);
     }
 
-    public async Task<BatchImpor?> FindAsync(long id, CancellationToken ct = default)
+    public async Task<ImportBatch?> FindAsync(long id, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM impor_batch b WHERE b.id = $1");
         cmd.Parameters.AddWithValue(id);
         return (await ReadBatches(cmd, ct)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<NilaiDiganti>> ReplacedAsync(long id, int limit = 1000, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ReplacedValue>> ReplacedAsync(long id, int limit = 1000, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT jenis, indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen, sumber, batch_lama
@@ -42,10 +42,10 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(id);
         cmd.Parameters.AddWithValue(limit);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<NilaiDiganti>();
+        var list = new List<ReplacedValue>();
         while (await reader.ReadAsync(ct))
         {
-            list.Add(new NilaiDiganti(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            list.Add(new ReplacedValue(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5),
                 reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.GetBoolean(7), reader.IsDBNull(8) ? null : reader.GetString(8),
                 reader.IsDBNull(9) ? null : reader.GetInt64(9)));
@@ -54,7 +54,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Sets draf or terbit. Public maps show only terbit batches.</summary>
-    public async Task<BatchImpor> SetStatusAsync(long id, bool terbit, CancellationToken ct = default)
+    public async Task<ImportBatch> SetStatusAsync(long id, bool terbit, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             UPDATE impor_batch SET status = CASE WHEN $2 THEN 'terbit' ELSE 'draf' END,
@@ -72,7 +72,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     /// overwritten one of its values, that value stays, and the later batch's history is pointed
     /// at what this batch had replaced, so withdrawing it later restores the right thing.
     /// </summary>
-    public async Task<BatchImpor> WithdrawAsync(long id, string pengguna, CancellationToken ct = default)
+    public async Task<ImportBatch> WithdrawAsync(long id, string pengguna, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -137,13 +137,13 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         throw new BatchException(batch is null ? $"batch {id} tidak ada" : $"batch {id} sudah ditarik pada {batch.Ditarik:u}");
     }
 
-    private static async Task<IReadOnlyList<BatchImpor>> ReadBatches(NpgsqlCommand cmd, CancellationToken ct)
+    private static async Task<IReadOnlyList<ImportBatch>> ReadBatches(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<BatchImpor>();
+        var list = new List<ImportBatch>();
         while (await reader.ReadAsync(ct))
         {
-            list.Add(new BatchImpor(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            list.Add(new ImportBatch(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.GetDateTime(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetDateTime(7),
                 reader.IsDBNull(8) ? null : reader.GetDateTime(8), reader.IsDBNull(9) ? null : reader.GetString(9),
                 reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12), reader.GetBoolean(13)));

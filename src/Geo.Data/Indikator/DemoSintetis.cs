@@ -17,18 +17,18 @@ public sealed class DemoSintetis(NpgsqlDataSource dataSource)
 {
     public async Task<IndikatorImportReport> GenerateAsync(KodeWilayah wilayah, Periode periode, int seed, string pengguna, bool terbitkan, CancellationToken ct = default)
     {
-        var desa = new List<TitikDesa>();
+        var desa = new List<DesaPoint>();
         await using (var cmd = dataSource.CreateCommand("SELECT kode, ST_X(titik_label), ST_Y(titik_label) FROM wilayah WHERE tingkat = 4 AND kode LIKE $1 ORDER BY kode"))
         {
             cmd.Parameters.AddWithValue(wilayah.Value + ".%");
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) desa.Add(new TitikDesa(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)));
+            while (await reader.ReadAsync(ct)) desa.Add(new DesaPoint(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)));
         }
         if (desa.Count == 0) throw new BatchException($"tidak ada desa/kelurahan di bawah {wilayah}");
 
         var indikator = (await new IndikatorCatalog(dataSource).ListAsync(ct))
             .Where(i => i.Kelompok == "layanan")
-            .Select(i => new IndikatorDemo(i.Kode, i.TargetNasional, i.Polaritas != "turun", i.PenyebutSasaran))
+            .Select(i => new DemoIndicator(i.Kode, i.TargetNasional, i.Polaritas != "turun", i.PenyebutSasaran))
             .ToList();
 
         var csv = new StringBuilder("kode,indikator,periode,pembilang,penyebut\n");

@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Geo.Data.Indikator;
 
-public sealed record IndikatorBaru(
+public sealed record NewIndikator(
     string Kode, string Nama, string Satuan, string? Polaritas, string? DefinisiPembilang = null, string? DefinisiPenyebut = null,
     double? TargetNasional = null, string? Sasaran = null, IReadOnlyList<string>? PenyebutSasaran = null, string? Catatan = null);
 
@@ -32,7 +32,7 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed.</summary>
-    public async Task<IndikatorInfo> AddAsync(IndikatorBaru baru, CancellationToken ct = default)
+    public async Task<IndikatorInfo> AddAsync(NewIndikator baru, CancellationToken ct = default)
     {
         var kode = baru.Kode.Trim().ToUpperInvariant();
         if (!KodePattern().IsMatch(kode)) throw new BatchException($"kode indikator '{baru.Kode}' tidak sah: huruf besar, angka dan _, diawali huruf");
@@ -73,14 +73,14 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<TargetBerlaku?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default)
+    public async Task<ApplicableTarget?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("SELECT nilai, asal FROM target_berlaku(upper($1), $2, $3)");
         cmd.Parameters.AddWithValue(indikator);
         cmd.Parameters.AddWithValue(wilayah);
         cmd.Parameters.AddWithValue(tahun);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new TargetBerlaku(reader.GetDouble(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(ct) ? new ApplicableTarget(reader.GetDouble(0), reader.GetString(1)) : null;
     }
 
     private static async Task<IReadOnlyList<IndikatorInfo>> Read(NpgsqlCommand cmd, CancellationToken ct)

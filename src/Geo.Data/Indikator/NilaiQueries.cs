@@ -37,7 +37,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
             list.Add(new NilaiWilayah(reader.GetString(0), reader.GetString(1), Double(reader, 2), Double(reader, 3), Double(reader, 4),
                 reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7),
                 reader.IsDBNull(8) ? null : reader.GetInt64(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.IsDBNull(10) ? null : new TargetBerlaku(reader.GetDouble(10), reader.GetString(11))));
+                reader.IsDBNull(10) ? null : new ApplicableTarget(reader.GetDouble(10), reader.GetString(11))));
         }
         return list;
     }
@@ -46,7 +46,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     /// Roll-ups of the desa under <paramref name="induk"/> to every unit of the given levels inside
     /// it, in one query: a province to kecamatan, kab/kota and provinsi at once.
     /// </summary>
-    public Task<IReadOnlyList<AgregatWilayah>> RollUpAsync(WilayahScope scope, KodeWilayah? induk, IReadOnlyCollection<Tingkat> levels,
+    public Task<IReadOnlyList<WilayahRollUp>> RollUpAsync(WilayahScope scope, KodeWilayah? induk, IReadOnlyCollection<Tingkat> levels,
         string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
     {
         var lengths = levels.Where(l => l != Tingkat.Desa).Select(l => l switch { Tingkat.Provinsi => 2, Tingkat.KabKota => 5, _ => 8 }).ToArray();
@@ -65,7 +65,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Roll-ups to custom groupings (puskesmas service areas, ...) of one kind, defined under <paramref name="induk"/>.</summary>
-    public Task<IReadOnlyList<AgregatWilayah>> RollUpGroupsAsync(WilayahScope scope, KodeWilayah? induk, string jenis,
+    public Task<IReadOnlyList<WilayahRollUp>> RollUpGroupsAsync(WilayahScope scope, KodeWilayah? induk, string jenis,
         string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
     {
         const string units = """
@@ -92,10 +92,10 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The sums behind <see cref="Agregat.DariJumlah"/>, per unit. Percentage-only desa get a weight
+    /// The sums behind <see cref="RollUp.FromSums"/>, per unit. Percentage-only desa get a weight
     /// (the sum of the indicator's sasaran counts, same period or same year) only when every part exists.
     /// </summary>
-    private async Task<IReadOnlyList<AgregatWilayah>> RollUpQueryAsync(string units, KodeWilayah? induk, string indikator, Periode periode,
+    private async Task<IReadOnlyList<WilayahRollUp>> RollUpQueryAsync(string units, KodeWilayah? induk, string indikator, Periode periode,
         bool hanyaTerbit, WilayahScope scope, Action<NpgsqlCommand> extra, CancellationToken ct)
     {
         var source = Source(hanyaTerbit);
@@ -148,18 +148,18 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         extra(cmd);
         cmd.CommandTimeout = 120;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<AgregatWilayah>();
+        var list = new List<WilayahRollUp>();
         while (await reader.ReadAsync(ct))
         {
             var persen = reader.GetBoolean(12);
-            var hasil = Agregat.DariJumlah(persen, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+            var hasil = RollUp.FromSums(persen, reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
                 reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9));
             var kode = reader.GetString(0);
             var nama = reader.GetString(1);
             var tercatat = reader.IsDBNull(17) ? null : new NilaiWilayah(kode, nama, Double(reader, 13), Double(reader, 14), Double(reader, 15),
                 reader.GetBoolean(16), reader.GetString(17), reader.GetBoolean(18), reader.GetInt64(19), null, null);
-            list.Add(new AgregatWilayah(kode, nama, hasil, reader.GetInt32(4), reader.GetFieldValue<string[]>(10), reader.GetBoolean(11), tercatat,
-                reader.IsDBNull(20) ? null : new TargetBerlaku(reader.GetDouble(20), reader.GetString(21))));
+            list.Add(new WilayahRollUp(kode, nama, hasil, reader.GetInt32(4), reader.GetFieldValue<string[]>(10), reader.GetBoolean(11), tercatat,
+                reader.IsDBNull(20) ? null : new ApplicableTarget(reader.GetDouble(20), reader.GetString(21))));
         }
         return list;
     }

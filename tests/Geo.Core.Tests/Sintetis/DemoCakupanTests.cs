@@ -4,13 +4,13 @@ namespace Geo.Core.Tests.Sintetis;
 
 public sealed class DemoCakupanTests
 {
-    private static readonly TitikDesa[] Grid =
-        Enumerable.Range(0, 15).SelectMany(i => Enumerable.Range(0, 15).Select(j => new TitikDesa($"{i:00}.{j:00}", 105 + 0.02 * i, -5 + 0.02 * j))).ToArray();
+    private static readonly DesaPoint[] Grid =
+        Enumerable.Range(0, 15).SelectMany(i => Enumerable.Range(0, 15).Select(j => new DesaPoint($"{i:00}.{j:00}", 105 + 0.02 * i, -5 + 0.02 * j))).ToArray();
 
     [Fact]
     public void Same_seed_same_values_other_seed_other_values()
     {
-        var ind = new[] { new IndikatorDemo("L14", 80, true, ["S08"]) };
+        var ind = new[] { new DemoIndicator("L14", 80, true, ["S08"]) };
         var a = DemoCakupan.Generate(Grid, ind, 7);
         Assert.Equal(a, DemoCakupan.Generate(Grid, ind, 7));
         Assert.NotEqual(a, DemoCakupan.Generate(Grid, ind, 8));
@@ -19,7 +19,7 @@ public sealed class DemoCakupanTests
     [Fact]
     public void Numerators_never_exceed_denominators_which_are_the_sasaran_counts()
     {
-        var values = DemoCakupan.Generate(Grid, [new IndikatorDemo("L17", 90, true, ["S08", "S09", "S10"])], 3);
+        var values = DemoCakupan.Generate(Grid, [new DemoIndicator("L17", 90, true, ["S08", "S09", "S10"])], 3);
         var sasaran = values.Where(v => v.Penyebut is null).ToDictionary(v => (v.Wilayah, v.Indikator), v => v.Pembilang);
         foreach (var v in values.Where(v => v.Indikator == "L17"))
         {
@@ -32,7 +32,7 @@ public sealed class DemoCakupanTests
     [Fact]
     public void The_field_is_spatially_autocorrelated()
     {
-        var field = MedanSpasial.Generate(Grid, new Random(11), MedanSpasial.SuggestedBandwidthKm(Grid));
+        var field = SpatialField.Generate(Grid, new Random(11), SpatialField.SuggestedBandwidthKm(Grid));
         var noise = Enumerable.Range(0, Grid.Length).Select(_ => 0.0).ToArray();
         var random = new Random(11);
         for (var i = 0; i < noise.Length; i++) noise[i] = random.NextDouble() - 0.5;

@@ -82,7 +82,7 @@ public sealed class IndikatorBatchTests : PostgisTest
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM nilai"));
 
         var again = await importer.ImportAsync(KotaMetroData.TsvPath, options);
-        Assert.Equal(StatusImpor.Diimpor, again.Status);
+        Assert.Equal(ImportStatus.Diimpor, again.Status);
         Assert.NotEqual(first.Batch, again.Batch);
     }
 

@@ -13,10 +13,10 @@ public sealed class IndikatorRejectionTests : PostgisTest
         await KotaMetroData.LoadBoundariesAsync(Db);
     }
 
-    private async Task<PenolakanImpor> RejectedAsync(string name, string content, IndikatorImportOptions? options = null)
+    private async Task<ImportRejection> RejectedAsync(string name, string content, IndikatorImportOptions? options = null)
     {
         var report = await new IndikatorImporter(Db.DataSource).ImportAsync(Encoding.UTF8.GetBytes(content), name, options ?? new IndikatorImportOptions(Sumber: "uji"));
-        Assert.Equal(StatusImpor.Ditolak, report.Status);
+        Assert.Equal(ImportStatus.Ditolak, report.Status);
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM impor_batch"));
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM nilai"));
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM target"));

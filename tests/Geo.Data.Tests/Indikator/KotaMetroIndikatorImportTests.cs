@@ -92,8 +92,8 @@ public sealed class KotaMetroIndikatorImportTests : PostgisTest
         var first = await importer.ImportAsync(KotaMetroData.TsvPath, Options);
         var second = await importer.ImportAsync(KotaMetroData.TsvPath, Options);
 
-        Assert.Equal(StatusImpor.Diimpor, first.Status);
-        Assert.Equal(StatusImpor.SudahAda, second.Status);
+        Assert.Equal(ImportStatus.Diimpor, first.Status);
+        Assert.Equal(ImportStatus.SudahAda, second.Status);
         Assert.Equal(first.Batch, second.Batch);
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM impor_batch"));
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM riwayat_nilai"));

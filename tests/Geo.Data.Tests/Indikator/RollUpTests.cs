@@ -57,7 +57,7 @@ public sealed class RollUpTests : PostgisTest
             var members = DesaCodes.Where(k => k.StartsWith(unit.Kode + ".")).ToList();
             var reported = members.Where(rows.ContainsKey).ToList();
             double p = reported.Sum(k => rows[k].P), q = reported.Sum(k => rows[k].Q);
-            Assert.Equal(MetodeAgregat.Rasio, unit.Agregat.Metode);
+            Assert.Equal(RollUpMethod.Ratio, unit.Agregat.Metode);
             Assert.Equal((members.Count, reported.Count), (unit.Agregat.JumlahDesa, unit.Agregat.Melapor));
             Assert.Equal(p, unit.Agregat.Pembilang!.Value, 9);
             Assert.Equal(q, unit.Agregat.Penyebut!.Value, 9);
@@ -75,7 +75,7 @@ public sealed class RollUpTests : PostgisTest
         var queries = new NilaiQueries(Db.DataSource);
 
         var all = Assert.Single(await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024")));
-        Assert.Equal(MetodeAgregat.Jumlah, all.Agregat.Metode);
+        Assert.Equal(RollUpMethod.Sum, all.Agregat.Metode);
         Assert.Equal(rows.Values.Sum(v => (double)v.P), all.Agregat.Nilai!.Value, 9);
 
         var published = Assert.Single(await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024"), hanyaTerbit: true));
@@ -119,7 +119,7 @@ public sealed class RollUpTests : PostgisTest
         var periode = Periode.Parse("2022-08");
 
         var without = await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.Kecamatan], "PREV_STUNTING", periode);
-        Assert.All(without, k => Assert.Equal((MetodeAgregat.TidakTersedia, (double?)null), (k.Agregat.Metode, k.Agregat.Nilai)));
+        Assert.All(without, k => Assert.Equal((RollUpMethod.Unavailable, (double?)null), (k.Agregat.Metode, k.Agregat.Nilai)));
         Assert.Equal(22, without.Sum(k => k.Agregat.Melapor));
         Assert.Equal(22, without.Sum(k => k.HanyaPersen));
 
@@ -137,16 +137,16 @@ public sealed class RollUpTests : PostgisTest
             if (desa.All(s08.ContainsKey))
             {
                 double Weight(string k) => s08[k].P + s09[k].P + s10[k].P;
-                Assert.Equal(MetodeAgregat.Tertimbang, kec.Agregat.Metode);
+                Assert.Equal(RollUpMethod.Weighted, kec.Agregat.Metode);
                 Assert.Equal(desa.Sum(k => prevalence[k] * Weight(k)) / desa.Sum(Weight), kec.Agregat.Nilai!.Value, 9);
             }
             else
             {
                 // Every fifth desa has no counts, so no weight: refused rather than averaged.
-                Assert.Equal(MetodeAgregat.TidakTersedia, kec.Agregat.Metode);
+                Assert.Equal(RollUpMethod.Unavailable, kec.Agregat.Metode);
             }
         }
-        Assert.Contains(with, k => k.Agregat.Metode == MetodeAgregat.Tertimbang);
+        Assert.Contains(with, k => k.Agregat.Metode == RollUpMethod.Weighted);
     }
 
     [Fact]
@@ -158,11 +158,11 @@ public sealed class RollUpTests : PostgisTest
 
         var values = await new NilaiQueries(Db.DataSource).ValuesAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2022-08"));
         Assert.Equal(22, values.Count);
-        Assert.All(values, v => Assert.Equal(new TargetBerlaku(12.5, "18.72"), v.Target));
+        Assert.All(values, v => Assert.Equal(new ApplicableTarget(12.5, "18.72"), v.Target));
         Assert.All(values, v => Assert.True(v.HanyaPersen && v.Pembilang is null && v.Sumber == "e-PPGBM" && !v.Sintetis));
 
         var in2023 = await new NilaiQueries(Db.DataSource).ValuesAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2023"));
         Assert.Equal(3.27, in2023.Single(v => v.Kode == "18.72.05.1002").Target!.Nilai, 6);
-        Assert.Equal(new TargetBerlaku(14, "nasional"), await catalog.TargetAsync("PREV_STUNTING", "18.72.05.1002", 2025));
+        Assert.Equal(new ApplicableTarget(14, "nasional"), await catalog.TargetAsync("PREV_STUNTING", "18.72.05.1002", 2025));
     }
 }

@@ -86,8 +86,8 @@ public sealed class WideTableImportTests : PostgisTest
         var first = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, "uji", terbitkan: true);
         var again = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, "uji", terbitkan: true);
 
-        Assert.Equal(StatusImpor.Diimpor, first.Status);
-        Assert.Equal(StatusImpor.SudahAda, again.Status);
+        Assert.Equal(ImportStatus.Diimpor, first.Status);
+        Assert.Equal(ImportStatus.SudahAda, again.Status);
         Assert.Equal(22 * (29 + 16), first.NilaiDitulis);
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM nilai WHERE NOT sintetis"));
         // Denominators are the sasaran counts the catalogue names (L14: bayi 0-5 bulan = S08).

@@ -13,15 +13,15 @@ public sealed record IndikatorImportOptions(
 }
 
 /// <summary>Why a row (or a column, or the whole file) was refused: file, row as numbered in the file, column, reason.</summary>
-public sealed record PenolakanImpor(string Berkas, int Baris, string? Kolom, string Alasan);
+public sealed record ImportRejection(string Berkas, int Baris, string? Kolom, string Alasan);
 
 /// <summary>A row whose wilayah was found by other than an exact name or code.</summary>
-public sealed record PencocokanWilayah(int Baris, string NamaBerkas, string Kode, string NamaWilayah, string Cara, int Jarak);
+public sealed record WilayahMatch(int Baris, string NamaBerkas, string Kode, string NamaWilayah, string Cara, int Jarak);
 
 /// <summary>The TOTAL row of a column against what its rows give.</summary>
-public sealed record PemeriksaanTotal(int Baris, string Kolom, double Total, double? Dihitung, string Cara, bool Sesuai);
+public sealed record TotalCheck(int Baris, string Kolom, double Total, double? Dihitung, string Cara, bool Sesuai);
 
-public static class StatusImpor
+public static class ImportStatus
 {
     public const string Diimpor = "diimpor";
     public const string SudahAda = "sudah_ada";
@@ -41,10 +41,10 @@ public sealed record IndikatorImportReport
     public int TargetDitulis { get; init; }
     public int NilaiDiganti { get; init; }
     public int SelKosong { get; init; }
-    public IReadOnlyList<PenolakanImpor> Penolakan { get; init; } = [];
-    public IReadOnlyList<PencocokanWilayah> TidakPersis { get; init; } = [];
-    public IReadOnlyList<PemeriksaanTotal> Total { get; init; } = [];
+    public IReadOnlyList<ImportRejection> Penolakan { get; init; } = [];
+    public IReadOnlyList<WilayahMatch> TidakPersis { get; init; } = [];
+    public IReadOnlyList<TotalCheck> Total { get; init; } = [];
     public IReadOnlyList<string> Kelompok { get; init; } = [];
     public IReadOnlyList<string> Catatan { get; init; } = [];
-    public bool Berhasil => Status != StatusImpor.Ditolak;
+    public bool Berhasil => Status != ImportStatus.Ditolak;
 }

@@ -23,14 +23,14 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     public async Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options, CancellationToken ct = default)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var parsed = new BerkasTerurai(fileName);
+        var parsed = new ParsedFile(fileName);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
 
         if (await ExistingBatchAsync(conn, hash, options.Parameter, ct) is { } existing)
         {
             return new IndikatorImportReport
             {
-                Berkas = fileName, Hash = hash, Status = StatusImpor.SudahAda, Batch = existing,
+                Berkas = fileName, Hash = hash, Status = ImportStatus.SudahAda, Batch = existing,
                 Catatan = [$"berkas yang sama dengan pilihan yang sama sudah diimpor sebagai batch {existing}; tidak ada yang diubah"],
             };
         }
@@ -47,14 +47,14 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         var sumber = SumberNilai.Normalise(options.Sumber);
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
-        var table = TabelBerkas.Read(content, fileName);
+        var table = TableFile.Read(content, fileName);
         var firstRow = Enumerable.Range(0, table.Rows.Count).FirstOrDefault(r => table.Rows[r].Any(c => !string.IsNullOrWhiteSpace(c)), -1);
         if (firstRow < 0) parsed.Reject(0, null, "berkas kosong");
-        else if (TabelPanjang.Recognise(table.Rows[firstRow])) TabelPanjang.Parse(table, firstRow, katalog, options, parsed);
+        else if (LongTable.Recognise(table.Rows[firstRow])) LongTable.Parse(table, firstRow, katalog, options, parsed);
         else
         {
             if (induk is { } root && !await ExistsAsync(conn, root.Value, ct)) parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
-            else TabelLebar.Parse(table, katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
+            else WideTable.Parse(table, katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
         }
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
         if (parsed.Rows.Count == 0)
@@ -79,15 +79,15 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
 
         return new IndikatorImportReport
         {
-            Berkas = fileName, Hash = hash, Status = StatusImpor.Diimpor, Batch = batch, Format = parsed.Format,
+            Berkas = fileName, Hash = hash, Status = ImportStatus.Diimpor, Batch = batch, Format = parsed.Format,
             BarisData = parsed.BarisData, Cocok = parsed.Cocok, NilaiDitulis = values, TargetDitulis = targets, NilaiDiganti = replaced,
             SelKosong = parsed.SelKosong, TidakPersis = parsed.TidakPersis, Total = parsed.Total, Kelompok = groups, Catatan = parsed.Catatan,
         };
     }
 
-    private static IndikatorImportReport Rejected(BerkasTerurai parsed, string hash) => new()
+    private static IndikatorImportReport Rejected(ParsedFile parsed, string hash) => new()
     {
-        Berkas = parsed.Berkas, Hash = hash, Status = StatusImpor.Ditolak, Format = parsed.Format, BarisData = parsed.BarisData,
+        Berkas = parsed.Berkas, Hash = hash, Status = ImportStatus.Ditolak, Format = parsed.Format, BarisData = parsed.BarisData,
         Cocok = parsed.Cocok, Penolakan = parsed.Penolakan.OrderBy(r => r.Baris).ToList(), TidakPersis = parsed.TidakPersis, Total = parsed.Total,
     };
 
@@ -99,13 +99,13 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         return await cmd.ExecuteScalarAsync(ct) as long?;
     }
 
-    private static async Task<KatalogRingkas> KatalogAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<CatalogSummary> KatalogAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("SELECT kode, satuan = 'persen' FROM indikator", conn);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var persen = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
         while (await reader.ReadAsync(ct)) persen[reader.GetString(0)] = reader.GetBoolean(1);
-        return new KatalogRingkas(persen);
+        return new CatalogSummary(persen);
     }
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection conn, string kode, CancellationToken ct)
@@ -115,17 +115,17 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         return await cmd.ExecuteScalarAsync(ct) is not null;
     }
 
-    private static async Task<List<WilayahRingkas>> WilayahUnderAsync(NpgsqlConnection conn, KodeWilayah induk, CancellationToken ct)
+    private static async Task<List<WilayahInScope>> WilayahUnderAsync(NpgsqlConnection conn, KodeWilayah induk, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("SELECT kode, nama, tingkat FROM wilayah WHERE kode = $1 OR kode LIKE $1 || '.%'", conn);
         cmd.Parameters.AddWithValue(induk.Value);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<WilayahRingkas>();
-        while (await reader.ReadAsync(ct)) list.Add(new WilayahRingkas(reader.GetString(0), reader.GetString(1), (Tingkat)reader.GetInt16(2)));
+        var list = new List<WilayahInScope>();
+        while (await reader.ReadAsync(ct)) list.Add(new WilayahInScope(reader.GetString(0), reader.GetString(1), (Tingkat)reader.GetInt16(2)));
         return list;
     }
 
-    private static async Task StageAsync(NpgsqlConnection conn, IReadOnlyList<BarisMasuk> rows, CancellationToken ct)
+    private static async Task StageAsync(NpgsqlConnection conn, IReadOnlyList<IncomingRow> rows, CancellationToken ct)
     {
         await Execute(conn, """
             CREATE TEMP TABLE impor_nilai (
@@ -162,7 +162,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Codes that do not exist (or lie outside --wilayah), and the same value twice, found set-wise in SQL.</summary>
-    private static async Task CheckStagedAsync(NpgsqlConnection conn, BerkasTerurai parsed, KodeWilayah? induk, CancellationToken ct)
+    private static async Task CheckStagedAsync(NpgsqlConnection conn, ParsedFile parsed, KodeWilayah? induk, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("""
             SELECT baris, 'kode', 'wilayah ' || i.wilayah || CASE WHEN w.kode IS NULL THEN ' tidak ada di tabel wilayah' ELSE ' di luar wilayah ' || $1 END
@@ -183,7 +183,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     }
 
     private static async Task<long> CreateBatchAsync(NpgsqlConnection conn, string fileName, string hash, IndikatorImportOptions options,
-        string sumber, BerkasTerurai parsed, CancellationToken ct)
+        string sumber, ParsedFile parsed, CancellationToken ct)
     {
         var summary = JsonSerializer.Serialize(new
         {
@@ -260,7 +260,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Groupings named in the file (puskesmas per desa) replace their earlier member lists.</summary>
-    private static async Task<List<string>> WriteGroupsAsync(NpgsqlConnection conn, KodeWilayah? induk, BerkasTerurai parsed, CancellationToken ct)
+    private static async Task<List<string>> WriteGroupsAsync(NpgsqlConnection conn, KodeWilayah? induk, ParsedFile parsed, CancellationToken ct)
     {
         var written = new List<string>();
         if (induk is not { } root) return written;

@@ -2,7 +2,7 @@ using Geo.Core.Indikator;
 
 namespace Geo.Core.Tests.Indikator;
 
-public sealed class TataLetakTabelTests
+public sealed class TableLayoutTests
 {
     private static string[] Row(string tsv) => tsv.Split('\t');
 
@@ -24,7 +24,7 @@ public sealed class TataLetakTabelTests
             Row("Sumber: e-PPGBM"),
         };
 
-        var layout = TataLetakTabel.Detect(rows);
+        var layout = TableLayout.Detect(rows);
 
         Assert.Equal([3, 4, 5], layout.BarisJudul);
         Assert.Equal(6, layout.BarisNomorKolom);
@@ -41,7 +41,7 @@ public sealed class TataLetakTabelTests
     [Fact]
     public void Single_header_row_without_title()
     {
-        var layout = TataLetakTabel.Detect([Row("Desa\tL01 pembilang\tL01 penyebut"), Row("Sukamaju\t12\t40"), Row("Sukajadi\t3\t9")]);
+        var layout = TableLayout.Detect([Row("Desa\tL01 pembilang\tL01 penyebut"), Row("Sukamaju\t12\t40"), Row("Sukajadi\t3\t9")]);
         Assert.Equal([0], layout.BarisJudul);
         Assert.Equal([1, 2], layout.BarisData);
         Assert.Null(layout.BarisTotal);
@@ -49,24 +49,24 @@ public sealed class TataLetakTabelTests
 
     [Fact]
     public void A_table_without_data_rows_is_refused() =>
-        Assert.Throws<FormatException>(() => TataLetakTabel.Detect([Row("Judul saja"), Row("Desa\tNilai")]));
+        Assert.Throws<FormatException>(() => TableLayout.Detect([Row("Judul saja"), Row("Desa\tNilai")]));
 
     [Fact]
     public void Columns_are_classified_from_header_and_cells()
     {
         var codes = new HashSet<string> { "PREV_STUNTING", "L01" };
-        var kolom = (string[] judul) => new KolomTabel(0, judul);
+        var kolom = (string[] judul) => new TableColumn(0, judul);
 
-        Assert.Equal(PeranKolom.Nomor, PeranKolomTabel.Classify(kolom(["No."]), ["1", "2"], codes, null).Peran);
-        Assert.Equal(PeranKolom.NamaDesa, PeranKolomTabel.Classify(kolom(["Kelurahan"]), ["Metro"], codes, null).Peran);
-        Assert.Equal(PeranKolom.NamaKecamatan, PeranKolomTabel.Classify(kolom(["Kecamatan"]), ["Metro Pusat"], codes, null).Peran);
-        var puskesmas = PeranKolomTabel.Classify(kolom(["Puskesmas"]), ["Puskesmas Metro"], codes, null);
-        Assert.Equal((PeranKolom.NamaKelompok, "puskesmas"), (puskesmas.Peran, puskesmas.JenisKelompok));
-        Assert.Equal(PeranKolom.Kode, PeranKolomTabel.Classify(kolom(["Kode"]), ["1872011001"], codes, null).Peran);
+        Assert.Equal(ColumnRole.RowNumber, TableColumnRole.Classify(kolom(["No."]), ["1", "2"], codes, null).Peran);
+        Assert.Equal(ColumnRole.DesaName, TableColumnRole.Classify(kolom(["Kelurahan"]), ["Metro"], codes, null).Peran);
+        Assert.Equal(ColumnRole.KecamatanName, TableColumnRole.Classify(kolom(["Kecamatan"]), ["Metro Pusat"], codes, null).Peran);
+        var puskesmas = TableColumnRole.Classify(kolom(["Puskesmas"]), ["Puskesmas Metro"], codes, null);
+        Assert.Equal((ColumnRole.GroupName, "puskesmas"), (puskesmas.Peran, puskesmas.JenisKelompok));
+        Assert.Equal(ColumnRole.Kode, TableColumnRole.Classify(kolom(["Kode"]), ["1872011001"], codes, null).Peran);
 
-        var target = PeranKolomTabel.Classify(kolom(["Balita Stunting (%)", "Target", "2023"]), ["6,67"], codes, "PREV_STUNTING");
-        Assert.Equal((PeranKolom.Nilai, "PREV_STUNTING", JenisNilai.Target, 2023, true), (target.Peran, target.Indikator, target.Jenis, target.Tahun, target.Persen));
-        var pembilang = PeranKolomTabel.Classify(kolom(["L01 pembilang"]), ["12"], codes, null);
-        Assert.Equal(("L01", JenisNilai.Pembilang, (int?)null), (pembilang.Indikator, pembilang.Jenis, pembilang.Tahun));
+        var target = TableColumnRole.Classify(kolom(["Balita Stunting (%)", "Target", "2023"]), ["6,67"], codes, "PREV_STUNTING");
+        Assert.Equal((ColumnRole.Nilai, "PREV_STUNTING", ValueKind.Target, 2023, true), (target.Peran, target.Indikator, target.Jenis, target.Tahun, target.Persen));
+        var pembilang = TableColumnRole.Classify(kolom(["L01 pembilang"]), ["12"], codes, null);
+        Assert.Equal(("L01", ValueKind.Pembilang, (int?)null), (pembilang.Indikator, pembilang.Jenis, pembilang.Tahun));
     }
 }

@@ -6,7 +6,7 @@ namespace Geo.Data.Indikator.Import;
 /// The long layout, one value a row: <c>kode,indikator,periode,pembilang,penyebut[,nilai]</c>.
 /// Wilayah codes are checked against the database after staging, not here.
 /// </summary>
-public static class TabelPanjang
+public static class LongTable
 {
     public static bool Recognise(string[] header)
     {
@@ -14,7 +14,7 @@ public static class TabelPanjang
         return names.Contains("kode") && names.Contains("indikator");
     }
 
-    public static void Parse(TabelBerkas table, int headerRow, KatalogRingkas katalog, IndikatorImportOptions options, BerkasTerurai result)
+    public static void Parse(TableFile table, int headerRow, CatalogSummary katalog, IndikatorImportOptions options, ParsedFile result)
     {
         result.Format = "panjang";
         var header = table.Rows[headerRow].Select(h => h.Trim().ToLowerInvariant()).ToList();
@@ -26,7 +26,7 @@ public static class TabelPanjang
 
         var cells = Enumerable.Range(headerRow + 1, table.Rows.Count - headerRow - 1)
             .SelectMany(r => new[] { pembilang, penyebut, nilai }.Where(c => c >= 0 && c < table.Rows[r].Length).Select(c => table.Rows[r][c]));
-        var pemisah = Angka.DetectDecimal(cells.Take(10_000));
+        var pemisah = NumberParser.DetectDecimal(cells.Take(10_000));
         var periodeBawaan = options.Periode is { } given ? Periode.Parse(given).Value : null;
         var seen = new Dictionary<(string, string, string), int>();
         var codes = new Dictionary<string, string>();
@@ -68,10 +68,10 @@ public static class TabelPanjang
             double? Number(int c, string name, ref bool failed)
             {
                 if (c < 0) return null;
-                switch (Angka.TryParse(Cell(c), pemisah, out var v))
+                switch (NumberParser.TryParse(Cell(c), pemisah, out var v))
                 {
-                    case Angka.Hasil.Angka: return v;
-                    case Angka.Hasil.Kosong: return null;
+                    case NumberParser.Outcome.Number: return v;
+                    case NumberParser.Outcome.Empty: return null;
                     default:
                         result.Reject(line, name, $"angka '{Cell(c)}' tidak terbaca");
                         failed = true;
@@ -82,7 +82,7 @@ public static class TabelPanjang
             var bad = false;
             var (p, q, v) = (Number(pembilang, "pembilang", ref bad), Number(penyebut, "penyebut", ref bad), Number(nilai, "nilai", ref bad));
             if (bad) continue;
-            var (clean, alasan) = NilaiMasuk.Periksa(persen, p, q, v);
+            var (clean, alasan) = IncomingValue.Check(persen, p, q, v);
             if (alasan is not null)
             {
                 result.Reject(line, "pembilang/penyebut/nilai", alasan);
@@ -98,7 +98,7 @@ public static class TabelPanjang
                 result.Reject(line, "kode", $"baris ganda: {wilayah} {ind} {per} sudah ada di baris {seen[(wilayah, ind, per)]}");
                 continue;
             }
-            result.Rows.Add(new BarisMasuk(line, "nilai", false, ind, per, wilayah, clean));
+            result.Rows.Add(new IncomingRow(line, "nilai", false, ind, per, wilayah, clean));
         }
     }
 }

@@ -4,23 +4,23 @@ using Geo.Core.Wilayah;
 
 namespace Geo.Data.Indikator.Import;
 
-public sealed record WilayahRingkas(string Kode, string Nama, Tingkat Tingkat);
+public sealed record WilayahInScope(string Kode, string Nama, Tingkat Tingkat);
 
 /// <summary>
 /// Wide tables as printed in regulations and kept in spreadsheets: one row per desa, names or
 /// codes, one or more value columns whose headers say the indicator, the year, and whether it
 /// is a capaian, a count or a target.
 /// </summary>
-public static class TabelLebar
+public static class WideTable
 {
-    public static void Parse(TabelBerkas table, KatalogRingkas katalog, IndikatorImportOptions options,
-        KodeWilayah? induk, IReadOnlyList<WilayahRingkas> wilayah, BerkasTerurai result)
+    public static void Parse(TableFile table, CatalogSummary katalog, IndikatorImportOptions options,
+        KodeWilayah? induk, IReadOnlyList<WilayahInScope> wilayah, ParsedFile result)
     {
         result.Format = "lebar";
-        TataLetakTabel layout;
+        TableLayout layout;
         try
         {
-            layout = TataLetakTabel.Detect(table.Rows);
+            layout = TableLayout.Detect(table.Rows);
         }
         catch (FormatException e)
         {
@@ -31,13 +31,13 @@ public static class TabelLebar
         string Cell(int r, int c) => c < table.Rows[r].Length ? table.Rows[r][c].Trim() : "";
 
         var roles = layout.Kolom
-            .Select(k => PeranKolomTabel.Classify(k, layout.BarisData.Select(r => Cell(r, k.Indeks)).ToList(), katalog.Kode, options.Indikator?.ToUpperInvariant()))
+            .Select(k => TableColumnRole.Classify(k, layout.BarisData.Select(r => Cell(r, k.Indeks)).ToList(), katalog.Kode, options.Indikator?.ToUpperInvariant()))
             .ToList();
-        var kodeCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.Kode);
-        var desaCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.NamaDesa);
-        var kecCol = roles.FirstOrDefault(r => r.Peran == PeranKolom.NamaKecamatan);
-        var groupCols = roles.Where(r => r.Peran == PeranKolom.NamaKelompok).ToList();
-        var valueCols = roles.Where(r => r.Peran == PeranKolom.Nilai).ToList();
+        var kodeCol = roles.FirstOrDefault(r => r.Peran == ColumnRole.Kode);
+        var desaCol = roles.FirstOrDefault(r => r.Peran == ColumnRole.DesaName);
+        var kecCol = roles.FirstOrDefault(r => r.Peran == ColumnRole.KecamatanName);
+        var groupCols = roles.Where(r => r.Peran == ColumnRole.GroupName).ToList();
+        var valueCols = roles.Where(r => r.Peran == ColumnRole.Nilai).ToList();
         var headerLine = layout.BarisJudul.Count > 0 ? line(layout.BarisJudul[^1]) : 0;
 
         if (kodeCol is null && desaCol is null) result.Reject(headerLine, null, "tidak ada kolom kode atau nama desa/kelurahan");
@@ -50,7 +50,7 @@ public static class TabelLebar
             else result.Reject(0, null, error);
         }
 
-        var columns = new List<(PeranKolomTabel Role, string Periode, bool Persen)>();
+        var columns = new List<(TableColumnRole Role, string Periode, bool Persen)>();
         foreach (var col in valueCols)
         {
             var label = $"{col.Kolom.Huruf} ({col.Kolom.Label})";
@@ -65,7 +65,7 @@ public static class TabelLebar
                 continue;
             }
             string? per;
-            if (col.Jenis == JenisNilai.Target)
+            if (col.Jenis == ValueKind.Target)
             {
                 per = col.Tahun?.ToString(CultureInfo.InvariantCulture);
                 if (per is null) result.Reject(headerLine, label, "kolom target tanpa tahun di judulnya");
@@ -81,8 +81,8 @@ public static class TabelLebar
         }
         if (result.Penolakan.Count > 0) return;
 
-        var pemisah = Angka.DetectDecimal(layout.BarisData.SelectMany(r => columns.Select(c => Cell(r, c.Role.Kolom.Indeks))));
-        var matcher = new PencocokWilayah(induk, wilayah);
+        var pemisah = NumberParser.DetectDecimal(layout.BarisData.SelectMany(r => columns.Select(c => Cell(r, c.Role.Kolom.Indeks))));
+        var matcher = new WilayahMatcher(induk, wilayah);
         var rowWilayah = new Dictionary<int, string>();
         var usedBy = new Dictionary<string, int>();
 
@@ -125,10 +125,10 @@ public static class TabelLebar
             foreach (var (role, _, _) in columns)
             {
                 var text = Cell(r, role.Kolom.Indeks);
-                switch (Angka.TryParse(text, pemisah, out var v))
+                switch (NumberParser.TryParse(text, pemisah, out var v))
                 {
-                    case Angka.Hasil.Angka: parsed[(r, role.Kolom.Indeks)] = v; break;
-                    case Angka.Hasil.Kosong: parsed[(r, role.Kolom.Indeks)] = null; break;
+                    case NumberParser.Outcome.Number: parsed[(r, role.Kolom.Indeks)] = v; break;
+                    case NumberParser.Outcome.Empty: parsed[(r, role.Kolom.Indeks)] = null; break;
                     default:
                         if (r != layout.BarisTotal) result.Reject(line(r), $"{role.Kolom.Huruf} ({role.Kolom.Label})", $"angka '{text}' tidak terbaca");
                         parsed[(r, role.Kolom.Indeks)] = null;
@@ -138,32 +138,32 @@ public static class TabelLebar
         }
 
         // Columns of one indicator and period make one value: capaian, pembilang and penyebut together.
-        foreach (var group in columns.Where(c => c.Role.Jenis != JenisNilai.Target).GroupBy(c => (c.Role.Indikator!, c.Periode)))
+        foreach (var group in columns.Where(c => c.Role.Jenis != ValueKind.Target).GroupBy(c => (c.Role.Indikator!, c.Periode)))
         {
             var persen = group.First().Persen;
-            var of = (JenisNilai j) => group.Where(c => c.Role.Jenis == j).Select(c => c.Role.Kolom.Indeks).FirstOrDefault(-1);
-            var (capaian, pembilang, penyebut) = (of(JenisNilai.Capaian), of(JenisNilai.Pembilang), of(JenisNilai.Penyebut));
+            var of = (ValueKind j) => group.Where(c => c.Role.Jenis == j).Select(c => c.Role.Kolom.Indeks).FirstOrDefault(-1);
+            var (capaian, pembilang, penyebut) = (of(ValueKind.Capaian), of(ValueKind.Pembilang), of(ValueKind.Penyebut));
             if (!persen && pembilang < 0) (pembilang, capaian) = (capaian, -1);
             var label = string.Join(", ", group.Select(c => c.Role.Kolom.Huruf));
             foreach (var (r, kode) in rowWilayah)
             {
                 double? Get(int c) => c >= 0 ? parsed.GetValueOrDefault((r, c)) : null;
-                var (clean, alasan) = NilaiMasuk.Periksa(persen, Get(pembilang), Get(penyebut), Get(capaian));
+                var (clean, alasan) = IncomingValue.Check(persen, Get(pembilang), Get(penyebut), Get(capaian));
                 if (alasan is not null) result.Reject(line(r), label, alasan);
                 else if (clean is null) result.SelKosong++;
-                else result.Rows.Add(new BarisMasuk(line(r), label, false, group.Key.Item1, group.Key.Periode, kode, clean));
+                else result.Rows.Add(new IncomingRow(line(r), label, false, group.Key.Item1, group.Key.Periode, kode, clean));
             }
             CheckTotal(layout, table, group.Select(c => c.Role).ToList(), persen, capaian, pembilang, penyebut, rowWilayah.Keys, parsed, result);
         }
 
-        foreach (var (role, per, persen) in columns.Where(c => c.Role.Jenis == JenisNilai.Target))
+        foreach (var (role, per, persen) in columns.Where(c => c.Role.Jenis == ValueKind.Target))
         {
             foreach (var (r, kode) in rowWilayah)
             {
                 var value = parsed.GetValueOrDefault((r, role.Kolom.Indeks));
                 if (value is null) { result.SelKosong++; continue; }
                 if (persen && value is < 0 or > 100) result.Reject(line(r), role.Kolom.Label, $"target {value} di luar 0-100");
-                else result.Rows.Add(new BarisMasuk(line(r), role.Kolom.Huruf, true, role.Indikator!, per, kode, new NilaiBersih(null, null, value, persen)));
+                else result.Rows.Add(new IncomingRow(line(r), role.Kolom.Huruf, true, role.Indikator!, per, kode, new CleanValue(null, null, value, persen)));
             }
             CheckTotal(layout, table, [role], persen, role.Kolom.Indeks, -1, -1, rowWilayah.Keys, parsed, result);
         }
@@ -174,8 +174,8 @@ public static class TabelLebar
     /// Σpembilang/Σpenyebut, percentage-only columns by the plain mean of the rows, which is the
     /// only thing a total of percentages without counts can be checked against (and is labelled so).
     /// </summary>
-    private static void CheckTotal(TataLetakTabel layout, TabelBerkas table, IReadOnlyList<PeranKolomTabel> roles, bool persen,
-        int capaian, int pembilang, int penyebut, IEnumerable<int> rows, Dictionary<(int, int), double?> parsed, BerkasTerurai result)
+    private static void CheckTotal(TableLayout layout, TableFile table, IReadOnlyList<TableColumnRole> roles, bool persen,
+        int capaian, int pembilang, int penyebut, IEnumerable<int> rows, Dictionary<(int, int), double?> parsed, ParsedFile result)
     {
         if (layout.BarisTotal is not { } totalRow) return;
         var rowList = rows.ToList();
@@ -206,7 +206,7 @@ public static class TabelLebar
             var text = table.Rows[totalRow][c].Trim();
             var separator = text.LastIndexOfAny([',', '.']);
             var tolerance = 0.5 * Math.Pow(10, -(separator < 0 ? 0 : text.Length - separator - 1)) + 1e-9;
-            result.Total.Add(new PemeriksaanTotal(table.LineNumbers[totalRow], $"{role.Kolom.Huruf} ({role.Kolom.Label})", total,
+            result.Total.Add(new TotalCheck(table.LineNumbers[totalRow], $"{role.Kolom.Huruf} ({role.Kolom.Label})", total,
                 computed is { } x ? Math.Round(x, 4) : null, how, computed is { } y && Math.Abs(y - total) <= tolerance));
         }
     }

@@ -2,16 +2,16 @@ using MathNet.Numerics.Distributions;
 
 namespace Geo.Core.Sintetis;
 
-public sealed record TitikDesa(string Kode, double Lon, double Lat);
+public sealed record DesaPoint(string Kode, double Lon, double Lat);
 
 /// <summary>
 /// A spatially autocorrelated random field over desa label points: white noise smoothed with a
 /// Gaussian kernel, so neighbouring desa resemble each other as real coverage does, then
 /// rescaled to mean 0 and standard deviation 1. Deterministic for a given seed.
 /// </summary>
-public static class MedanSpasial
+public static class SpatialField
 {
-    public static double[] Generate(IReadOnlyList<TitikDesa> points, Random random, double bandwidthKm)
+    public static double[] Generate(IReadOnlyList<DesaPoint> points, Random random, double bandwidthKm)
     {
         var n = points.Count;
         if (n == 0) return [];
@@ -44,7 +44,7 @@ public static class MedanSpasial
     }
 
     /// <summary>A bandwidth of about two desa spacings: the square root of area per point, doubled.</summary>
-    public static double SuggestedBandwidthKm(IReadOnlyList<TitikDesa> points)
+    public static double SuggestedBandwidthKm(IReadOnlyList<DesaPoint> points)
     {
         if (points.Count < 2) return 1;
         var meanLat = points.Average(p => p.Lat) * Math.PI / 180;

@@ -5,9 +5,9 @@ using ExcelDataReader;
 namespace Geo.Data.Indikator.Import;
 
 /// <summary>A table as read from a file: cells as text, and for each row the line (CSV/TSV) or sheet row (XLSX) it came from.</summary>
-public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int> LineNumbers)
+public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> LineNumbers)
 {
-    public static TabelBerkas Read(byte[] content, string fileName)
+    public static TableFile Read(byte[] content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
@@ -32,7 +32,7 @@ public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int
     }
 
     /// <summary>RFC 4180 fields (quotes, doubled quotes, line breaks inside quotes); the delimiter is tab, semicolon or comma, whichever the first line has most of.</summary>
-    public static TabelBerkas ReadDelimited(string text, char? delimiter = null)
+    public static TableFile ReadDelimited(string text, char? delimiter = null)
     {
         var sep = delimiter ?? GuessDelimiter(text);
         var rows = new List<string[]>();
@@ -76,7 +76,7 @@ public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int
             rows.Add(fields.ToArray());
             lines.Add(rowStart);
         }
-        return new TabelBerkas(rows, lines);
+        return new TableFile(rows, lines);
     }
 
     private static char GuessDelimiter(string text)
@@ -86,7 +86,7 @@ public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int
         return counts.Item2 == 0 ? ',' : counts.d;
     }
 
-    private static TabelBerkas ReadExcel(byte[] content)
+    private static TableFile ReadExcel(byte[] content)
     {
         // ExcelDataReader reads legacy code pages even for xlsx metadata.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -112,7 +112,7 @@ public sealed record TabelBerkas(IReadOnlyList<string[]> Rows, IReadOnlyList<int
             rows.Add(row);
             lines.Add(number);
         }
-        return new TabelBerkas(rows, lines);
+        return new TableFile(rows, lines);
     }
 }
 

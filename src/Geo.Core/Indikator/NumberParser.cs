@@ -2,10 +2,10 @@ using System.Globalization;
 
 namespace Geo.Core.Indikator;
 
-public enum PemisahDesimal
+public enum DecimalSeparator
 {
-    Titik,
-    Koma,
+    Point,
+    Comma,
 }
 
 /// <summary>
@@ -14,22 +14,22 @@ public enum PemisahDesimal
 /// A file uses one decimal separator throughout; <see cref="DetectDecimal"/> finds it, and a cell
 /// that only makes sense with the other one is refused rather than guessed.
 /// </summary>
-public static class Angka
+public static class NumberParser
 {
-    public enum Hasil
+    public enum Outcome
     {
-        Angka,
-        Kosong,
-        TidakTerbaca,
+        Number,
+        Empty,
+        Unreadable,
     }
 
     private static readonly string[] EmptyMarkers = ["", "-", "–", "—", "n/a", "na", "#n/a", "tad", "t.a.d"];
 
-    public static Hasil TryParse(string? text, PemisahDesimal pemisah, out double value)
+    public static Outcome TryParse(string? text, DecimalSeparator pemisah, out double value)
     {
         value = 0;
         var s = (text ?? "").Trim().Replace('\u00A0', ' ').Replace('\u202F', ' ');
-        if (EmptyMarkers.Contains(s.ToLowerInvariant())) return Hasil.Kosong;
+        if (EmptyMarkers.Contains(s.ToLowerInvariant())) return Outcome.Empty;
         if (s.EndsWith('%')) s = s[..^1].TrimEnd();
         var negative = false;
         if (s.StartsWith('-') || s.StartsWith('−'))
@@ -37,19 +37,19 @@ public static class Angka
             negative = true;
             s = s[1..].TrimStart();
         }
-        if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ')) return Hasil.TidakTerbaca;
+        if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ')) return Outcome.Unreadable;
 
-        var (decimalChar, groupChar) = pemisah == PemisahDesimal.Koma ? (',', '.') : ('.', ',');
+        var (decimalChar, groupChar) = pemisah == DecimalSeparator.Comma ? (',', '.') : ('.', ',');
         var decimalAt = s.LastIndexOf(decimalChar);
-        if (s.IndexOf(decimalChar) != decimalAt) return Hasil.TidakTerbaca;
+        if (s.IndexOf(decimalChar) != decimalAt) return Outcome.Unreadable;
         var integerPart = decimalAt >= 0 ? s[..decimalAt] : s;
         var fraction = decimalAt >= 0 ? s[(decimalAt + 1)..] : "";
-        if (decimalAt >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit))) return Hasil.TidakTerbaca;
-        if (!TryStripGroups(integerPart, groupChar, out var digits)) return Hasil.TidakTerbaca;
+        if (decimalAt >= 0 && (fraction.Length == 0 || !fraction.All(char.IsAsciiDigit))) return Outcome.Unreadable;
+        if (!TryStripGroups(integerPart, groupChar, out var digits)) return Outcome.Unreadable;
 
         value = double.Parse(digits + (fraction.Length > 0 ? "." + fraction : ""), CultureInfo.InvariantCulture);
         if (negative) value = -value;
-        return Hasil.Angka;
+        return Outcome.Number;
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public static class Angka
     /// can only be decimal, likewise a point (7.41). When no cell decides, comma is assumed, as
     /// Indonesian sources write; when cells disagree, the majority wins and the others will fail to parse.
     /// </summary>
-    public static PemisahDesimal DetectDecimal(IEnumerable<string?> cells)
+    public static DecimalSeparator DetectDecimal(IEnumerable<string?> cells)
     {
         int comma = 0, point = 0;
         foreach (var raw in cells)
@@ -96,7 +96,7 @@ public static class Angka
             else if (lastComma >= 0 && IsDecimalTail(s, lastComma)) comma++;
             else if (lastPoint >= 0 && IsDecimalTail(s, lastPoint)) point++;
         }
-        return point > comma ? PemisahDesimal.Titik : PemisahDesimal.Koma;
+        return point > comma ? DecimalSeparator.Point : DecimalSeparator.Comma;
     }
 
     private static bool IsDecimalTail(string s, int at)

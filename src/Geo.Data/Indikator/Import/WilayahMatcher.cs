@@ -8,25 +8,25 @@ namespace Geo.Data.Indikator.Import;
 /// the parent (of the row's kecamatan, when the table has one). Every non-exact match is listed;
 /// an ambiguous or unknown name is refused with the candidates.
 /// </summary>
-public sealed class PencocokWilayah
+public sealed class WilayahMatcher
 {
     private readonly KodeWilayah? _induk;
-    private readonly Dictionary<string, WilayahRingkas> _byCode;
-    private readonly Dictionary<string, PencocokNama> _desaByParent = [];
-    private readonly PencocokNama _kecamatan;
-    private readonly Dictionary<string, HasilCocok> _kecamatanCache = [];
+    private readonly Dictionary<string, WilayahInScope> _byCode;
+    private readonly Dictionary<string, NameMatcher> _desaByParent = [];
+    private readonly NameMatcher _kecamatan;
+    private readonly Dictionary<string, NameMatch> _kecamatanCache = [];
 
-    public PencocokWilayah(KodeWilayah? induk, IReadOnlyList<WilayahRingkas> wilayah)
+    public WilayahMatcher(KodeWilayah? induk, IReadOnlyList<WilayahInScope> wilayah)
     {
         _induk = induk;
         _byCode = wilayah.ToDictionary(w => w.Kode);
         var desa = wilayah.Where(w => w.Tingkat == Tingkat.Desa).ToList();
-        _desaByParent[""] = new PencocokNama(desa.Select(w => new KandidatWilayah(w.Kode, w.Nama)));
+        _desaByParent[""] = new NameMatcher(desa.Select(w => new WilayahCandidate(w.Kode, w.Nama)));
         foreach (var byKec in desa.GroupBy(w => w.Kode[..8]))
         {
-            _desaByParent[byKec.Key] = new PencocokNama(byKec.Select(w => new KandidatWilayah(w.Kode, w.Nama)));
+            _desaByParent[byKec.Key] = new NameMatcher(byKec.Select(w => new WilayahCandidate(w.Kode, w.Nama)));
         }
-        _kecamatan = new PencocokNama(wilayah.Where(w => w.Tingkat == Tingkat.Kecamatan).Select(w => new KandidatWilayah(w.Kode, w.Nama)));
+        _kecamatan = new NameMatcher(wilayah.Where(w => w.Tingkat == Tingkat.Kecamatan).Select(w => new WilayahCandidate(w.Kode, w.Nama)));
     }
 
     public string? ByCode(string text, out string? error)
@@ -45,7 +45,7 @@ public sealed class PencocokWilayah
         return kode.Value;
     }
 
-    public string? ByName(string name, string? kecamatan, int line, string column, BerkasTerurai result)
+    public string? ByName(string name, string? kecamatan, int line, string column, ParsedFile result)
     {
         if (name.Length == 0)
         {
@@ -70,7 +70,7 @@ public sealed class PencocokWilayah
         return Accept(match, name, line, column, result) ? match.Wilayah!.Kode : null;
     }
 
-    private bool Accept(HasilCocok match, string name, int line, string column, BerkasTerurai result)
+    private bool Accept(NameMatch match, string name, int line, string column, ParsedFile result)
     {
         var where = _induk is { } root ? $" di {root}" : "";
         if (match.IsAmbiguous)
@@ -83,19 +83,19 @@ public sealed class PencocokWilayah
             result.Reject(line, column, $"'{name}' tidak ditemukan{where}");
             return false;
         }
-        if (match.Cara != CaraCocok.Persis)
+        if (match.Cara != MatchKind.Exact)
         {
-            result.TidakPersis.Add(new PencocokanWilayah(line, name, match.Wilayah!.Kode, match.Wilayah.Nama, CaraName(match.Cara!.Value), match.Jarak));
+            result.TidakPersis.Add(new WilayahMatch(line, name, match.Wilayah!.Kode, match.Wilayah.Nama, MatchKindName(match.Cara!.Value), match.Jarak));
         }
         return true;
     }
 
-    private static string CaraName(CaraCocok cara) => cara switch
+    private static string MatchKindName(MatchKind cara) => cara switch
     {
-        CaraCocok.TanpaSpasi => "tanpa_spasi",
-        CaraCocok.SebagianNama => "sebagian_nama",
-        CaraCocok.EjaanMirip => "ejaan_mirip",
-        CaraCocok.Kode => "kode",
+        MatchKind.IgnoringSpaces => "tanpa_spasi",
+        MatchKind.PartialName => "sebagian_nama",
+        MatchKind.SimilarSpelling => "ejaan_mirip",
+        MatchKind.Kode => "kode",
         _ => "persis",
     };
 }

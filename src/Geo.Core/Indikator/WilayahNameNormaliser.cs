@@ -4,7 +4,7 @@ using System.Text;
 namespace Geo.Core.Indikator;
 
 /// <summary>Normal forms of place names, so that "Kel. Ganjaragung" and "GANJAR AGUNG" can meet.</summary>
-public static class NamaWilayah
+public static class WilayahNameNormaliser
 {
     // Longest first, so that "kelurahan" is removed rather than "kel" leaving "urahan".
     private static readonly string[] Prefixes =

@@ -1,16 +1,16 @@
 namespace Geo.Core.Indikator;
 
 /// <summary>A value ready to store: counts with the value they give, or a percentage alone.</summary>
-public sealed record NilaiBersih(double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen);
+public sealed record CleanValue(double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen);
 
 /// <summary>The checks every incoming value passes, whatever file layout it came from.</summary>
-public static class NilaiMasuk
+public static class IncomingValue
 {
     /// <summary>Half a unit in the second decimal: what a printed percentage may differ from its counts by rounding.</summary>
     private const double PrintedTolerance = 0.051;
 
     /// <summary>Null when there is nothing to store (all cells empty); otherwise a clean value or the reason for refusal.</summary>
-    public static (NilaiBersih? Nilai, string? Alasan) Periksa(bool persen, double? pembilang, double? penyebut, double? nilai)
+    public static (CleanValue? Nilai, string? Alasan) Check(bool persen, double? pembilang, double? penyebut, double? nilai)
     {
         if (pembilang is null && penyebut is null && nilai is null) return (null, null);
         if (pembilang < 0 || penyebut < 0) return (null, $"hitungan negatif ({Show(pembilang < 0 ? pembilang : penyebut)})");
@@ -24,12 +24,12 @@ public static class NilaiMasuk
             {
                 return (null, $"nilai {Show(nilai)} tidak sama dengan pembilang {Show(pembilang)}");
             }
-            return (new NilaiBersih(count, null, count, false), null);
+            return (new CleanValue(count, null, count, false), null);
         }
 
         if (nilai is < 0 or > 100) return (null, $"persentase {Show(nilai)} di luar 0-100");
         if (pembilang is null != penyebut is null) return (null, "pembilang dan penyebut harus diisi keduanya");
-        if (pembilang is null) return (new NilaiBersih(null, null, nilai, true), null);
+        if (pembilang is null) return (new CleanValue(null, null, nilai, true), null);
         if (pembilang > penyebut) return (null, $"pembilang {Show(pembilang)} lebih besar dari penyebut {Show(penyebut)}");
 
         double? computed = penyebut > 0 ? 100 * pembilang!.Value / penyebut!.Value : null;
@@ -37,7 +37,7 @@ public static class NilaiMasuk
         {
             return (null, $"nilai {Show(nilai)} tidak sesuai dengan pembilang/penyebut ({Show(computed)})");
         }
-        return (new NilaiBersih(pembilang, penyebut, computed, false), null);
+        return (new CleanValue(pembilang, penyebut, computed, false), null);
     }
 
     private static string Show(double? v) => v is { } x ? x.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "-";

@@ -4,7 +4,7 @@ using Geo.Core.Wilayah;
 namespace Geo.Core.Indikator;
 
 /// <summary>One column of a wide table, with its header as a path from the top header row down.</summary>
-public sealed record KolomTabel(int Indeks, IReadOnlyList<string> Judul)
+public sealed record TableColumn(int Indeks, IReadOnlyList<string> Judul)
 {
     public string Label => Judul.Count == 0 ? $"kolom {Indeks + 1}" : string.Join(" / ", Judul);
 
@@ -24,14 +24,14 @@ public sealed record KolomTabel(int Indeks, IReadOnlyList<string> Judul)
 /// one or more rows with merged cells (left blank after the first), an optional row of column
 /// numbers (1 2 3 ...), data rows, a TOTAL row, notes below.
 /// </summary>
-public sealed partial record TataLetakTabel(
-    IReadOnlyList<KolomTabel> Kolom,
+public sealed partial record TableLayout(
+    IReadOnlyList<TableColumn> Kolom,
     IReadOnlyList<int> BarisJudul,
     IReadOnlyList<int> BarisData,
     int? BarisTotal,
     int? BarisNomorKolom)
 {
-    public static TataLetakTabel Detect(IReadOnlyList<string[]> rows)
+    public static TableLayout Detect(IReadOnlyList<string[]> rows)
     {
         var width = rows.Count == 0 ? 0 : rows.Max(r => r.Length);
         string Cell(int r, int c) => c < rows[r].Length ? (rows[r][c] ?? "").Trim() : "";
@@ -81,14 +81,14 @@ public sealed partial record TataLetakTabel(
             else if (!IsNote(rows[r])) data.Add(r);
         }
 
-        return new TataLetakTabel(Columns(rows, header, width), header, data, total, numberRow);
+        return new TableLayout(Columns(rows, header, width), header, data, total, numberRow);
     }
 
     /// <summary>
     /// Header paths with merged cells filled in: a blank header cell takes the text to its left
     /// when it sits under the same parent, so "Target" over 2023 and 2024 labels both.
     /// </summary>
-    private static List<KolomTabel> Columns(IReadOnlyList<string[]> rows, IReadOnlyList<int> header, int width)
+    private static List<TableColumn> Columns(IReadOnlyList<string[]> rows, IReadOnlyList<int> header, int width)
     {
         var filled = new string[header.Count][];
         for (var h = 0; h < header.Count; h++)
@@ -102,7 +102,7 @@ public sealed partial record TataLetakTabel(
             }
         }
         return Enumerable.Range(0, width)
-            .Select(c => new KolomTabel(c, Enumerable.Range(0, header.Count).Select(h => filled[h][c]).Where(s => s.Length > 0).Distinct().ToList()))
+            .Select(c => new TableColumn(c, Enumerable.Range(0, header.Count).Select(h => filled[h][c]).Where(s => s.Length > 0).Distinct().ToList()))
             .ToList();
     }
 
@@ -110,7 +110,7 @@ public sealed partial record TataLetakTabel(
     private static bool IsLabel(string s) => s.Any(char.IsLetter) || (s.Contains('.') && KodeWilayah.TryParse(s, out _, out _));
 
     private static bool IsNumeric(string s) =>
-        Angka.TryParse(s, PemisahDesimal.Koma, out _) == Angka.Hasil.Angka || Angka.TryParse(s, PemisahDesimal.Titik, out _) == Angka.Hasil.Angka;
+        NumberParser.TryParse(s, DecimalSeparator.Comma, out _) == NumberParser.Outcome.Number || NumberParser.TryParse(s, DecimalSeparator.Point, out _) == NumberParser.Outcome.Number;
 
     private static bool IsTotal(string[] row) =>
         row.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s)) is { } first && TotalPattern().IsMatch(first.Trim());

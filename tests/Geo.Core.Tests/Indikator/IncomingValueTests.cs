@@ -2,12 +2,12 @@ using Geo.Core.Indikator;
 
 namespace Geo.Core.Tests.Indikator;
 
-public sealed class NilaiMasukTests
+public sealed class IncomingValueTests
 {
     [Fact]
     public void Counts_give_the_percentage()
     {
-        var (nilai, alasan) = NilaiMasuk.Periksa(true, 12, 40, null);
+        var (nilai, alasan) = IncomingValue.Check(true, 12, 40, null);
         Assert.Null(alasan);
         Assert.Equal(30, nilai!.Nilai!.Value, 9);
         Assert.False(nilai.HanyaPersen);
@@ -15,13 +15,13 @@ public sealed class NilaiMasukTests
 
     [Fact]
     public void A_percentage_alone_is_marked_so() =>
-        Assert.Equal(new NilaiBersih(null, null, 7.41, true), NilaiMasuk.Periksa(true, null, null, 7.41).Nilai);
+        Assert.Equal(new CleanValue(null, null, 7.41, true), IncomingValue.Check(true, null, null, 7.41).Nilai);
 
     [Fact]
     public void A_printed_percentage_may_differ_from_its_counts_by_rounding_only()
     {
-        Assert.Null(NilaiMasuk.Periksa(true, 1, 3, 33.33).Alasan);
-        Assert.Contains("tidak sesuai", NilaiMasuk.Periksa(true, 1, 3, 35).Alasan);
+        Assert.Null(IncomingValue.Check(true, 1, 3, 33.33).Alasan);
+        Assert.Contains("tidak sesuai", IncomingValue.Check(true, 1, 3, 35).Alasan);
     }
 
     [Theory]
@@ -35,11 +35,11 @@ public sealed class NilaiMasukTests
     [InlineData(false, 5.0, 10.0, null, "tidak memakai penyebut")]
     public void Refusals(bool persen, double? pembilang, double? penyebut, double? nilai, string reason)
     {
-        var (clean, alasan) = NilaiMasuk.Periksa(persen, pembilang, penyebut, nilai);
+        var (clean, alasan) = IncomingValue.Check(persen, pembilang, penyebut, nilai);
         Assert.Null(clean);
         Assert.Contains(reason, alasan);
     }
 
     [Fact]
-    public void Nothing_given_is_nothing_to_store() => Assert.Equal((null, null), NilaiMasuk.Periksa(true, null, null, null));
+    public void Nothing_given_is_nothing_to_store() => Assert.Equal((null, null), IncomingValue.Check(true, null, null, null));
 }
