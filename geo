@@ -157,7 +157,15 @@ cmd_test() {
   if [ -f "$ROOT/web/package.json" ]; then
     (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error && npm test)
   fi
-  dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@"
+  local log status=0
+  log="$(mktemp)"
+  dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?
+  # One closing line over all test assemblies, in the plain form CI reads.
+  awk '/^(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+         gsub(",", ""); failed += $4; passed += $6 }
+       END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
+  rm -f "$log"
+  return "$status"
 }
 
 usage() {

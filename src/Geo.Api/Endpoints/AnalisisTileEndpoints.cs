@@ -55,14 +55,7 @@ public static class AnalisisTileEndpoints
             cache.Set(key, served);
         }
 
-        PetaHttp.SetCaching(http.Response, served.ETag, maxAge);
-        http.Response.Headers.Vary = "Accept-Encoding";
-        if (served.Raw.Length > 0 && PetaHttp.AcceptsGzip(http.Request))
-        {
-            http.Response.Headers.ContentEncoding = "gzip";
-            return Results.Bytes(served.Gzip, PetaHttp.MvtContentType);
-        }
-        return Results.Bytes(served.Raw, PetaHttp.MvtContentType);
+        return PetaHttp.TileResponse(http, served, maxAge);
     }
 
     private static async Task<IResult> TileJson(string id, HttpContext http, NpgsqlDataSource dataSource, WilayahScopeResolver scopes, CancellationToken ct)

@@ -68,16 +68,7 @@ public static class TileEndpoints
             cache.Set(key, served);
         }
 
-        PetaHttp.SetCaching(http.Response, served.ETag, maxAge);
-        http.Response.Headers.Vary = "Accept-Encoding";
-        // Gzip here rather than in the compression middleware, so a cached tile is compressed once;
-        // the middleware leaves responses that already carry a Content-Encoding alone.
-        if (served.Raw.Length > 0 && PetaHttp.AcceptsGzip(http.Request))
-        {
-            http.Response.Headers.ContentEncoding = "gzip";
-            return Results.Bytes(served.Gzip, PetaHttp.MvtContentType);
-        }
-        return Results.Bytes(served.Raw, PetaHttp.MvtContentType);
+        return PetaHttp.TileResponse(http, served, maxAge);
     }
 
     private static async Task<IResult> TileJson(string layer, HttpContext http, DataVersiTracker versions,

@@ -42,6 +42,23 @@ public static class PetaHttp
                                 && (c.Quality ?? 1) > 0);
     }
 
+    /// <summary>
+    /// A tile with its caching headers. Gzip here rather than in the compression middleware, so a
+    /// cached tile is compressed once; the middleware leaves responses that already carry a
+    /// Content-Encoding alone.
+    /// </summary>
+    public static IResult TileResponse(HttpContext http, ServedTile served, int maxAgeSeconds)
+    {
+        SetCaching(http.Response, served.ETag, maxAgeSeconds);
+        http.Response.Headers.Vary = "Accept-Encoding";
+        if (served.Raw.Length > 0 && AcceptsGzip(http.Request))
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            return Results.Bytes(served.Gzip, MvtContentType);
+        }
+        return Results.Bytes(served.Raw, MvtContentType);
+    }
+
     /// <summary>The request's scheme, host and path base, for absolute links.</summary>
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

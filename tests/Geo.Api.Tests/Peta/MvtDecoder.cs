@@ -18,7 +18,7 @@ internal static class MvtDecoder
         return tile.Layers.Select(l => new DecodedLayer(l.Name, l.Features.Select(f =>
         {
             var names = f.Attributes.GetNames();
-            var attributes = names.Where(n => n != IdAttribute).ToDictionary(n => n, n => f.Attributes[n]);
+            var attributes = names.Where(n => n != IdAttribute).ToDictionary(n => n, n => (object?)f.Attributes[n]);
             return new DecodedFeature(Convert.ToInt64(f.Attributes[IdAttribute]), attributes);
         }).ToList())).ToList();
     }

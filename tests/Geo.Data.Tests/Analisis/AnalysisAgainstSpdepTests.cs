@@ -198,4 +198,24 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         Assert.Equal("kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan", lines[0]);
         Assert.Equal(145, lines.Length);
     }
+
+    [Fact]
+    public async Task Kecamatan_are_analysed_on_values_rolled_up_from_desa_counts()
+    {
+        var events = Numbers(Fixture.GetProperty("events"));
+        var population = Numbers(Fixture.GetProperty("population"));
+        await ImportAsync("2024-02", i => (events[i], population[i], 100 * events[i] / population[i]));
+
+        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-02", bobot: "queen") with { Tingkat = Tingkat.Kecamatan });
+
+        // Σ cases / Σ measured per kecamatan, from the fixture, never a mean of desa percentages.
+        var expected = Ids.Select((id, i) => (Kecamatan: id[..8], e: events[i], p: population[i]))
+            .GroupBy(x => x.Kecamatan)
+            .ToDictionary(g => g.Key, g => 100 * g.Sum(x => x.e) / g.Sum(x => x.p));
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), result.Rows.Select(r => r.Kode));
+        foreach (var row in result.Rows) Assert.Equal(expected[row.Kode], row.Nilai!.Value, 9);
+        Assert.Equal("kecamatan", result.Tingkat);
+        Assert.Equal(GapClassifier.Median(expected.Values.ToArray()), result.Summary.Threshold, 9);
+        Assert.NotNull(result.Summary.Moran);
+    }
 }
