@@ -1,23 +1,5 @@
 namespace Geo.Core.Indikator;
 
-public sealed record WilayahCandidate(string Kode, string Nama);
-
-/// <summary>How a name in a file was tied to a wilayah; anything but <see cref="Exact"/> is listed to the user.</summary>
-public enum MatchKind
-{
-    Kode,
-    Exact,
-    IgnoringSpaces,
-    PartialName,
-    SimilarSpelling,
-}
-
-public sealed record NameMatch(WilayahCandidate? Wilayah, MatchKind? Cara, IReadOnlyList<WilayahCandidate> Ambigu, int Jarak = 0)
-{
-    public bool Cocok => Wilayah is not null;
-    public bool IsAmbiguous => Ambigu.Count > 1;
-}
-
 /// <summary>
 /// Ties names from a file to the wilayah under one parent, in rounds from strict to loose:
 /// exact after normalising, equal without spaces and punctuation, one name's words contained in

@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace Geo.Core.Indikator;
 
-public enum DecimalSeparator
-{
-    Point,
-    Comma,
-}
-
 /// <summary>
 /// Numbers as spreadsheets and regulations print them: decimal comma or point, thousand
 /// separators (point, comma, space), a trailing percent sign, and dashes for "no data".

@@ -1,22 +1,5 @@
 namespace Geo.Core.Indikator;
 
-public enum RollUpMethod
-{
-    /// <summary>Σpembilang / Σpenyebut over the desa that reported counts.</summary>
-    Ratio,
-    /// <summary>Σ of counts, for count indicators (sasaran, data dukung).</summary>
-    Sum,
-    /// <summary>Percentages weighted by a sasaran count: labelled, since it is an estimate.</summary>
-    Weighted,
-    /// <summary>Some desa gave only a percentage and no weight exists: no honest roll-up.</summary>
-    Unavailable,
-}
-
-/// <summary>One desa's contribution: counts when it has them, a percentage-only value otherwise, and a weight if one is known.</summary>
-public sealed record DesaValue(double? Pembilang, double? Penyebut, double? Nilai, double? Bobot = null);
-
-public sealed record RollUpResult(RollUpMethod Metode, double? Nilai, double? Pembilang, double? Penyebut, int Melapor, int JumlahDesa);
-
 /// <summary>
 /// The roll-up rule, stated once: the SQL roll-up gives the sums and <see cref="FromSums"/>
 /// decides, and <see cref="Compute"/> lets tests compute the same from raw desa values. A mean of

@@ -3,26 +3,6 @@ using Geo.Core.Wilayah;
 
 namespace Geo.Core.Indikator;
 
-public enum ColumnRole
-{
-    Ignore,
-    RowNumber,
-    Kode,
-    DesaName,
-    KecamatanName,
-    GroupName,
-    Nilai,
-}
-
-public enum ValueKind
-{
-    /// <summary>The indicator's value itself: a percentage, or a count for a count indicator.</summary>
-    Capaian,
-    Pembilang,
-    Penyebut,
-    Target,
-}
-
 /// <summary>What a column of a wide table holds, read from its header path and its cells.</summary>
 public sealed record TableColumnRole(
     TableColumn Kolom,

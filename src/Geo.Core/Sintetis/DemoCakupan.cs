@@ -2,11 +2,6 @@ using MathNet.Numerics.Distributions;
 
 namespace Geo.Core.Sintetis;
 
-/// <summary>A coverage indicator to simulate: its national target, polarity and the sasaran codes summed for its denominator.</summary>
-public sealed record DemoIndicator(string Kode, double? Target, bool NaikLebihBaik, IReadOnlyList<string> PenyebutSasaran);
-
-public sealed record NilaiSintetis(string Wilayah, string Indikator, double Pembilang, double? Penyebut);
-
 /// <summary>
 /// Synthetic sasaran counts and coverage per desa for demos. Sizes follow a log-normal
 /// population with the usual shares of each target group; coverage sits around (for

@@ -2,8 +2,6 @@ using MathNet.Numerics.Distributions;
 
 namespace Geo.Core.Sintetis;
 
-public sealed record DesaPoint(string Kode, double Lon, double Lat);
-
 /// <summary>
 /// A spatially autocorrelated random field over desa label points: white noise smoothed with a
 /// Gaussian kernel, so neighbouring desa resemble each other as real coverage does, then

@@ -2,16 +2,6 @@ using Npgsql;
 
 namespace Geo.Data.Indikator;
 
-public sealed record ImportBatch(
-    long Id, string Berkas, string Hash, string Sumber, string Pengguna, DateTime Diimpor, string Status,
-    DateTime? Diterbitkan, DateTime? Ditarik, string? DitarikOleh, int JumlahNilai, int JumlahTarget, int JumlahDiganti, bool Sintetis);
-
-/// <summary>A value or target a batch overwrote, as it was before.</summary>
-public sealed record ReplacedValue(string Jenis, string Indikator, string Periode, string Wilayah,
-    double? Pembilang, double? Penyebut, double? Nilai, bool HanyaPersen, string? Sumber, long? BatchLama);
-
-public sealed class BatchException(string message) : Exception(message);
-
 /// <summary>History, publication and withdrawal of import batches.</summary>
 public sealed class BatchStore(NpgsqlDataSource dataSource)
 {

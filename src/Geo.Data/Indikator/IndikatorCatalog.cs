@@ -3,10 +3,6 @@ using Npgsql;
 
 namespace Geo.Data.Indikator;
 
-public sealed record NewIndikator(
-    string Kode, string Nama, string Satuan, string? Polaritas, string? DefinisiPembilang = null, string? DefinisiPenyebut = null,
-    double? TargetNasional = null, string? Sasaran = null, IReadOnlyList<string>? PenyebutSasaran = null, string? Catatan = null);
-
 /// <summary>The indicator catalogue (seeded and user-defined) and targets per wilayah and year.</summary>
 public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
 {

@@ -1,9 +1,4 @@
-using Geo.Core.Indikator;
-
 namespace Geo.Data.Indikator.Import;
-
-/// <summary>One value or target bound for the database, with where it came from in the file.</summary>
-public sealed record IncomingRow(int Baris, string Kolom, bool Target, string Indikator, string Periode, string Wilayah, CleanValue Nilai);
 
 /// <summary>What parsing a file gave, before anything touches the database.</summary>
 public sealed class ParsedFile(string berkas)
@@ -22,10 +17,4 @@ public sealed class ParsedFile(string berkas)
     public int SelKosong { get; set; }
 
     public void Reject(int baris, string? kolom, string alasan) => Penolakan.Add(new ImportRejection(Berkas, baris, kolom, alasan));
-}
-
-/// <summary>The catalogue as the parsers need it: is an indicator a percentage.</summary>
-public sealed record CatalogSummary(IReadOnlyDictionary<string, bool> Persen)
-{
-    public IReadOnlySet<string> Kode { get; } = Persen.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

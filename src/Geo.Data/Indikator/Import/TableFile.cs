@@ -115,6 +115,3 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
         return new TableFile(rows, lines);
     }
 }
-
-/// <summary>A file that cannot be read as a table at all (as opposed to rows that are rejected).</summary>
-public sealed class IndikatorFileException(string message) : Exception(message);

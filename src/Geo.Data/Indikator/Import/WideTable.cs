@@ -4,8 +4,6 @@ using Geo.Core.Wilayah;
 
 namespace Geo.Data.Indikator.Import;
 
-public sealed record WilayahInScope(string Kode, string Nama, Tingkat Tingkat);
-
 /// <summary>
 /// Wide tables as printed in regulations and kept in spreadsheets: one row per desa, names or
 /// codes, one or more value columns whose headers say the indicator, the year, and whether it

@@ -1,0 +1,12 @@
+namespace Geo.Core.Indikator;
+
+public enum ColumnRole
+{
+    Ignore,
+    RowNumber,
+    Kode,
+    DesaName,
+    KecamatanName,
+    GroupName,
+    Nilai,
+}

@@ -1,0 +1,7 @@
+namespace Geo.Core.Indikator;
+
+public enum DecimalSeparator
+{
+    Point,
+    Comma,
+}

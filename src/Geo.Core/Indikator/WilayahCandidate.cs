@@ -1,0 +1,3 @@
+namespace Geo.Core.Indikator;
+
+public sealed record WilayahCandidate(string Kode, string Nama);

@@ -1,0 +1,3 @@
+namespace Geo.Core.Sintetis;
+
+public sealed record NilaiSintetis(string Wilayah, string Indikator, double Pembilang, double? Penyebut);

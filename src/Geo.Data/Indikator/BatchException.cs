@@ -1,0 +1,3 @@
+namespace Geo.Data.Indikator;
+
+public sealed class BatchException(string message) : Exception(message);
