@@ -6,3 +6,6 @@ namespace Geo.Data.Migrations;
 
 [DbContext(typeof(GeoDbContext)), Migration("0020_titik_label_geography_index")]
 public sealed class TitikLabelGeographyIndex : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0021_wilayah_berdekatan")]
+public sealed class WilayahBerdekatan : SqlMigration;

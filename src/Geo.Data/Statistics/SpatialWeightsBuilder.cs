@@ -76,12 +76,9 @@ public sealed class SpatialWeightsBuilder(NpgsqlDataSource dataSource)
         return cmd;
     }
 
-    // Touching or closer than the tolerance. ST_Intersects first: it runs on GEOS prepared
-    // geometry and settles most candidate pairs fast; the brute-force distance of ST_DWithin is
-    // left to the pairs that do not touch (a third of the candidates nationally).
+    // Touching or closer than the tolerance: see wilayah_berdekatan in migration 0021.
     private const string WithinTolerance = """
-        a.geom && ST_Expand(b.geom, @toleransi_derajat)
-        AND (ST_Intersects(a.geom, b.geom) OR ST_DWithin(a.geom, b.geom, @toleransi_derajat))
+        a.geom && ST_Expand(b.geom, @toleransi_derajat) AND wilayah_berdekatan(a.geom, b.geom, @toleransi_derajat)
         """;
 
     // Queen: touching or closer than the tolerance: slivers and hairline gaps between neighbours do not
