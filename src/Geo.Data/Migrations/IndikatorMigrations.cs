@@ -9,3 +9,6 @@ public sealed class Indikator : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0011_indikator_katalog")]
 public sealed class IndikatorKatalog : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0012_nilai_rujukan_per_pernyataan")]
+public sealed class NilaiRujukanPerPernyataan : SqlMigration;

@@ -164,14 +164,20 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     /// <summary>Codes that do not exist (or lie outside --wilayah), and the same value twice, found set-wise in SQL.</summary>
     private static async Task CheckStagedAsync(NpgsqlConnection conn, ParsedFile parsed, KodeWilayah? induk, CancellationToken ct)
     {
+        // Duplicates are found by hashing (GROUP BY) and only their groups are sorted: a window over
+        // every staged row sorted 2.5 million rows for a national file.
         await using var cmd = new NpgsqlCommand("""
+            WITH ganda AS (
+                SELECT target, indikator, periode, wilayah FROM impor_nilai GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
+            )
             SELECT baris, 'kode', 'wilayah ' || i.wilayah || CASE WHEN w.kode IS NULL THEN ' tidak ada di tabel wilayah' ELSE ' di luar wilayah ' || $1 END
             FROM impor_nilai i LEFT JOIN wilayah w ON w.kode = i.wilayah
             WHERE w.kode IS NULL OR ($1 <> '' AND i.wilayah <> $1 AND i.wilayah NOT LIKE $1 || '.%')
             UNION ALL
             SELECT baris, kolom, 'baris ganda: ' || wilayah || ' ' || indikator || ' ' || periode || ' juga di baris ' || pertama
-            FROM (SELECT baris, kolom, wilayah, indikator, periode, min(baris) OVER w AS pertama, row_number() OVER w AS ke
-                  FROM impor_nilai WINDOW w AS (PARTITION BY target, indikator, periode, wilayah ORDER BY baris)) d
+            FROM (SELECT i.baris, i.kolom, i.wilayah, i.indikator, i.periode, min(i.baris) OVER w AS pertama, row_number() OVER w AS ke
+                  FROM impor_nilai i JOIN ganda g USING (target, indikator, periode, wilayah)
+                  WINDOW w AS (PARTITION BY i.target, i.indikator, i.periode, i.wilayah ORDER BY i.baris)) d
             WHERE ke > 1
             ORDER BY 1
             LIMIT 1000
