@@ -82,7 +82,7 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
                 await cmd.PrepareAsync();
                 await using var reader = await cmd.ExecuteReaderAsync();
                 await reader.ReadAsync();
-                var mvt = reader.GetFieldValue<byte[]>(2);
+                var mvt = reader.GetFieldValue<byte[]>(reader.FieldCount - 1); // the data versions come first
                 if (round >= 0) Add(bytes, z, mvt.LongLength);
             }
             var sqlMs = sw.Elapsed.TotalMilliseconds;

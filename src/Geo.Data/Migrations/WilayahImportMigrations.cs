@@ -9,3 +9,6 @@ public sealed class KodeDesaAdat : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0004_wilayah_tutup_celah")]
 public sealed class WilayahTutupCelah : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0005_wilayah_larutkan")]
+public sealed class WilayahLarutkan : SqlMigration;

@@ -15,9 +15,6 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     // A national file takes a minute or more in PostGIS; Npgsql's 30 s default would abort it.
     private const int NoTimeout = 0;
 
-    /// <summary>Holes below this (about 1.2 ha) in a dissolved parent are gaps between desa, not enclaves: see migration 0004.</summary>
-    private const double SliverHoleSquareDegrees = 1e-6;
-
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
     {
@@ -193,51 +190,76 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, CancellationToken ct)
     {
+        await Execute(conn, "CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP", ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
-            await using var cmd = new NpgsqlCommand("""
-                WITH parents AS (
-                    SELECT DISTINCT regexp_replace(t.kode, '\.[0-9]+$', '') AS kode
-                    FROM wilayah_tersentuh t
-                    WHERE length(t.kode) - length(replace(t.kode, '.', '')) + 1 = $1
-                ),
-                to_derive AS (
-                    SELECT p.kode FROM parents p
-                    WHERE NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = p.kode AND NOT w.turunan)
-                ),
-                unioned AS (
-                    SELECT c.induk AS kode, wilayah_tutup_celah(ST_CollectionExtract(ST_Union(c.geom), 3), $2) AS geom
-                    FROM wilayah c JOIN to_derive d ON d.kode = c.induk
-                    GROUP BY c.induk
-                ),
-                dissolved AS (
-                    -- a filled sliver could hold a speck of the same parent: merge it rather than store an invalid shape
-                    SELECT kode, CASE WHEN ST_IsValid(geom) THEN geom
-                                      ELSE ST_Multi(ST_CollectionExtract(ST_MakeValid(geom, 'method=structure'), 3)) END AS geom
-                    FROM unioned
-                ),
-                upserted AS (
-                    INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
-                    SELECT d.kode, coalesce(r.nama, d.kode), d.geom, ST_Area(d.geom::geography) / 1e6,
-                           ST_PointOnSurface(d.geom), true, now()
-                    FROM dissolved d LEFT JOIN kode_referensi r ON r.kode = d.kode
-                    ON CONFLICT (kode) DO UPDATE
-                    SET geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2, titik_label = EXCLUDED.titik_label,
-                        diperbarui = now()
-                    RETURNING w.kode
-                ),
-                touched AS (
-                    INSERT INTO wilayah_tersentuh (kode) SELECT kode FROM upserted RETURNING kode
-                )
-                SELECT kode FROM touched ORDER BY kode
-                """, conn) { CommandTimeout = NoTimeout };
-            cmd.Parameters.AddWithValue(level);
-            cmd.Parameters.AddWithValue(SliverHoleSquareDegrees);
-            var codes = await ReadStrings(cmd, ct);
-            if (codes.Count > 0) derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
+            if (await NameParentsToDeriveAsync(conn, level, ct) == 0) continue;
+            await DissolveAsync(conn, ct);
+            var codes = await UpsertDissolvedAsync(conn, ct);
+            derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
         }
         return derived;
+    }
+
+    /// <summary>
+    /// Lists the parents at this level whose children changed and that were not imported
+    /// themselves, each by its first child: the dissolve scans wilayah (parallel workers cannot
+    /// read temporary tables), and a child row is what there is of a parent not yet in wilayah.
+    /// </summary>
+    private static async Task<int> NameParentsToDeriveAsync(NpgsqlConnection conn, int level, CancellationToken ct)
+    {
+        await Execute(conn, "TRUNCATE wilayah_larut_anak", ct);
+        await using var cmd = new NpgsqlCommand("""
+            WITH parents AS (
+                SELECT DISTINCT regexp_replace(t.kode, '\.[0-9]+$', '') AS kode
+                FROM wilayah_tersentuh t
+                WHERE length(t.kode) - length(replace(t.kode, '.', '')) + 1 = $1
+            )
+            INSERT INTO wilayah_larut_anak (kode)
+            SELECT (SELECT min(c.kode) FROM wilayah c WHERE c.induk = p.kode)
+            FROM parents p
+            WHERE NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = p.kode AND NOT w.turunan)
+            """, conn) { CommandTimeout = NoTimeout };
+        cmd.Parameters.AddWithValue(level);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Dissolves the listed parents on every core: with parallel workers free to start, the
+    /// planner runs wilayah_larutkan (migration 0005, costed high) in the workers, one parent at a
+    /// time each, and the leader alone writes the results.
+    /// </summary>
+    private static async Task DissolveAsync(NpgsqlConnection conn, CancellationToken ct) => await Execute(conn, """
+        SET LOCAL parallel_setup_cost = 0;
+        SET LOCAL parallel_tuple_cost = 0;
+        SET LOCAL min_parallel_table_scan_size = 0;
+        DROP TABLE IF EXISTS wilayah_larut;
+        CREATE TEMP TABLE wilayah_larut ON COMMIT DROP AS
+        SELECT c.induk AS kode, wilayah_larutkan(c.induk) AS geom
+        FROM wilayah c
+        WHERE c.kode = ANY ((SELECT array_agg(kode) FROM wilayah_larut_anak)::text[]);
+        """, ct);
+
+    private static async Task<IReadOnlyList<string>> UpsertDissolvedAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("""
+            WITH upserted AS (
+                INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
+                SELECT d.kode, coalesce(r.nama, d.kode), d.geom, ST_Area(d.geom::geography) / 1e6,
+                       ST_PointOnSurface(d.geom), true, now()
+                FROM wilayah_larut d LEFT JOIN kode_referensi r ON r.kode = d.kode
+                ON CONFLICT (kode) DO UPDATE
+                SET geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2, titik_label = EXCLUDED.titik_label,
+                    diperbarui = now()
+                RETURNING w.kode
+            ),
+            touched AS (
+                INSERT INTO wilayah_tersentuh (kode) SELECT kode FROM upserted RETURNING kode
+            )
+            SELECT kode FROM touched ORDER BY kode
+            """, conn) { CommandTimeout = NoTimeout };
+        return await ReadStrings(cmd, ct);
     }
 
     private static async Task<IReadOnlyList<string>> ReadStrings(NpgsqlCommand cmd, CancellationToken ct)
