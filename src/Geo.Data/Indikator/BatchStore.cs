@@ -85,7 +85,8 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     }
 
     // In order: drop what the batch wrote; put back what it replaced unless a later batch has
-    // written there since; point later batches' history past this batch; mark it withdrawn.
+    // written there since; point later batches' history past this batch; the same for the
+    // groupings' member lists (a grouping the batch created goes); mark it withdrawn.
     private static readonly string[] WithdrawSql =
     [
         "DELETE FROM nilai WHERE batch = $1",
@@ -116,6 +117,29 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
         WHERE later.batch_lama = $1
           AND NOT EXISTS (SELECT 1 FROM riwayat_nilai r WHERE r.batch = $1
               AND (later.jenis, later.indikator, later.periode, later.wilayah) = (r.jenis, r.indikator, r.periode, r.wilayah))
+        """,
+        """
+        UPDATE riwayat_kelompok later SET anggota = r.anggota, batch_lama = r.batch_lama, baru = r.baru
+        FROM riwayat_kelompok r
+        WHERE later.batch_lama = $1 AND r.batch = $1 AND later.kelompok = r.kelompok
+        """,
+        """
+        DELETE FROM kelompok_wilayah g USING riwayat_kelompok r
+        WHERE r.batch = $1 AND r.kelompok = g.id AND g.batch = $1 AND r.baru
+        """,
+        """
+        DELETE FROM kelompok_wilayah_anggota a USING kelompok_wilayah g
+        WHERE a.kelompok = g.id AND g.batch = $1
+        """,
+        """
+        INSERT INTO kelompok_wilayah_anggota (kelompok, wilayah)
+        SELECT r.kelompok, unnest(r.anggota) FROM riwayat_kelompok r JOIN kelompok_wilayah g ON g.id = r.kelompok
+        WHERE r.batch = $1 AND g.batch = $1
+        """,
+        """
+        UPDATE kelompok_wilayah g SET batch = r.batch_lama
+        FROM riwayat_kelompok r
+        WHERE r.batch = $1 AND g.id = r.kelompok AND g.batch = $1
         """,
         "UPDATE impor_batch SET ditarik = now(), ditarik_oleh = $2, status = 'draf' WHERE id = $1",
     ];

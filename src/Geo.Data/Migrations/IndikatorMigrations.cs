@@ -12,3 +12,6 @@ public sealed class IndikatorKatalog : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0012_nilai_rujukan_per_pernyataan")]
 public sealed class NilaiRujukanPerPernyataan : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0013_kelompok_batch")]
+public sealed class KelompokBatch : SqlMigration;

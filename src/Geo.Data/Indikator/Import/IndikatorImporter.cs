@@ -74,7 +74,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
 
         var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, ct);
         var (values, targets, replaced) = await WriteAsync(conn, batch, sumber, ct);
-        var groups = await WriteGroupsAsync(conn, induk, parsed, ct);
+        var groups = await WriteGroupsAsync(conn, batch, induk, parsed, ct);
         await tx.CommitAsync(ct);
 
         return new IndikatorImportReport
@@ -266,35 +266,49 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Groupings named in the file (puskesmas per desa) replace their earlier member lists.</summary>
-    private static async Task<List<string>> WriteGroupsAsync(NpgsqlConnection conn, KodeWilayah? induk, ParsedFile parsed, CancellationToken ct)
+    private static async Task<List<string>> WriteGroupsAsync(NpgsqlConnection conn, long batch, KodeWilayah? induk, ParsedFile parsed, CancellationToken ct)
     {
         var written = new List<string>();
         if (induk is not { } root) return written;
         foreach (var ((jenis, nama), members) in parsed.Kelompok.OrderBy(k => k.Key.Nama))
         {
-            await using var upsert = new NpgsqlCommand("""
-                INSERT INTO kelompok_wilayah (jenis, induk, nama) VALUES ($1, $2, $3)
-                ON CONFLICT (jenis, induk, nama) DO UPDATE SET nama = excluded.nama RETURNING id
-                """, conn);
-            upsert.Parameters.AddWithValue(jenis);
-            upsert.Parameters.AddWithValue(root.Value);
-            upsert.Parameters.AddWithValue(nama);
-            var id = (long)(await upsert.ExecuteScalarAsync(ct))!;
             await using var replace = new NpgsqlBatch(conn)
             {
                 BatchCommands =
                 {
-                    new NpgsqlBatchCommand("DELETE FROM kelompok_wilayah_anggota WHERE kelompok = $1") { Parameters = { new() { Value = id } } },
-                    new NpgsqlBatchCommand("INSERT INTO kelompok_wilayah_anggota (kelompok, wilayah) SELECT $1, unnest($2::text[])")
-                    {
-                        Parameters = { new() { Value = id }, new() { Value = members.Order().ToArray() } },
-                    },
+                    // The member list this batch replaces (none if it creates the grouping), for withdrawal.
+                    Command("""
+                        WITH created AS (
+                            INSERT INTO kelompok_wilayah (jenis, induk, nama) VALUES ($2, $3, $4)
+                            ON CONFLICT (jenis, induk, nama) DO NOTHING RETURNING id
+                        )
+                        INSERT INTO riwayat_kelompok (batch, kelompok, baru, anggota, batch_lama)
+                        SELECT $1, id, true, '{}', NULL FROM created
+                        UNION ALL
+                        SELECT $1, g.id, false, ARRAY(SELECT a.wilayah FROM kelompok_wilayah_anggota a WHERE a.kelompok = g.id ORDER BY 1), g.batch
+                        FROM kelompok_wilayah g WHERE (g.jenis, g.induk, g.nama) = ($2, $3, $4)
+                        """, batch, jenis, root.Value, nama),
+                    Command("""
+                        DELETE FROM kelompok_wilayah_anggota
+                        WHERE kelompok = (SELECT id FROM kelompok_wilayah WHERE (jenis, induk, nama) = ($1, $2, $3))
+                        """, jenis, root.Value, nama),
+                    Command("""
+                        WITH g AS (UPDATE kelompok_wilayah SET batch = $4 WHERE (jenis, induk, nama) = ($1, $2, $3) RETURNING id)
+                        INSERT INTO kelompok_wilayah_anggota (kelompok, wilayah) SELECT g.id, unnest($5::text[]) FROM g
+                        """, jenis, root.Value, nama, batch, members.Order().ToArray()),
                 },
             };
             await replace.ExecuteNonQueryAsync(ct);
             written.Add($"{jenis}: {nama} ({members.Count} desa/kelurahan)");
         }
         return written;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 
     private static async Task Execute(NpgsqlConnection conn, string sql, CancellationToken ct)
