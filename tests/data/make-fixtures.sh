@@ -32,6 +32,11 @@ rm -f kota-metro-kelurahan.gpkg
 ogr2ogr -f GPKG -dialect SQLite -sql "SELECT kode AS kode_wilayah, nama AS nama_wilayah, geometry FROM kota_metro_kelurahan" \
   -nln kelurahan kota-metro-kelurahan.gpkg "$SRC/kota-metro-kelurahan.geojson"
 
+# GeoPackage with two layers, as BIG delivers: Kota Metro's 5 kecamatan and 22 kelurahan.
+rm -f kota-metro-dua-lapisan.gpkg
+ogr2ogr -f GPKG -nln kecamatan kota-metro-dua-lapisan.gpkg "$SRC/kota-metro-kecamatan.geojson"
+ogr2ogr -f GPKG -update -nln kelurahan kota-metro-dua-lapisan.gpkg "$SRC/kota-metro-kelurahan.geojson"
+
 # One GeoJSON with every kind of rejected feature, built from Kota Metro's real kelurahan.
 python3 - "$SRC/kota-metro-kelurahan.geojson" > rejections.geojson <<'PY'
 import copy, json, sys

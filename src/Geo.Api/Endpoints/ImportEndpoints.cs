@@ -9,7 +9,7 @@ public static class ImportEndpoints
     {
         var group = app.MapGroup("/api/impor").WithTags("Impor").DisableAntiforgery();
 
-        group.MapPost("/wilayah", async (IFormFile berkas, string? tingkat, string? kolomKode, string? kolomNama,
+        group.MapPost("/wilayah", async (IFormFile berkas, string? tingkat, string? kolomKode, string? kolomNama, string? lapisan,
             BoundaryImporter importer, CancellationToken ct) =>
         {
             Tingkat? level = null;
@@ -25,7 +25,7 @@ public static class ImportEndpoints
             {
                 var path = Path.Combine(directory.FullName, Path.GetFileName(berkas.FileName));
                 await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
-                var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama), berkas.FileName, ct);
+                var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), berkas.FileName, ct);
                 return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
             }
             finally

@@ -20,9 +20,10 @@ public static class ImportCommand
         var tingkat = new Option<string?>("--tingkat") { Description = "provinsi, kabkota, kecamatan atau desa: tolak fitur tingkat lain" };
         var kolomKode = new Option<string?>("--kolom-kode") { Description = "kolom berisi kode Kepmendagri" };
         var kolomNama = new Option<string?>("--kolom-nama") { Description = "kolom berisi nama wilayah" };
+        var lapisan = new Option<string?>("--lapisan") { Description = "lapisan yang dibaca dari GeoPackage berisi beberapa lapisan" };
         var command = new Command("wilayah", "Impor batas wilayah (desa/kelurahan, kecamatan, kab/kota, provinsi)")
         {
-            file, tingkat, kolomKode, kolomNama,
+            file, tingkat, kolomKode, kolomNama, lapisan,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,7 +38,7 @@ public static class ImportCommand
 
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var report = await new BoundaryImporter(dataSource).ImportAsync(
-                path.FullName, new BoundaryImportOptions(level, parse.GetValue(kolomKode), parse.GetValue(kolomNama)), ct: ct);
+                path.FullName, new BoundaryImportOptions(level, parse.GetValue(kolomKode), parse.GetValue(kolomNama), parse.GetValue(lapisan)), ct: ct);
             BoundaryReportPrinter.Print(report, Console.Out);
             return report.Succeeded ? 0 : 1;
         });

@@ -43,4 +43,32 @@ public sealed class GeoPackageImportTests : PostgisTest
             Assert.True((bool)(await cmd.ExecuteScalarAsync())!, kode);
         }
     }
+
+    [Fact]
+    public async Task A_geopackage_of_several_layers_needs_one_named_and_the_message_lists_them()
+    {
+        var path = DataFiles.TestData("kota-metro-dua-lapisan.gpkg");
+        var importer = new BoundaryImporter(Db.DataSource);
+
+        var unnamed = await Assert.ThrowsAsync<BoundaryFileException>(() => importer.ImportAsync(path, new BoundaryImportOptions()));
+        Assert.Contains("kecamatan, kelurahan", unnamed.Message);
+        Assert.Contains("--lapisan", unnamed.Message);
+        var unknown = await Assert.ThrowsAsync<BoundaryFileException>(() => importer.ImportAsync(path, new BoundaryImportOptions(Lapisan: "desa")));
+        Assert.Contains("kecamatan, kelurahan", unknown.Message);
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah"));
+
+        var kecamatan = await importer.ImportAsync(path, new BoundaryImportOptions(Tingkat.Kecamatan, Lapisan: "kecamatan"));
+        var kelurahan = await importer.ImportAsync(path, new BoundaryImportOptions(Tingkat.Desa, Lapisan: "KELURAHAN"));
+
+        Assert.Equal((5, 22), (kecamatan.Inserted, kelurahan.Inserted));
+        Assert.Equal(22L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah WHERE tingkat = 4 AND kode LIKE '18.72.%'"));
+    }
+
+    [Fact]
+    public async Task A_layer_named_for_a_file_that_is_not_a_geopackage_is_refused()
+    {
+        var e = await Assert.ThrowsAsync<BoundaryFileException>(() => new BoundaryImporter(Db.DataSource)
+            .ImportAsync(DataFiles.TestData("rejections.geojson"), new BoundaryImportOptions(Lapisan: "desa")));
+        Assert.Contains("hanya dapat dipilih dari GeoPackage", e.Message);
+    }
 }

@@ -5,7 +5,8 @@ namespace Geo.Data.Wilayah.Import;
 /// <param name="Tingkat">When set, every feature must be of this level.</param>
 /// <param name="KolomKode">The attribute holding the Kepmendagri code; by default the first of the usual names present.</param>
 /// <param name="KolomNama">The attribute holding the name; likewise.</param>
-public sealed record BoundaryImportOptions(Tingkat? Tingkat = null, string? KolomKode = null, string? KolomNama = null)
+/// <param name="Lapisan">The layer to read from a GeoPackage with more than one.</param>
+public sealed record BoundaryImportOptions(Tingkat? Tingkat = null, string? KolomKode = null, string? KolomNama = null, string? Lapisan = null)
 {
     /// <summary>Column names seen in Kemendagri, BIG (RBI) and Dukcapil deliveries, in order of preference.</summary>
     public static readonly string[] KodeCandidates = ["kode", "kode_wilayah", "kode_kemendagri", "kdepum", "kode_desa", "kd_desa", "kodedesa", "kode_kec", "kode_kab", "kode_prov"];

@@ -18,7 +18,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
     {
-        using var reader = BoundaryReaders.Open(path);
+        using var reader = BoundaryReaders.Open(path, options.Lapisan);
         return await ImportAsync(reader, displayName ?? Path.GetFileName(path), options, ct);
     }
 

@@ -5,7 +5,7 @@ using NetTopologySuite.IO;
 namespace Geo.Data.Wilayah.Import;
 
 /// <summary>
-/// Reads the one feature layer of a GeoPackage (plain SQLite underneath). The layer's srs_id is
+/// Reads one feature layer of a GeoPackage (plain SQLite underneath): the only one, or the one named. The layer's srs_id is
 /// looked up in gpkg_spatial_ref_sys and becomes <see cref="SourceCrs"/> for PostGIS to reproject from.
 /// </summary>
 public sealed class GeoPackageBoundaryReader : IBoundaryReader
@@ -16,7 +16,7 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
 
     private sealed record Layer(string Table, string GeometryColumn, int SrsId);
 
-    public GeoPackageBoundaryReader(string path)
+    public GeoPackageBoundaryReader(string path, string? layer = null)
     {
         _fileName = Path.GetFileName(path);
         // Pooling would keep the file open after Dispose, and the API deletes its upload at once.
@@ -27,7 +27,7 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         try
         {
             _connection.Open();
-            _layer = FindLayer();
+            _layer = FindLayer(layer);
             SourceCrs = CrsOf(_layer.SrsId);
         }
         catch (SqliteException e)
@@ -65,7 +65,7 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         }
     }
 
-    private Layer FindLayer()
+    private Layer FindLayer(string? wanted)
     {
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
@@ -79,12 +79,18 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         {
             while (reader.Read()) layers.Add(new Layer(reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
         }
+        var names = string.Join(", ", layers.Select(l => l.Table));
+        if (wanted is not null)
+        {
+            return layers.FirstOrDefault(l => string.Equals(l.Table, wanted, StringComparison.OrdinalIgnoreCase))
+                ?? throw new BoundaryFileException($"GeoPackage {_fileName} tidak berisi lapisan fitur '{wanted}'; lapisan yang ada: {names}");
+        }
         return layers.Count switch
         {
             1 => layers[0],
             0 => throw new BoundaryFileException($"GeoPackage {_fileName} tidak berisi lapisan fitur"),
             _ => throw new BoundaryFileException(
-                $"GeoPackage {_fileName} berisi {layers.Count} lapisan fitur ({string.Join(", ", layers.Select(l => l.Table))}); simpan lapisan batas wilayah dalam GeoPackage tersendiri"),
+                $"GeoPackage {_fileName} berisi {layers.Count} lapisan fitur ({names}); pilih satu dengan --lapisan (API: lapisan=)"),
         };
     }
 
