@@ -45,14 +45,17 @@ public static class AnalisisTileEndpoints
         }
 
         var key = $"analisis/{runId}/{address}/{scope.RootCode}";
-        var served = cache.Get(key, v => v.Wilayah == versions.Current.Wilayah && v.Analisis == versions.Current.Analisis);
+        bool IsFresh(DataVersi v) => v.Wilayah == versions.Current.Wilayah && v.Analisis == versions.Current.Analisis;
+        var served = cache.Get(key, IsFresh);
         if (served is null)
         {
             if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) return UnknownRun(runId);
-            var tile = await tiles.GetAnalysisAsync(run, address, scope, ct);
-            versions.Observe(tile.Versi);
-            served = new ServedTile(tile.Mvt, tile.Versi, PetaHttp.AnalysisETag(tile.Versi));
-            cache.Set(key, served);
+            served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
+            {
+                var tile = await tiles.GetAnalysisAsync(run, address, scope, CancellationToken.None);
+                versions.Observe(tile.Versi);
+                return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.AnalysisETag(tile.Versi));
+            });
         }
 
         return PetaHttp.TileResponse(http, served, maxAge);

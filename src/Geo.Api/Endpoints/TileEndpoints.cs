@@ -56,16 +56,19 @@ public static class TileEndpoints
         }
 
         var key = $"{petaLayer.Name}/{address}/{scope.RootCode}/{nilai?.Indikator}/{nilai?.Periode.Value}";
-        var served = cache.Get(key, v => IsCurrent(v, versions.Current, usesNilai));
+        bool IsFresh(DataVersi v) => IsCurrent(v, versions.Current, usesNilai);
+        var served = cache.Get(key, IsFresh);
         if (served is null)
         {
             if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
-            var tile = address.Z < petaLayer.MinZoom
-                ? new Tile([], current)
-                : await tiles.GetAsync(petaLayer, address, scope, nilai, ct);
-            versions.Observe(tile.Versi);
-            served = new ServedTile(tile.Mvt, tile.Versi, PetaHttp.ETag(tile.Versi, usesNilai));
-            cache.Set(key, served);
+            served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
+            {
+                var tile = address.Z < petaLayer.MinZoom
+                    ? new Tile([], current)
+                    : await tiles.GetAsync(petaLayer, address, scope, nilai, CancellationToken.None);
+                versions.Observe(tile.Versi);
+                return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.ETag(tile.Versi, usesNilai));
+            });
         }
 
         return PetaHttp.TileResponse(http, served, maxAge);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Caching.Memory;
@@ -28,10 +29,13 @@ public sealed class ServedTile(byte[] raw, DataVersi versi, string etag)
 /// Tiles kept in memory up to <see cref="PetaOptions.CacheMegabytes"/>. An entry is valid only
 /// while the data versions it was built from are current; stale entries are never served and,
 /// being the least recently used, are the first evicted when the cache is full.
+/// Concurrent misses of one tile share one query (single flight), cache on or off: a map opened
+/// by many people at once asks for the same few tiles together.
 /// </summary>
 public sealed class TileCache : IDisposable
 {
     private readonly MemoryCache? _cache;
+    private readonly ConcurrentDictionary<string, Lazy<Task<ServedTile>>> _inFlight = new(StringComparer.Ordinal);
 
     public TileCache(IOptions<PetaOptions> options)
     {
@@ -44,10 +48,31 @@ public sealed class TileCache : IDisposable
     public ServedTile? Get(string key, Func<DataVersi, bool> isCurrent) =>
         _cache is not null && _cache.TryGetValue(key, out ServedTile? tile) && isCurrent(tile!.Versi) ? tile : null;
 
-    public void Set(string key, ServedTile tile)
+    /// <summary>
+    /// The cached tile if current, else the one being built for the same key, else a new build.
+    /// The build is not tied to any one request's cancellation, since others may be waiting on it.
+    /// </summary>
+    public async Task<ServedTile> GetOrBuildAsync(string key, Func<DataVersi, bool> isCurrent, Func<Task<ServedTile>> build)
     {
+        if (Get(key, isCurrent) is { } cached) return cached;
+        var flight = new Lazy<Task<ServedTile>>(() => BuildAsync(key, build));
+        var joined = _inFlight.GetOrAdd(key, flight);
+        try
+        {
+            return await joined.Value;
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<ServedTile>>>(key, joined));
+        }
+    }
+
+    private async Task<ServedTile> BuildAsync(string key, Func<Task<ServedTile>> build)
+    {
+        var tile = await build();
         // Counted twice the raw size: the gzip copy is usually smaller, plus the entry overhead.
         _cache?.Set(key, tile, new MemoryCacheEntryOptions { Size = 2L * tile.Raw.Length + 256 });
+        return tile;
     }
 
     public void Dispose() => _cache?.Dispose();

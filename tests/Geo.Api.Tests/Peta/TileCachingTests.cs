@@ -4,6 +4,7 @@ using Geo.Api.Tests.Support;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
+using Npgsql;
 
 namespace Geo.Api.Tests.Peta;
 
@@ -61,6 +62,43 @@ public sealed class TileCachingTests(GeoApiFactory factory) : IClassFixture<GeoA
             f => (string)f.Attributes["kode"]! == Kode && (string)f.Attributes["nama"]! == "Metro Pusat");
         Assert.Equal(HttpStatusCode.NotModified, (await ConditionalGetAsync(url, changed.Headers.ETag!.ToString())).StatusCode);
     }
+
+    [Fact]
+    public async Task Concurrent_requests_for_one_uncached_tile_share_one_query()
+    {
+        var (x, y) = TileMath.TileOf(105.31, -5.12, 14);
+        var url = $"/tiles/desa/14/{x}/{y}.mvt";
+
+        // Tile queries read data_versi: holding it locked parks them where they can be counted.
+        await using var blocker = await factory.Database.DataSource.OpenConnectionAsync();
+        await using var tx = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand("LOCK TABLE data_versi IN ACCESS EXCLUSIVE MODE", blocker, tx))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var requests = Enumerable.Range(0, 6).Select(_ => _client.GetAsync(url)).ToList();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await WaitingTileQueriesAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no tile query reached the database within 10 s");
+            await Task.Delay(20);
+        }
+        await Task.Delay(1000);
+        Assert.Equal(1L, await WaitingTileQueriesAsync());
+
+        await tx.CommitAsync();
+        var responses = await Task.WhenAll(requests);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsByteArrayAsync()));
+        Assert.NotEmpty(bodies[0]);
+        Assert.All(bodies, b => Assert.Equal(bodies[0], b));
+    }
+
+    private Task<long> WaitingTileQueriesAsync() => factory.Database.ScalarAsync<long>("""
+        SELECT count(*) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'geo-peta' AND wait_event_type = 'Lock'
+        """);
 
     private async Task<HttpResponseMessage> ConditionalGetAsync(string url, string etag)
     {
