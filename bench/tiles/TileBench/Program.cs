@@ -1,6 +1,7 @@
 // Tile benchmark driver. `sample` writes real tile coordinates over Java and Sulawesi;
 // `latency` times, tile by tile and interleaved, the bare tile SQL (the same text the server runs,
-// from Geo.Data's TileSql) and an uncached HTTP request for the same tile.
+// from Geo.Data's TileSql), an uncached HTTP request for the same tile, and a revalidation of it
+// (If-None-Match, answered 304 without any SQL: the floor of the HTTP path).
 //   TileBench sample  DB_URL ZOOM_FROM ZOOM_TO PER_ZOOM OUT_FILE
 //   TileBench latency DB_URL SERVER_URL TILES_FILE ROUNDS
 using System.Diagnostics;
@@ -65,6 +66,8 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
     var layers = new Dictionary<int, string>();
     var sql = new Dictionary<int, List<double>>();
     var web = new Dictionary<int, List<double>>();
+    var paired = new Dictionary<int, List<double>>();
+    var revalidation = new Dictionary<int, List<double>>();
     var bytes = new Dictionary<int, List<long>>();
     // A first pass warms both PostgreSQL's buffers and the server's JIT; it is not counted.
     for (var round = -1; round < rounds; round++)
@@ -87,23 +90,33 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
             }
             var sqlMs = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
-            var body = await http.GetByteArrayAsync($"/tiles/{layer.Name}/{z}/{x}/{y}.mvt");
+            var url = $"/tiles/{layer.Name}/{z}/{x}/{y}.mvt";
+            using var response = await http.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
             var webMs = sw.Elapsed.TotalMilliseconds;
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+            conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+            sw.Restart();
+            using var notModified = await http.SendAsync(conditional);
+            var revalidationMs = sw.Elapsed.TotalMilliseconds;
+            if (notModified.StatusCode != System.Net.HttpStatusCode.NotModified) throw new InvalidOperationException($"{url}: {notModified.StatusCode}, not 304");
             if (round < 0) continue;
             layers[z] = layer.Name;
             Add(sql, z, sqlMs);
             Add(web, z, webMs);
+            Add(paired, z, webMs - sqlMs);
+            Add(revalidation, z, revalidationMs);
         }
     }
 
-    Console.WriteLine("| zoom | layer | tiles x rounds | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | HTTP/SQL p50 |");
-    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| zoom | layer | tiles x rounds | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | HTTP/SQL p50 | HTTP-SQL per tile, p50 ms | 304 p50 ms |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var z in sql.Keys.Order())
     {
         var s = sql[z];
         var w = web[z];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {z} | {layers[z]} | {s.Count / rounds} x {rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {P(w, 50) / P(s, 50):F2} |"));
+            $"| {z} | {layers[z]} | {s.Count / rounds} x {rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {P(w, 50) / P(s, 50):F2} | {P(paired[z], 50):F2} | {P(revalidation[z], 50):F2} |"));
     }
 }
 
