@@ -47,14 +47,13 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         var sumber = SumberNilai.Normalise(options.Sumber);
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
-        var table = TableFile.Read(content, fileName);
-        var firstRow = Enumerable.Range(0, table.Rows.Count).FirstOrDefault(r => table.Rows[r].Any(c => !string.IsNullOrWhiteSpace(c)), -1);
-        if (firstRow < 0) parsed.Reject(0, null, "berkas kosong");
-        else if (LongTable.Recognise(table.Rows[firstRow])) LongTable.Parse(table, firstRow, katalog, options, parsed);
+        var header = TableFile.ReadRows(content, fileName).FirstOrDefault(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).Cells;
+        if (header is null) parsed.Reject(0, null, "berkas kosong");
+        else if (LongTable.Recognise(header)) LongTable.Parse(TableFile.ReadRows(content, fileName), katalog, options, parsed);
         else
         {
             if (induk is { } root && !await ExistsAsync(conn, root.Value, ct)) parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
-            else WideTable.Parse(table, katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
+            else WideTable.Parse(TableFile.Read(content, fileName), katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
         }
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
         if (parsed.Rows.Count == 0)

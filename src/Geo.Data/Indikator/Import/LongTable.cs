@@ -14,55 +14,81 @@ public static class LongTable
         return names.Contains("kode") && names.Contains("indikator");
     }
 
-    public static void Parse(TableFile table, int headerRow, CatalogSummary katalog, IndikatorImportOptions options, ParsedFile result)
+    /// <summary>Rows before the header (blank ones, a title) are skipped; rows are read once, as they come.</summary>
+    public static void Parse(IEnumerable<(string[] Cells, int Line)> rows, CatalogSummary katalog, IndikatorImportOptions options, ParsedFile result)
     {
         result.Format = "panjang";
-        var header = table.Rows[headerRow].Select(h => h.Trim().ToLowerInvariant()).ToList();
+        using var reading = rows.SkipWhile(r => r.Cells.All(string.IsNullOrWhiteSpace)).GetEnumerator();
+        if (!reading.MoveNext()) return;
+        var (headerCells, headerLine) = reading.Current;
+        var header = headerCells.Select(h => h.Trim().ToLowerInvariant()).ToList();
         int Col(string name) => header.IndexOf(name);
         var (kode, indikator, periode, pembilang, penyebut, nilai) = (Col("kode"), Col("indikator"), Col("periode"), Col("pembilang"), Col("penyebut"), Col("nilai"));
-        if (pembilang < 0 && nilai < 0) result.Reject(table.LineNumbers[headerRow], null, "kolom pembilang atau nilai tidak ada");
-        if (periode < 0 && options.Periode is null) result.Reject(table.LineNumbers[headerRow], null, "kolom periode tidak ada dan --periode tidak diberikan");
+        if (pembilang < 0 && nilai < 0) result.Reject(headerLine, null, "kolom pembilang atau nilai tidak ada");
+        if (periode < 0 && options.Periode is null) result.Reject(headerLine, null, "kolom periode tidak ada dan --periode tidak diberikan");
         if (result.Penolakan.Count > 0) return;
 
-        var cells = Enumerable.Range(headerRow + 1, table.Rows.Count - headerRow - 1)
-            .SelectMany(r => new[] { pembilang, penyebut, nilai }.Where(c => c >= 0 && c < table.Rows[r].Length).Select(c => table.Rows[r][c]));
-        var pemisah = NumberParser.DetectDecimal(cells.Take(10_000));
-        var periodeBawaan = options.Periode is { } given ? Periode.Parse(given).Value : null;
-        var seen = new Dictionary<(string, string, string), int>();
-        var codes = new Dictionary<string, string>();
+        // The decimal separator is judged on the first rows' numbers, so those are held back until then.
+        var ahead = new List<(string[] Cells, int Line)>();
+        while (ahead.Count < DecimalSampleRows && reading.MoveNext()) ahead.Add(reading.Current);
+        var pemisah = NumberParser.DetectDecimal(ahead.SelectMany(r =>
+            new[] { pembilang, penyebut, nilai }.Where(c => c >= 0 && c < r.Cells.Length).Select(c => r.Cells[c])));
+        var parser = new RowParser(kode, indikator, periode, pembilang, penyebut, nilai, pemisah, katalog, options, result);
+        foreach (var row in ahead) parser.Add(row.Cells, row.Line);
+        ahead.Clear();
+        while (reading.MoveNext()) parser.Add(reading.Current.Cells, reading.Current.Line);
+    }
 
-        for (var r = headerRow + 1; r < table.Rows.Count; r++)
+    private const int DecimalSampleRows = 4_000;
+
+    /// <summary>
+    /// Turns rows into values. Codes, indicators and periods repeat down a long table, so each
+    /// distinct text is parsed once and its value shared by every row that has it. The same value
+    /// twice is found after staging, in SQL, with the other checks across rows.
+    /// </summary>
+    private sealed class RowParser(int kode, int indikator, int periode, int pembilang, int penyebut, int nilai,
+        DecimalSeparator pemisah, CatalogSummary katalog, IndikatorImportOptions options, ParsedFile result)
+    {
+        private readonly string? _periodeBawaan = options.Periode is { } given ? Periode.Parse(given).Value : null;
+        private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _indicators = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _periods = new(StringComparer.Ordinal);
+
+        public void Add(string[] row, int line)
         {
-            var row = table.Rows[r];
-            var line = table.LineNumbers[r];
             string Cell(int c) => c >= 0 && c < row.Length ? row[c].Trim() : "";
-            if (row.All(string.IsNullOrWhiteSpace)) continue;
+            if (row.All(string.IsNullOrWhiteSpace)) return;
             result.BarisData++;
 
-            if (!codes.TryGetValue(Cell(kode), out var wilayah))
+            if (!_codes.TryGetValue(Cell(kode), out var wilayah))
             {
                 if (!Geo.Core.Wilayah.KodeWilayah.TryParse(Cell(kode), out var parsed, out var kodeError))
                 {
                     result.Reject(line, "kode", kodeError);
-                    continue;
+                    return;
                 }
-                wilayah = codes[Cell(kode)] = parsed.Value;
+                wilayah = _codes[Cell(kode)] = parsed.Value;
             }
 
-            var ind = (Cell(indikator).Length > 0 ? Cell(indikator) : options.Indikator ?? "").ToUpperInvariant();
+            var rawIndikator = Cell(indikator).Length > 0 ? Cell(indikator) : options.Indikator ?? "";
+            if (!_indicators.TryGetValue(rawIndikator, out var ind)) ind = _indicators[rawIndikator] = rawIndikator.ToUpperInvariant();
             if (!katalog.Persen.TryGetValue(ind, out var persen))
             {
                 result.Reject(line, "indikator", ind.Length == 0 ? "indikator kosong" : $"indikator '{ind}' tidak dikenal");
-                continue;
+                return;
             }
 
-            string per;
-            if (Cell(periode).Length == 0 && periodeBawaan is not null) per = periodeBawaan;
-            else if (Periode.TryParse(Cell(periode), out var parsedPeriode, out var periodeError)) per = parsedPeriode.Value;
-            else
+            var rawPeriode = Cell(periode);
+            if (!_periods.TryGetValue(rawPeriode, out var per))
             {
-                result.Reject(line, "periode", periodeError);
-                continue;
+                if (rawPeriode.Length == 0 && _periodeBawaan is not null) per = _periodeBawaan;
+                else if (Periode.TryParse(rawPeriode, out var parsedPeriode, out var periodeError)) per = parsedPeriode.Value;
+                else
+                {
+                    result.Reject(line, "periode", periodeError);
+                    return;
+                }
+                _periods[rawPeriode] = per;
             }
 
             double? Number(int c, string name, ref bool failed)
@@ -81,22 +107,17 @@ public static class LongTable
 
             var bad = false;
             var (p, q, v) = (Number(pembilang, "pembilang", ref bad), Number(penyebut, "penyebut", ref bad), Number(nilai, "nilai", ref bad));
-            if (bad) continue;
+            if (bad) return;
             var (clean, alasan) = IncomingValue.Check(persen, p, q, v);
             if (alasan is not null)
             {
                 result.Reject(line, "pembilang/penyebut/nilai", alasan);
-                continue;
+                return;
             }
             if (clean is null)
             {
                 result.SelKosong++;
-                continue;
-            }
-            if (!seen.TryAdd((wilayah, ind, per), line))
-            {
-                result.Reject(line, "kode", $"baris ganda: {wilayah} {ind} {per} sudah ada di baris {seen[(wilayah, ind, per)]}");
-                continue;
+                return;
             }
             result.Rows.Add(new IncomingRow(line, "nilai", false, ind, per, wilayah, clean));
         }

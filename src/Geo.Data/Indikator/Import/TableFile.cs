@@ -9,45 +9,58 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
 {
     public static TableFile Read(byte[] content, string fileName)
     {
+        var rows = new List<string[]>();
+        var lines = new List<int>();
+        foreach (var (cells, line) in ReadRows(content, fileName))
+        {
+            rows.Add(cells);
+            lines.Add(line);
+        }
+        return new TableFile(rows, lines);
+    }
+
+    /// <summary>
+    /// The rows one at a time, for layouts that need no look at the whole table (the long one):
+    /// a national file of 2.5 million rows is then never held as cells.
+    /// </summary>
+    public static IEnumerable<(string[] Cells, int Line)> ReadRows(byte[] content, string fileName)
+    {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
             ".xlsx" or ".xls" => ReadExcel(content),
-            ".csv" or ".tsv" or ".txt" => ReadDelimited(DecodeText(content), extension == ".tsv" ? '\t' : null),
+            ".csv" or ".tsv" or ".txt" => ReadDelimited(content, extension == ".tsv" ? '\t' : GuessDelimiter(content)),
             _ => throw new IndikatorFileException($"{fileName}: format tidak dikenal (CSV, TSV atau XLSX)"),
         };
     }
 
-    private static string DecodeText(byte[] content)
+    /// <summary>UTF-8 (a byte order mark is dropped), else Latin-1, which older Excel exports on Windows write.</summary>
+    private static StreamReader OpenText(byte[] content) =>
+        System.Text.Unicode.Utf8.IsValid(content)
+            ? new StreamReader(new MemoryStream(content), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)
+            : new StreamReader(new MemoryStream(content), Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+
+    private static IEnumerable<(string[] Cells, int Line)> ReadDelimited(byte[] content, char delimiter)
     {
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            // Older Excel exports on Windows write Latin-1.
-            return Encoding.Latin1.GetString(content);
-        }
+        using var reader = OpenText(content);
+        foreach (var row in ReadDelimited(reader, delimiter)) yield return row;
     }
 
-    /// <summary>RFC 4180 fields (quotes, doubled quotes, line breaks inside quotes); the delimiter is tab, semicolon or comma, whichever the first line has most of.</summary>
-    public static TableFile ReadDelimited(string text, char? delimiter = null)
+    /// <summary>RFC 4180 fields (quotes, doubled quotes, line breaks inside quotes), with the line each row starts on.</summary>
+    private static IEnumerable<(string[] Cells, int Line)> ReadDelimited(TextReader reader, char sep)
     {
-        var sep = delimiter ?? GuessDelimiter(text);
-        var rows = new List<string[]>();
-        var lines = new List<int>();
         var fields = new List<string>();
         var field = new StringBuilder();
         var line = 1;
         var rowStart = 1;
         var inQuotes = false;
-        for (var i = 0; i < text.Length; i++)
+        int next;
+        while ((next = reader.Read()) >= 0)
         {
-            var c = text[i];
+            var c = (char)next;
             if (inQuotes)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                if (c == '"' && reader.Peek() == '"') { field.Append('"'); reader.Read(); }
                 else if (c == '"') inQuotes = false;
                 else
                 {
@@ -59,11 +72,10 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
             else if (c == sep) { fields.Add(field.ToString()); field.Clear(); }
             else if (c == '\n' || c == '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
                 fields.Add(field.ToString());
                 field.Clear();
-                rows.Add(fields.ToArray());
-                lines.Add(rowStart);
+                yield return (fields.ToArray(), rowStart);
                 fields.Clear();
                 line++;
                 rowStart = line;
@@ -73,27 +85,25 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
         if (field.Length > 0 || fields.Count > 0)
         {
             fields.Add(field.ToString());
-            rows.Add(fields.ToArray());
-            lines.Add(rowStart);
+            yield return (fields.ToArray(), rowStart);
         }
-        return new TableFile(rows, lines);
     }
 
-    private static char GuessDelimiter(string text)
+    /// <summary>Tab, semicolon or comma, whichever the first line has most of.</summary>
+    private static char GuessDelimiter(byte[] content)
     {
-        var firstLine = text.Split('\n', 2)[0];
+        using var reader = OpenText(content);
+        var firstLine = reader.ReadLine() ?? "";
         var counts = new[] { '\t', ';', ',' }.Select(d => (d, firstLine.Count(c => c == d))).OrderByDescending(x => x.Item2).First();
         return counts.Item2 == 0 ? ',' : counts.d;
     }
 
-    private static TableFile ReadExcel(byte[] content)
+    private static IEnumerable<(string[] Cells, int Line)> ReadExcel(byte[] content)
     {
         // ExcelDataReader reads legacy code pages even for xlsx metadata.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         using var stream = new MemoryStream(content);
         using var reader = ExcelReaderFactory.CreateReader(stream);
-        var rows = new List<string[]>();
-        var lines = new List<int>();
         var number = 0;
         while (reader.Read())
         {
@@ -109,9 +119,7 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
                     var v => v.ToString() ?? "",
                 };
             }
-            rows.Add(row);
-            lines.Add(number);
+            yield return (row, number);
         }
-        return new TableFile(rows, lines);
     }
 }
