@@ -228,7 +228,8 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// <summary>
     /// Dissolves the listed parents on every core: with parallel workers free to start, the
     /// planner runs wilayah_larutkan (migration 0005, costed high) in the workers, one parent at a
-    /// time each, and the leader alone writes the results.
+    /// time each, and the leader alone writes the results. OFFSET 0 keeps the call in the workers,
+    /// once per parent, while the leader only takes its three fields apart.
     /// </summary>
     private static async Task DissolveAsync(NpgsqlConnection conn, CancellationToken ct) => await Execute(conn, """
         SET LOCAL parallel_setup_cost = 0;
@@ -236,9 +237,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         SET LOCAL min_parallel_table_scan_size = 0;
         DROP TABLE IF EXISTS wilayah_larut;
         CREATE TEMP TABLE wilayah_larut ON COMMIT DROP AS
-        SELECT c.induk AS kode, wilayah_larutkan(c.induk) AS geom
-        FROM wilayah c
-        WHERE c.kode = ANY ((SELECT array_agg(kode) FROM wilayah_larut_anak)::text[]);
+        SELECT kode, (d).geom, (d).luas_km2, (d).titik_label
+        FROM (
+            SELECT c.induk AS kode, wilayah_larutkan(c.induk) AS d
+            FROM wilayah c
+            WHERE c.kode = ANY ((SELECT array_agg(kode) FROM wilayah_larut_anak)::text[])
+            OFFSET 0
+        ) AS dissolved;
         """, ct);
 
     private static async Task<IReadOnlyList<string>> UpsertDissolvedAsync(NpgsqlConnection conn, CancellationToken ct)
@@ -246,8 +251,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         await using var cmd = new NpgsqlCommand("""
             WITH upserted AS (
                 INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
-                SELECT d.kode, coalesce(r.nama, d.kode), d.geom, ST_Area(d.geom::geography) / 1e6,
-                       ST_PointOnSurface(d.geom), true, now()
+                SELECT d.kode, coalesce(r.nama, d.kode), d.geom, d.luas_km2, d.titik_label, true, now()
                 FROM wilayah_larut d LEFT JOIN kode_referensi r ON r.kode = d.kode
                 ON CONFLICT (kode) DO UPDATE
                 SET geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2, titik_label = EXCLUDED.titik_label,
