@@ -26,7 +26,7 @@ internal static class GapReasons
         }
         if (r.Shortfalls.Count > 0)
         {
-            text.Append("; di bawah target: ");
+            text.Append("; belum memenuhi target: ");
             text.AppendJoin(", ", r.Shortfalls.Select(s =>
                 $"{s.Indikator} {Format(s.Value)} (target {Format(s.Target)}, selisih {Format(s.Gap)})"));
         }

@@ -50,7 +50,7 @@ public class GapClassifierTests
         Assert.Equal([10.0, 40.0, 20.0], desa2.Shortfalls.Select(s => s.Gap));
         var alasan = desa2.Alasan(30);
         Assert.Contains("0 dari 3 indikator memenuhi target", alasan);
-        Assert.Contains("C 20 (target 10, selisih 10)", alasan);
+        Assert.Contains("belum memenuhi target: C 20 (target 10, selisih 10)", alasan);
     }
 
     [Theory]
