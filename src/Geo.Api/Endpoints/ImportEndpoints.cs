@@ -25,7 +25,7 @@ public static class ImportEndpoints
             {
                 var path = Path.Combine(directory.FullName, Path.GetFileName(berkas.FileName));
                 await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
-                var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), berkas.FileName, ct);
+                var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), berkas.FileName, ct: ct);
                 return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
             }
             finally

@@ -20,7 +20,7 @@ public static class IndikatorImportEndpoints
             var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, User(http), terbitkan ?? false);
             try
             {
-                var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct);
+                var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct: ct);
                 return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
             }
             catch (IndikatorFileException e)

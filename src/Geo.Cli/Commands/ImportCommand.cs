@@ -38,7 +38,8 @@ public static class ImportCommand
 
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var report = await new BoundaryImporter(dataSource).ImportAsync(
-                path.FullName, new BoundaryImportOptions(level, parse.GetValue(kolomKode), parse.GetValue(kolomNama), parse.GetValue(lapisan)), ct: ct);
+                path.FullName, new BoundaryImportOptions(level, parse.GetValue(kolomKode), parse.GetValue(kolomNama), parse.GetValue(lapisan)),
+                progress: new ConsoleProgress(), ct: ct);
             BoundaryReportPrinter.Print(report, Console.Out);
             return report.Succeeded ? 0 : 1;
         });

@@ -38,6 +38,6 @@ public sealed class DemoSintetis(NpgsqlDataSource dataSource)
         }
         var name = $"sintetis-{wilayah.Value}-{periode.Value}-seed{seed}.csv";
         return await new IndikatorImporter(dataSource).ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), name,
-            new IndikatorImportOptions(Sumber: SumberNilai.Sintetis, Wilayah: wilayah.Value, Pengguna: pengguna, Terbitkan: terbitkan), ct);
+            new IndikatorImportOptions(Sumber: SumberNilai.Sintetis, Wilayah: wilayah.Value, Pengguna: pengguna, Terbitkan: terbitkan), ct: ct);
     }
 }

@@ -32,5 +32,31 @@ public sealed class DerivedLevelTests : PostgisTest
             """));
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah WHERE turunan AND NOT ST_IsValid(geom)"));
         Assert.Equal(7L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah WHERE turunan")); // 5 kecamatan, the kota, the provinsi
+
+        // Area and label point come from the parallel dissolve together with the shape: they must be the shape's own.
+        Assert.Equal(0L, await Db.ScalarAsync<long>("""
+            SELECT count(*) FROM wilayah
+            WHERE turunan AND (abs(luas_km2 - ST_Area(geom::geography) / 1e6) > 1e-9 * luas_km2 OR NOT ST_Intersects(titik_label, geom))
+            """));
+    }
+
+    [Fact]
+    public async Task Progress_names_each_stage_and_each_level_derived()
+    {
+        var stages = new List<string>();
+        await new BoundaryImporter(Db.DataSource).ImportAsync(DataFiles.Boundaries("kota-metro-kelurahan.geojson"),
+            new BoundaryImportOptions(Tingkat.Desa), progress: new Recorder(stages));
+
+        Assert.Collection(stages,
+            s => Assert.Equal("kota-metro-kelurahan.geojson: 22 fitur dibaca; memeriksa geometri", s),
+            s => Assert.StartsWith("kota-metro-kelurahan.geojson: menyimpan wilayah", s),
+            s => Assert.Equal("menurunkan 5 kecamatan dari gabungan anak", s),
+            s => Assert.Equal("menurunkan 1 kabkota dari gabungan anak", s),
+            s => Assert.Equal("menurunkan 1 provinsi dari gabungan anak", s));
+    }
+
+    private sealed class Recorder(List<string> into) : IProgress<string>
+    {
+        public void Report(string value) => into.Add(value);
     }
 }

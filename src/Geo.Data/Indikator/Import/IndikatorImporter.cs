@@ -17,10 +17,13 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
     /// <summary>A national file (2.5 million rows) takes longer per statement than Npgsql's 30-second default.</summary>
     internal const int LargeTimeoutSeconds = 900;
 
-    public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null, CancellationToken ct = default) =>
-        await ImportAsync(await File.ReadAllBytesAsync(path, ct), displayName ?? Path.GetFileName(path), options, ct);
+    public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null,
+        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        await ImportAsync(await File.ReadAllBytesAsync(path, ct), displayName ?? Path.GetFileName(path), options, progress, ct);
 
-    public async Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options, CancellationToken ct = default)
+    /// <param name="progress">Told of each stage: a national file takes most of a minute.</param>
+    public async Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options,
+        IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         var parsed = new ParsedFile(fileName);
@@ -47,6 +50,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         var sumber = SumberNilai.Normalise(options.Sumber);
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
+        progress?.Report($"{fileName}: membaca berkas");
         var header = TableFile.ReadRows(content, fileName).FirstOrDefault(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).Cells;
         if (header is null) parsed.Reject(0, null, "berkas kosong");
         else if (LongTable.Recognise(header)) LongTable.Parse(TableFile.ReadRows(content, fileName), katalog, options, parsed);
@@ -63,7 +67,9 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         }
 
         await using var tx = await conn.BeginTransactionAsync(ct);
+        progress?.Report($"{fileName}: {parsed.Rows.Count} nilai terbaca; menyalin ke basis data");
         await StageAsync(conn, parsed.Rows, ct);
+        progress?.Report($"{fileName}: memeriksa kode wilayah dan baris ganda");
         await CheckStagedAsync(conn, parsed, induk, ct);
         if (parsed.Penolakan.Count > 0)
         {
@@ -71,6 +77,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
             return Rejected(parsed, hash);
         }
 
+        progress?.Report($"{fileName}: menyimpan nilai");
         var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, ct);
         var (values, targets, replaced) = await WriteAsync(conn, batch, sumber, ct);
         var groups = await WriteGroupsAsync(conn, batch, induk, parsed, ct);

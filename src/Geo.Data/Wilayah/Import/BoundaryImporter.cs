@@ -15,15 +15,18 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     // A national file takes a minute or more in PostGIS; Npgsql's 30 s default would abort it.
     private const int NoTimeout = 0;
 
+    private const int ProgressEvery = 10_000;
+
+    /// <param name="progress">Told of each stage, and of every 10,000 features read: a national file takes a minute.</param>
     public async Task<BoundaryImportReport> ImportAsync(
-        string path, BoundaryImportOptions options, string? displayName = null, CancellationToken ct = default)
+        string path, BoundaryImportOptions options, string? displayName = null, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         using var reader = BoundaryReaders.Open(path, options.Lapisan);
-        return await ImportAsync(reader, displayName ?? Path.GetFileName(path), options, ct);
+        return await ImportAsync(reader, displayName ?? Path.GetFileName(path), options, progress, ct);
     }
 
     public async Task<BoundaryImportReport> ImportAsync(
-        IBoundaryReader reader, string fileName, BoundaryImportOptions options, CancellationToken ct = default)
+        IBoundaryReader reader, string fileName, BoundaryImportOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         var validator = new BoundaryValidator(fileName, options, reader.SourceCrs);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -40,7 +43,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         {
             foreach (var feature in reader.ReadFeatures())
             {
-                read++;
+                if (++read % ProgressEvery == 0) progress?.Report($"{fileName}: {read} fitur dibaca");
                 if (validator.Validate(feature) is not { } valid) continue;
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(valid.Number, NpgsqlDbType.Integer, ct);
@@ -52,6 +55,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         }
 
         if (read == 0) validator.RejectStaged(0, "", "berkas tidak berisi fitur");
+        progress?.Report($"{fileName}: {read} fitur dibaca; memeriksa geometri");
         if (reader.SourceCrs is { } crs) await ReprojectAsync(conn, crs, validator, fileName, ct);
         var repaired = await RepairAsync(conn, validator, ct);
         if (validator.Rejected.Count > 0)
@@ -62,8 +66,9 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         }
 
         var missingParents = await MissingParentsAsync(conn, ct);
+        progress?.Report($"{fileName}: menyimpan wilayah (luas, titik label, geometri petak)");
         var (inserted, updated) = await UpsertAsync(conn, ct);
-        var derived = await DeriveParentsAsync(conn, ct);
+        var derived = await DeriveParentsAsync(conn, progress, ct);
         await tx.CommitAsync(ct);
 
         return new BoundaryImportReport
@@ -188,13 +193,15 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// derived before) is dissolved from all its children now in the database, and then counts as
     /// touched for the level above it.
     /// </summary>
-    private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<string>? progress, CancellationToken ct)
     {
         await Execute(conn, "CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP", ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
-            if (await NameParentsToDeriveAsync(conn, level, ct) == 0) continue;
+            var parents = await NameParentsToDeriveAsync(conn, level, ct);
+            if (parents == 0) continue;
+            progress?.Report($"menurunkan {parents} {((Tingkat)(level - 1)).ToName()} dari gabungan anak");
             await DissolveAsync(conn, ct);
             var codes = await UpsertDissolvedAsync(conn, ct);
             derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));

@@ -1,0 +1,16 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Geo.Cli;
+
+/// <summary>
+/// Stages of long work on standard error, with the seconds since the command started; reported
+/// synchronously, so lines come in order, and off standard output, which keeps the report.
+/// </summary>
+internal sealed class ConsoleProgress : IProgress<string>
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public void Report(string value) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"geo: [{_clock.Elapsed.TotalSeconds,6:F1} s] {value}"));
+}
