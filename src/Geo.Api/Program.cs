@@ -10,6 +10,7 @@ builder.Services.AddAnalisis();
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
 app.UseGeoErrorHandling();
+app.UseImportUploadLimits();
 app.UseResponseCompression();
 app.UseSwagger();
 app.UseSwaggerUI();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Geo.Api.Tests.Support;
 using Geo.Data.Tests.Support;
 
@@ -42,6 +43,36 @@ public sealed class ImportEndpointTests(GeoApiFactory factory) : IClassFixture<G
         Assert.All(rejected, r => Assert.Equal("rejections.geojson", r.GetProperty("berkas").GetString()));
         Assert.Contains(rejected, r => r.GetProperty("fitur").GetInt32() == 7 && r.GetProperty("alasan").GetString()!.Contains("tertukar"));
         Assert.Equal(before, await factory.Database.ScalarAsync<string>(BoundarySource.WilayahChecksumSql));
+    }
+
+    [Theory]
+    [InlineData("/api/impor/wilayah", "batas.geojson")]
+    [InlineData("/api/impor/indikator", "nilai.csv")]
+    public async Task Uploads_are_limited_by_configuration_with_an_answer_that_says_so(string url, string name)
+    {
+        // 40 MB: over Kestrel's default of 30 MB, under the default import limit; 1 MB: the configured limit.
+        var body = new byte[40 * 1024 * 1024];
+        using (var underDefault = await PostAsync(_client, url, name, body))
+        {
+            Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, underDefault.StatusCode);
+        }
+
+        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Geo:Impor:MaksimumMegabyte", "1")).CreateClient();
+        using var refused = await PostAsync(limited, url, name, new byte[2 * 1024 * 1024]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("batas unggah 1 MB", problem.GetProperty("detail").GetString());
+        Assert.Contains("Geo:Impor:MaksimumMegabyte", problem.GetProperty("detail").GetString());
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string name, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "berkas", name);
+        return await client.PostAsync(url, form);
     }
 
     private async Task<HttpResponseMessage> Upload(string fixture, string query)

@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Geo.Core.Wilayah;
 using Geo.Data.Wilayah.Import;
 
@@ -32,7 +33,8 @@ public static class ImportEndpoints
             {
                 directory.Delete(recursive: true);
             }
-        }).WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")
+        }).AcceptsImportUploads(app)
+          .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")
           .Produces<BoundaryImportReport>()
           .Produces<BoundaryImportReport>(StatusCodes.Status422UnprocessableEntity);
     }

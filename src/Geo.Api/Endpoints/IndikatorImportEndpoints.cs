@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 
@@ -27,7 +28,8 @@ public static class IndikatorImportEndpoints
             {
                 return Problems.BadRequest(e.Message);
             }
-        }).WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")
+        }).AcceptsImportUploads(app)
+          .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")
           .Produces<IndikatorImportReport>()
           .Produces<IndikatorImportReport>(StatusCodes.Status422UnprocessableEntity);
 

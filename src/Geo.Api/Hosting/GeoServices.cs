@@ -23,7 +23,8 @@ public static class GeoServices
         services.AddSingleton<WilayahScopeResolver>();
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
-        services.AddProblemDetails();
+        services.Configure<ImporOptions>(configuration.GetSection("Geo:Impor"));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ImportUploads.DescribeTooLarge);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" }));
         return services;
