@@ -51,13 +51,13 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
         progress?.Report($"{fileName}: membaca berkas");
-        var header = TableFile.ReadRows(content, fileName).FirstOrDefault(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).Cells;
+        var (header, rows) = TableFile.Open(content, fileName);
         if (header is null) parsed.Reject(0, null, "berkas kosong");
-        else if (LongTable.Recognise(header)) LongTable.Parse(TableFile.ReadRows(content, fileName), katalog, options, parsed);
+        else if (LongTable.Recognise(header)) LongTable.Parse(rows, katalog, options, parsed);
         else
         {
             if (induk is { } root && !await ExistsAsync(conn, root.Value, ct)) parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
-            else WideTable.Parse(TableFile.Read(content, fileName), katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
+            else WideTable.Parse(TableFile.From(rows), katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
         }
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
         if (parsed.Rows.Count == 0)

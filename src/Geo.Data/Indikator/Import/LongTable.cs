@@ -60,14 +60,15 @@ public static class LongTable
             if (row.All(string.IsNullOrWhiteSpace)) return;
             result.BarisData++;
 
-            if (!_codes.TryGetValue(Cell(kode), out var wilayah))
+            var rawKode = Cell(kode);
+            if (!_codes.TryGetValue(rawKode, out var wilayah))
             {
-                if (!Geo.Core.Wilayah.KodeWilayah.TryParse(Cell(kode), out var parsed, out var kodeError))
+                if (!Geo.Core.Wilayah.KodeWilayah.TryParse(rawKode, out var parsed, out var kodeError))
                 {
                     result.Reject(line, "kode", kodeError);
                     return;
                 }
-                wilayah = _codes[Cell(kode)] = parsed.Value;
+                wilayah = _codes[rawKode] = parsed.Value;
             }
 
             var rawIndikator = Cell(indikator).Length > 0 ? Cell(indikator) : options.Indikator ?? "";

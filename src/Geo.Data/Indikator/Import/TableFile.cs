@@ -7,16 +7,44 @@ namespace Geo.Data.Indikator.Import;
 /// <summary>A table as read from a file: cells as text, and for each row the line (CSV/TSV) or sheet row (XLSX) it came from.</summary>
 public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> LineNumbers)
 {
-    public static TableFile Read(byte[] content, string fileName)
+    /// <summary>
+    /// Opens a table file to be read once, start to end: the first row with any text (a long
+    /// table's header; a wide table's title or header), and every row from the top, the ones
+    /// already read to find it included.
+    /// </summary>
+    public static (string[]? FirstRow, IEnumerable<(string[] Cells, int Line)> Rows) Open(byte[] content, string fileName)
     {
-        var rows = new List<string[]>();
-        var lines = new List<int>();
-        foreach (var (cells, line) in ReadRows(content, fileName))
+        var rows = ReadRows(content, fileName).GetEnumerator();
+        var seen = new List<(string[] Cells, int Line)>();
+        while (rows.MoveNext())
         {
-            rows.Add(cells);
+            seen.Add(rows.Current);
+            if (rows.Current.Cells.Any(c => !string.IsNullOrWhiteSpace(c))) return (rows.Current.Cells, Replay(seen, rows));
+        }
+        rows.Dispose();
+        return (null, []);
+    }
+
+    private static IEnumerable<(string[] Cells, int Line)> Replay(List<(string[] Cells, int Line)> seen, IEnumerator<(string[] Cells, int Line)> rest)
+    {
+        using (rest)
+        {
+            foreach (var row in seen) yield return row;
+            while (rest.MoveNext()) yield return rest.Current;
+        }
+    }
+
+    /// <summary>The whole table, for layouts recognised across it (the wide one).</summary>
+    public static TableFile From(IEnumerable<(string[] Cells, int Line)> rows)
+    {
+        var cells = new List<string[]>();
+        var lines = new List<int>();
+        foreach (var (row, line) in rows)
+        {
+            cells.Add(row);
             lines.Add(line);
         }
-        return new TableFile(rows, lines);
+        return new TableFile(cells, lines);
     }
 
     /// <summary>
@@ -29,21 +57,27 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
         return extension switch
         {
             ".xlsx" or ".xls" => ReadExcel(content),
-            ".csv" or ".tsv" or ".txt" => ReadDelimited(content, extension == ".tsv" ? '\t' : GuessDelimiter(content)),
+            ".csv" or ".tsv" or ".txt" => ReadDelimited(content, extension == ".tsv" ? '\t' : null),
             _ => throw new IndikatorFileException($"{fileName}: format tidak dikenal (CSV, TSV atau XLSX)"),
         };
     }
 
-    /// <summary>UTF-8 (a byte order mark is dropped), else Latin-1, which older Excel exports on Windows write.</summary>
-    private static StreamReader OpenText(byte[] content) =>
-        System.Text.Unicode.Utf8.IsValid(content)
-            ? new StreamReader(new MemoryStream(content), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)
-            : new StreamReader(new MemoryStream(content), Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
-
-    private static IEnumerable<(string[] Cells, int Line)> ReadDelimited(byte[] content, char delimiter)
+    /// <summary>
+    /// UTF-8 (a byte order mark is dropped), else Latin-1, which older Excel exports on Windows
+    /// write; decided once per file, as is the delimiter when the extension does not say it.
+    /// </summary>
+    private static IEnumerable<(string[] Cells, int Line)> ReadDelimited(byte[] content, char? delimiter)
     {
-        using var reader = OpenText(content);
-        foreach (var row in ReadDelimited(reader, delimiter)) yield return row;
+        Encoding encoding = System.Text.Unicode.Utf8.IsValid(content) ? new UTF8Encoding(false) : Encoding.Latin1;
+        StreamReader OpenText() => new(new MemoryStream(content), encoding, detectEncodingFromByteOrderMarks: encoding is UTF8Encoding);
+        string FirstLine()
+        {
+            using var first = OpenText();
+            return first.ReadLine() ?? "";
+        }
+        var sep = delimiter ?? GuessDelimiter(FirstLine());
+        using var reader = OpenText();
+        foreach (var row in ReadDelimited(reader, sep)) yield return row;
     }
 
     /// <summary>RFC 4180 fields (quotes, doubled quotes, line breaks inside quotes), with the line each row starts on.</summary>
@@ -90,10 +124,8 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
     }
 
     /// <summary>Tab, semicolon or comma, whichever the first line has most of.</summary>
-    private static char GuessDelimiter(byte[] content)
+    private static char GuessDelimiter(string firstLine)
     {
-        using var reader = OpenText(content);
-        var firstLine = reader.ReadLine() ?? "";
         var counts = new[] { '\t', ';', ',' }.Select(d => (d, firstLine.Count(c => c == d))).OrderByDescending(x => x.Item2).First();
         return counts.Item2 == 0 ? ',' : counts.d;
     }
