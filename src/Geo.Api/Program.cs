@@ -10,7 +10,6 @@ builder.Services.AddAnalisis();
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
 app.UseGeoErrorHandling();
-app.UseImportUploadLimits();
 app.UseResponseCompression();
 app.UseSwagger();
 app.UseSwaggerUI();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Geo.Api.Tests.Support;
 using Geo.Data.Tests.Support;
 
@@ -50,20 +51,28 @@ public sealed class ImportEndpointTests(GeoApiFactory factory) : IClassFixture<G
     [InlineData("/api/impor/indikator", "nilai.csv")]
     public async Task Uploads_are_limited_by_configuration_with_an_answer_that_says_so(string url, string name)
     {
+        // On Kestrel, which enforces request size limits (the in-memory test server does not).
         // 40 MB: over Kestrel's default of 30 MB, under the default import limit; 1 MB: the configured limit.
-        var body = new byte[40 * 1024 * 1024];
-        using (var underDefault = await PostAsync(_client, url, name, body))
+        using var server = Kestrel(factory.WithWebHostBuilder(_ => { }));
+        using (var underDefault = await PostAsync(server.CreateClient(), url, name, new byte[40 * 1024 * 1024]))
         {
             Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, underDefault.StatusCode);
         }
 
-        using var limited = factory.WithWebHostBuilder(b => b.UseSetting("Geo:Impor:MaksimumMegabyte", "1")).CreateClient();
-        using var refused = await PostAsync(limited, url, name, new byte[2 * 1024 * 1024]);
+        using var limited = Kestrel(factory.WithWebHostBuilder(b => b.UseSetting("Geo:Impor:MaksimumMegabyte", "1")));
+        using var refused = await PostAsync(limited.CreateClient(), url, name, new byte[2 * 1024 * 1024]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("batas unggah 1 MB", problem.GetProperty("detail").GetString());
         Assert.Contains("Geo:Impor:MaksimumMegabyte", problem.GetProperty("detail").GetString());
+    }
+
+    private static WebApplicationFactory<Program> Kestrel(WebApplicationFactory<Program> host)
+    {
+        host.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        host.StartServer();
+        return host;
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string name, byte[] content)

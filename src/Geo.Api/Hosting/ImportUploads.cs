@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -8,29 +7,13 @@ public static class ImportUploads
 {
     /// <summary>
     /// Lets an import endpoint take files up to <see cref="ImporOptions.MaksimumMegabyte"/>, both
-    /// as a request body (Kestrel) and as a multipart form part.
+    /// as a request body (Kestrel answers 413 above it) and as a multipart form part.
     /// </summary>
     public static RouteHandlerBuilder AcceptsImportUploads(this RouteHandlerBuilder endpoint, IEndpointRouteBuilder app)
     {
         var limit = app.ServiceProvider.GetRequiredService<IOptions<ImporOptions>>().Value.MaximumBytes;
         return endpoint.WithMetadata(new RequestSizeLimitAttribute(limit)).WithFormOptions(multipartBodyLengthLimit: limit);
     }
-
-    /// <summary>
-    /// An upload that declares a length over its endpoint's limit is refused before its body is
-    /// read, on any server (Kestrel would stop it only while reading, and the test server not at
-    /// all); the status code pages then write the problem details.
-    /// </summary>
-    public static void UseImportUploadLimits(this WebApplication app) => app.Use(async (context, next) =>
-    {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
-        if (limit is { } max && context.Request.ContentLength > max)
-        {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            return;
-        }
-        await next(context);
-    });
 
     /// <summary>An upload over the limit is answered 413 with what the limit is and where to set it.</summary>
     public static void DescribeTooLarge(ProblemDetailsContext context)
