@@ -195,7 +195,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<string>? progress, CancellationToken ct)
     {
-        await Execute(conn, "CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP", ct);
+        // With parallel workers free to start, the planner runs wilayah_larutkan (costed high) in them.
+        await Execute(conn, """
+            CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP;
+            SET LOCAL parallel_setup_cost = 0;
+            SET LOCAL parallel_tuple_cost = 0;
+            SET LOCAL min_parallel_table_scan_size = 0;
+            """, ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
@@ -233,15 +239,12 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Dissolves the listed parents on every core: with parallel workers free to start, the
-    /// planner runs wilayah_larutkan (migration 0005, costed high) in the workers, one parent at a
-    /// time each, and the leader alone writes the results. OFFSET 0 keeps the call in the workers,
-    /// once per parent, while the leader only takes its three fields apart.
+    /// Dissolves the listed parents on every core: wilayah_larutkan (migration 0005) runs in the
+    /// parallel workers, one parent at a time each, and the leader alone writes the results.
+    /// OFFSET 0 keeps the call in the workers, once per parent, while the leader only takes its
+    /// three fields apart.
     /// </summary>
     private static async Task DissolveAsync(NpgsqlConnection conn, CancellationToken ct) => await Execute(conn, """
-        SET LOCAL parallel_setup_cost = 0;
-        SET LOCAL parallel_tuple_cost = 0;
-        SET LOCAL min_parallel_table_scan_size = 0;
         DROP TABLE IF EXISTS wilayah_larut;
         CREATE TEMP TABLE wilayah_larut ON COMMIT DROP AS
         SELECT kode, (d).geom, (d).luas_km2, (d).titik_label
