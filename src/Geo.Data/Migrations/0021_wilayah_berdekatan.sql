@@ -1,9 +1,10 @@
 -- Contiguity test for spatial weights: touching, or closer than the tolerance (in degrees).
 -- Two points of a and b within the tolerance of each other both lie in the overlap of the two
 -- bounding boxes grown by the tolerance, so ST_DWithin runs only on the parts of a and b inside
--- that overlap (ST_ClipByBox2D is linear). On whole desa, ST_DWithin's distance over every pair
--- of edges was 85% of the national queen weights. ST_ClipByBox2D returns NULL for some thin boxes
--- over a polygon: the whole shape is used then.
+-- that overlap (ST_ClipByBox2D is linear). On whole desa, ST_DWithin compares every edge with
+-- every edge: nationally the old test took 99 s of CPU, of which the candidate join with
+-- ST_Intersects alone took 10.6 s. ST_ClipByBox2D returns NULL for some thin boxes over a
+-- polygon: the whole shape is used then.
 CREATE FUNCTION wilayah_berdekatan(a geometry, b geometry, toleransi double precision)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
