@@ -39,6 +39,7 @@ public sealed class TableFileTests
     public void The_delimiter_is_tab_for_tsv_else_the_commonest_of_the_first_line(string text, string name, int cells)
     {
         var rows = Rows(Encoding.UTF8.GetBytes(text), name);
+        Assert.Equal(2, rows.Count);
         Assert.All(rows, r => Assert.Equal(cells, r.Cells.Length));
     }
 }
