@@ -15,3 +15,6 @@ public sealed class NilaiVersi : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0033_peta_geometri_bidang")]
 public sealed class PetaGeometriBidang : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0034_geometri_tanpa_kompresi")]
+public sealed class GeometriTanpaKompresi : SqlMigration;
