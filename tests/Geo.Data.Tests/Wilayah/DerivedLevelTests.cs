@@ -30,6 +30,12 @@ public sealed class DerivedLevelTests : PostgisTest
             SELECT count(*) FROM wilayah c JOIN wilayah p ON p.kode = c.induk
             WHERE ST_Area(ST_Difference(c.geom, p.geom)) > 1e-12 * ST_Area(c.geom)
             """));
+        // And a parent holds nothing beyond its children but the filled gaps, each under 1e-6 square degrees.
+        Assert.Equal(0L, await Db.ScalarAsync<long>("""
+            SELECT count(*) FROM wilayah p,
+                LATERAL ST_Dump(ST_Difference(p.geom, (SELECT ST_Union(c.geom) FROM wilayah c WHERE c.induk = p.kode))) extra
+            WHERE p.turunan AND ST_Area(extra.geom) >= 1e-6
+            """));
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah WHERE turunan AND NOT ST_IsValid(geom)"));
         Assert.Equal(7L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah WHERE turunan")); // 5 kecamatan, the kota, the provinsi
 
