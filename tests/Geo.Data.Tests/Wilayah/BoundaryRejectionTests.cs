@@ -36,6 +36,20 @@ public sealed class BoundaryRejectionTests : PostgisTest
         // The valid first feature carries another name than the stored one: had anything been written, it would show.
         Assert.Equal(before, await Db.ScalarAsync<string>(BoundarySource.WilayahChecksumSql));
         Assert.Equal(rowsBefore, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah"));
+        Assert.Equal(0L, await Db.ScalarAsync<long>(StagingTablesSql));
+    }
+
+    // The staging table is an ordinary (unlogged) table, so neither a commit nor a rollback may leave one behind.
+    private const string StagingTablesSql = "SELECT count(*) FROM pg_class WHERE relname LIKE 'impor\\_wilayah%' AND relkind = 'r'";
+
+    [Fact]
+    public async Task A_successful_import_leaves_no_staging_table_behind()
+    {
+        var report = await new BoundaryImporter(Db.DataSource).ImportAsync(
+            DataFiles.Boundaries("kota-metro-kelurahan.geojson"), new BoundaryImportOptions(Tingkat.Desa));
+
+        Assert.True(report.Succeeded);
+        Assert.Equal(0L, await Db.ScalarAsync<long>(StagingTablesSql));
     }
 
     [Fact]

@@ -32,14 +32,11 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
-        await Execute(conn, """
-            CREATE TEMP TABLE impor_wilayah (nomor int NOT NULL, kode text NOT NULL, nama text NOT NULL, geom geometry NOT NULL)
-            ON COMMIT DROP
-            """, ct);
+        var staging = await CreateStagingAsync(conn, ct);
 
         var read = 0;
         await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY impor_wilayah (nomor, kode, nama, geom) FROM STDIN (FORMAT BINARY)", ct))
+            $"COPY {staging} (nomor, kode, nama, geom) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var feature in reader.ReadFeatures())
             {
@@ -56,8 +53,8 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 
         if (read == 0) validator.RejectStaged(0, "", "berkas tidak berisi fitur");
         progress?.Report($"{fileName}: {read} fitur dibaca; memeriksa geometri");
-        if (reader.SourceCrs is { } crs) await ReprojectAsync(conn, crs, validator, fileName, ct);
-        var repaired = await RepairAsync(conn, validator, ct);
+        if (reader.SourceCrs is { } crs) await ReprojectAsync(conn, staging, crs, validator, fileName, ct);
+        var repaired = await RepairAsync(conn, staging, validator, ct);
         if (validator.Rejected.Count > 0)
         {
             await tx.RollbackAsync(ct);
@@ -65,10 +62,11 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
             return new BoundaryImportReport { File = fileName, Read = read, Rejected = rejected };
         }
 
-        var missingParents = await MissingParentsAsync(conn, ct);
+        var missingParents = await MissingParentsAsync(conn, staging, ct);
         progress?.Report($"{fileName}: menyimpan wilayah (luas, titik label, geometri petak)");
-        var (inserted, updated) = await UpsertAsync(conn, ct);
+        var (inserted, updated) = await UpsertAsync(conn, staging, ct);
         var derived = await DeriveParentsAsync(conn, progress, ct);
+        await Execute(conn, $"DROP TABLE {staging}", ct);
         await tx.CommitAsync(ct);
 
         return new BoundaryImportReport
@@ -85,14 +83,35 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The staging table is an unlogged table of this transaction, not a temporary one, because
+    /// parallel workers cannot read temporary tables and the geometry checks, measurements and
+    /// dissolves are spread over every core. It is named after the backend so that imports on other
+    /// connections do not meet, dropped before commit, and gone with a rollback. Its geometry skips
+    /// compression, as wilayah's does (migration 0034). With parallel
+    /// workers free to start, the planner uses them for those costly per-row functions.
+    /// </summary>
+    private static async Task<string> CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        var staging = $"impor_wilayah_{conn.ProcessID}";
+        await Execute(conn, $"""
+            CREATE UNLOGGED TABLE {staging} (nomor int NOT NULL, kode text NOT NULL, nama text NOT NULL, geom geometry NOT NULL);
+            ALTER TABLE {staging} ALTER COLUMN geom SET STORAGE EXTERNAL;
+            SET LOCAL parallel_setup_cost = 0;
+            SET LOCAL parallel_tuple_cost = 0;
+            SET LOCAL min_parallel_table_scan_size = 0;
+            """, ct);
+        return staging;
+    }
+
+    /// <summary>
     /// Projected files (UTM zones 46S-54S from BIG and Dukcapil, typically) are staged as they are
     /// and reprojected here by PROJ, which reads the .prj's WKT or an EPSG code directly.
     /// </summary>
     private static async Task ReprojectAsync(
-        NpgsqlConnection conn, string crs, BoundaryValidator validator, string fileName, CancellationToken ct)
+        NpgsqlConnection conn, string staging, string crs, BoundaryValidator validator, string fileName, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
-            UPDATE impor_wilayah SET geom = ST_Transform(geom, $1, 4326)
+        await using var cmd = new NpgsqlCommand($"""
+            UPDATE {staging} SET geom = ST_Transform(geom, $1, 4326)
             RETURNING nomor, kode, ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)
             """, conn) { CommandTimeout = NoTimeout };
         cmd.Parameters.AddWithValue(crs);
@@ -113,45 +132,53 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Repairs invalid rings with ST_MakeValid's structure method, which keeps areas as areas,
-    /// and keeps only the polygonal part of what comes back.
+    /// and keeps only the polygonal part of what comes back. The check is a query of its own so
+    /// that it runs in parallel workers (a statement that writes gets no parallel plan); the
+    /// repair touches only the few that fail it.
     /// </summary>
     private static async Task<IReadOnlyList<RepairedFeature>> RepairAsync(
-        NpgsqlConnection conn, BoundaryValidator validator, CancellationToken ct)
+        NpgsqlConnection conn, string staging, BoundaryValidator validator, CancellationToken ct)
     {
+        var problems = new Dictionary<int, string>();
+        await using (var check = new NpgsqlCommand(
+            $"SELECT nomor, ST_IsValidReason(geom) FROM {staging} WHERE NOT ST_IsValid(geom)", conn) { CommandTimeout = NoTimeout })
+        await using (var invalid = await check.ExecuteReaderAsync(ct))
+        {
+            while (await invalid.ReadAsync(ct)) problems.Add(invalid.GetInt32(0), invalid.GetString(1));
+        }
+        if (problems.Count == 0) return [];
+
         var repaired = new List<RepairedFeature>();
-        await using var cmd = new NpgsqlCommand("""
-            WITH invalid AS (
-                SELECT nomor, ST_IsValidReason(geom) AS problem FROM impor_wilayah WHERE NOT ST_IsValid(geom)
-            )
-            UPDATE impor_wilayah s
-            SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(s.geom, 'method=structure'), 3))
-            FROM invalid
-            WHERE s.nomor = invalid.nomor
-            RETURNING s.nomor, s.kode, invalid.problem, ST_IsEmpty(s.geom)
+        await using var cmd = new NpgsqlCommand($"""
+            UPDATE {staging}
+            SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom, 'method=structure'), 3))
+            WHERE nomor = ANY ($1)
+            RETURNING nomor, kode, ST_IsEmpty(geom)
             """, conn) { CommandTimeout = NoTimeout };
+        cmd.Parameters.AddWithValue(problems.Keys.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var kode = reader.GetString(1);
-            if (reader.GetBoolean(3))
+            var (number, kode) = (reader.GetInt32(0), reader.GetString(1));
+            if (reader.GetBoolean(2))
             {
-                validator.RejectStaged(reader.GetInt32(0), kode, $"geometri tidak valid ({reader.GetString(2)}) dan tidak tersisa poligon setelah diperbaiki");
+                validator.RejectStaged(number, kode, $"geometri tidak valid ({problems[number]}) dan tidak tersisa poligon setelah diperbaiki");
             }
             else
             {
-                repaired.Add(new RepairedFeature(kode, reader.GetString(2)));
+                repaired.Add(new RepairedFeature(kode, problems[number]));
             }
         }
         return repaired.OrderBy(r => r.Kode, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<IReadOnlyList<string>> MissingParentsAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> MissingParentsAsync(NpgsqlConnection conn, string staging, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             SELECT s.kode
-            FROM impor_wilayah s
+            FROM {staging} s
             WHERE position('.' IN s.kode) > 0
-              AND NOT EXISTS (SELECT 1 FROM impor_wilayah p WHERE p.kode = regexp_replace(s.kode, '\.[0-9]+$', ''))
+              AND NOT EXISTS (SELECT 1 FROM {staging} p WHERE p.kode = regexp_replace(s.kode, '\.[0-9]+$', ''))
               AND NOT EXISTS (SELECT 1 FROM wilayah w WHERE w.kode = regexp_replace(s.kode, '\.[0-9]+$', '') AND NOT w.turunan)
             ORDER BY s.kode
             """, conn) { CommandTimeout = NoTimeout };
@@ -161,15 +188,21 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// <summary>
     /// Rows whose name and geometry are byte-for-byte unchanged are left alone, so that re-importing
     /// a file touches nothing and data versions stay put. What did change is noted for the parents.
+    /// Area and label point are measured beforehand by a query of their own, which runs in the
+    /// parallel workers; the upsert, which writes, runs on one core.
     /// </summary>
-    private static async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection conn, CancellationToken ct)
+    private static async Task<(int Inserted, int Updated)> UpsertAsync(NpgsqlConnection conn, string staging, CancellationToken ct)
     {
-        await Execute(conn, "CREATE TEMP TABLE wilayah_tersentuh (kode text PRIMARY KEY) ON COMMIT DROP", ct);
-        await using var cmd = new NpgsqlCommand("""
+        await Execute(conn, $"""
+            CREATE TEMP TABLE wilayah_tersentuh (kode text PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE impor_wilayah_ukuran ON COMMIT DROP AS
+            SELECT nomor, ST_Area(geom::geography) / 1e6 AS luas_km2, ST_PointOnSurface(geom) AS titik_label FROM {staging};
+            """, ct);
+        await using var cmd = new NpgsqlCommand($"""
             WITH upserted AS (
                 INSERT INTO wilayah AS w (kode, nama, geom, luas_km2, titik_label, turunan, diperbarui)
-                SELECT kode, nama, geom, ST_Area(geom::geography) / 1e6, ST_PointOnSurface(geom), false, now()
-                FROM impor_wilayah
+                SELECT s.kode, s.nama, s.geom, m.luas_km2, m.titik_label, false, now()
+                FROM {staging} s JOIN impor_wilayah_ukuran m USING (nomor)
                 ON CONFLICT (kode) DO UPDATE
                 SET nama = EXCLUDED.nama, geom = EXCLUDED.geom, luas_km2 = EXCLUDED.luas_km2,
                     titik_label = EXCLUDED.titik_label, turunan = false, diperbarui = now()
@@ -195,13 +228,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<string>? progress, CancellationToken ct)
     {
-        // With parallel workers free to start, the planner runs wilayah_larutkan (costed high) in them.
-        await Execute(conn, """
-            CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP;
-            SET LOCAL parallel_setup_cost = 0;
-            SET LOCAL parallel_tuple_cost = 0;
-            SET LOCAL min_parallel_table_scan_size = 0;
-            """, ct);
+        await Execute(conn, "CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP", ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
