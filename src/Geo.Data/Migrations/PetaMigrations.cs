@@ -16,5 +16,5 @@ public sealed class NilaiVersi : SqlMigration;
 [DbContext(typeof(GeoDbContext)), Migration("0033_peta_geometri_bidang")]
 public sealed class PetaGeometriBidang : SqlMigration;
 
-[DbContext(typeof(GeoDbContext)), Migration("0034_geometri_tanpa_kompresi")]
-public sealed class GeometriTanpaKompresi : SqlMigration;
+[DbContext(typeof(GeoDbContext)), Migration("0034_geometri_kompresi_lz4")]
+public sealed class GeometriKompresiLz4 : SqlMigration;

@@ -86,16 +86,15 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// The staging table is an unlogged table of this transaction, not a temporary one, because
     /// parallel workers cannot read temporary tables and the geometry checks, measurements and
     /// dissolves are spread over every core. It is named after the backend so that imports on other
-    /// connections do not meet, dropped before commit, and gone with a rollback. Its geometry skips
-    /// compression, as wilayah's does (migration 0034). With parallel
+    /// connections do not meet, dropped before commit, and gone with a rollback. Its geometry is
+    /// compressed with lz4, as wilayah's is (migration 0034). With parallel
     /// workers free to start, the planner uses them for those costly per-row functions.
     /// </summary>
     private static async Task<string> CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         var staging = $"impor_wilayah_{conn.ProcessID}";
         await Execute(conn, $"""
-            CREATE UNLOGGED TABLE {staging} (nomor int NOT NULL, kode text NOT NULL, nama text NOT NULL, geom geometry NOT NULL);
-            ALTER TABLE {staging} ALTER COLUMN geom SET STORAGE EXTERNAL;
+            CREATE UNLOGGED TABLE {staging} (nomor int NOT NULL, kode text NOT NULL, nama text NOT NULL, geom geometry COMPRESSION lz4 NOT NULL);
             SET LOCAL parallel_setup_cost = 0;
             SET LOCAL parallel_tuple_cost = 0;
             SET LOCAL min_parallel_table_scan_size = 0;
