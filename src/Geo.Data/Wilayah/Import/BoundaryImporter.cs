@@ -84,11 +84,11 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// The staging table is an unlogged table of this transaction, not a temporary one, because
-    /// parallel workers cannot read temporary tables and the geometry checks, measurements and
-    /// dissolves are spread over every core. It is named after the backend so that imports on other
-    /// connections do not meet, dropped before commit, and gone with a rollback. Its geometry is
-    /// compressed with lz4, as wilayah's is (migration 0034). With parallel
-    /// workers free to start, the planner uses them for those costly per-row functions.
+    /// parallel workers cannot read temporary tables, and the geometry checks, measurements and
+    /// dissolves are spread over every core: with workers free to start, the planner gives those
+    /// costly per-row functions to them. The table is named after the backend so that imports on
+    /// other connections do not meet; it is dropped before commit and gone with a rollback. Its
+    /// geometry is compressed with lz4, as wilayah's is (migration 0034).
     /// </summary>
     private static async Task<string> CreateStagingAsync(NpgsqlConnection conn, CancellationToken ct)
     {
