@@ -2,12 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Geo.Data.Peta;
 
-/// <summary>
-/// The SQL of a vector tile, assembled only from whitelisted pieces (layer level, zoom band
-/// column, value join); every value from a request is a bound parameter: $1 z, $2 x, $3 y, then
-/// the values' parameters ($4 indicator and $5 period, or $4 analysis run), then the scope root
-/// code when scoped.
-/// </summary>
 /// <summary>What a tile carries besides kode and nama.</summary>
 public enum TileValues
 {
@@ -18,6 +12,12 @@ public enum TileValues
     Analisis,
 }
 
+/// <summary>
+/// The SQL of a vector tile, assembled only from whitelisted pieces (layer level, zoom band
+/// column, value join); every value from a request is a bound parameter: $1 z, $2 x, $3 y, then
+/// the values' parameters ($4 indicator and $5 period, or $4 analysis run), then the scope root
+/// code when scoped.
+/// </summary>
 public static class TileSql
 {
     public const int Extent = 4096;
