@@ -227,7 +227,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     /// </summary>
     private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<string>? progress, CancellationToken ct)
     {
-        await Execute(conn, "CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP", ct);
+        // The leader only collects and writes: a dissolved parent is large, and while the leader
+        // dissolved one of its own the workers' results filled their queues and the workers waited
+        // (national kab/kota 7.1 -> 5.9 s, provinsi 8.6 -> 6.0 s; kecamatan unchanged).
+        await Execute(conn, """
+            CREATE TEMP TABLE wilayah_larut_anak (kode text NOT NULL) ON COMMIT DROP;
+            SET LOCAL parallel_leader_participation = off;
+            """, ct);
         var derived = new List<DerivedLevel>();
         for (var level = (int)Tingkat.Desa; level > (int)Tingkat.Provinsi; level--)
         {
@@ -265,8 +271,8 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Dissolves the listed parents on every core: wilayah_larutkan (migration 0005) runs in the
-    /// parallel workers, one parent at a time each, and the leader alone writes the results.
+    /// Dissolves the listed parents on every core: wilayah_larutkan (migrations 0005, 0006) runs in
+    /// the parallel workers, one parent at a time each, and the leader alone writes the results.
     /// OFFSET 0 keeps the call in the workers, once per parent, while the leader only takes its
     /// three fields apart.
     /// </summary>
