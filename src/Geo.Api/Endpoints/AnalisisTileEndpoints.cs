@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
@@ -26,6 +27,7 @@ public static class AnalisisTileEndpoints
         TileCache cache, DataVersiTracker versions, WilayahScopeResolver scopes, NpgsqlDataSource dataSource,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         if (!TryLong(id, out var runId)) return Problems.BadRequest($"id analisis harus bilangan bulat: {id}");
         if (!TryLong(z, out var zi) || !TryLong(x, out var xi) || !TryLong(y, out var yi) || zi > int.MaxValue || xi > int.MaxValue || yi > int.MaxValue)
         {
@@ -47,18 +49,21 @@ public static class AnalisisTileEndpoints
         var key = $"analisis/{runId}/{address}/{scope.RootCode}";
         bool IsFresh(DataVersi v) => v.Wilayah == versions.Current.Wilayah && v.Analisis == versions.Current.Analisis;
         var served = cache.Get(key, IsFresh);
+        TimeSpan? query = null;
         if (served is null)
         {
             if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) return UnknownRun(runId);
             served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
+                var queryStarted = Stopwatch.GetTimestamp();
                 var tile = await tiles.GetAnalysisAsync(run, address, scope, CancellationToken.None);
+                query = Stopwatch.GetElapsedTime(queryStarted);
                 versions.Observe(tile.Versi);
                 return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.AnalysisETag(tile.Versi));
             });
         }
 
-        return PetaHttp.TileResponse(http, served, maxAge);
+        return PetaHttp.TileResponse(http, served, maxAge, started, query);
     }
 
     private static async Task<IResult> TileJson(string id, HttpContext http, NpgsqlDataSource dataSource, WilayahScopeResolver scopes, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
@@ -35,6 +36,7 @@ public static class TileEndpoints
         TileQueries tiles, TileCache cache, DataVersiTracker versions, WilayahScopeResolver scopes,
         NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
     {
+        var started = Stopwatch.GetTimestamp();
         if (PetaLayer.Find(layer) is not { } petaLayer) return UnknownLayer(layer);
         if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
         var usesNilai = nilai is not null;
@@ -58,20 +60,23 @@ public static class TileEndpoints
         var key = $"{petaLayer.Name}/{address}/{scope.RootCode}/{nilai?.Indikator}/{nilai?.Periode.Value}";
         bool IsFresh(DataVersi v) => IsCurrent(v, versions.Current, usesNilai);
         var served = cache.Get(key, IsFresh);
+        TimeSpan? query = null;
         if (served is null)
         {
             if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
             served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
+                var queryStarted = Stopwatch.GetTimestamp();
                 var tile = address.Z < petaLayer.MinZoom
                     ? new Tile([], current)
                     : await tiles.GetAsync(petaLayer, address, scope, nilai, CancellationToken.None);
+                query = Stopwatch.GetElapsedTime(queryStarted);
                 versions.Observe(tile.Versi);
                 return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.ETag(tile.Versi, usesNilai));
             });
         }
 
-        return PetaHttp.TileResponse(http, served, maxAge);
+        return PetaHttp.TileResponse(http, served, maxAge, started, query);
     }
 
     private static async Task<IResult> TileJson(string layer, HttpContext http, DataVersiTracker versions,

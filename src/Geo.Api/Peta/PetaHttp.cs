@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Geo.Data.Peta;
 using Microsoft.Net.Http.Headers;
 
@@ -47,8 +49,9 @@ public static class PetaHttp
     /// cached tile is compressed once; the middleware leaves responses that already carry a
     /// Content-Encoding alone.
     /// </summary>
-    public static IResult TileResponse(HttpContext http, ServedTile served, int maxAgeSeconds)
+    public static IResult TileResponse(HttpContext http, ServedTile served, int maxAgeSeconds, long handlerStarted, TimeSpan? query)
     {
+        SetServerTiming(http.Response, handlerStarted, query);
         SetCaching(http.Response, served.ETag, maxAgeSeconds);
         http.Response.Headers.Vary = "Accept-Encoding";
         if (served.Raw.Length > 0 && AcceptsGzip(http.Request))
@@ -57,6 +60,20 @@ public static class PetaHttp
             return Results.Bytes(served.Gzip, MvtContentType);
         }
         return Results.Bytes(served.Raw, MvtContentType);
+    }
+
+    /// <summary>
+    /// Server-Timing (W3C), which browsers' developer tools show beside each tile: "db" is the tile
+    /// query this request ran (absent when the tile came from the cache or from another request's
+    /// query), "app" the handler from its start to the response. What a client measures beyond
+    /// "app" is Kestrel and the network.
+    /// </summary>
+    private static void SetServerTiming(HttpResponse response, long handlerStarted, TimeSpan? query)
+    {
+        var app = Stopwatch.GetElapsedTime(handlerStarted).TotalMilliseconds;
+        response.Headers["Server-Timing"] = query is { } db
+            ? string.Create(CultureInfo.InvariantCulture, $"db;dur={db.TotalMilliseconds:F3}, app;dur={app:F3}")
+            : string.Create(CultureInfo.InvariantCulture, $"app;dur={app:F3}");
     }
 
     /// <summary>The request's scheme, host and path base, for absolute links.</summary>

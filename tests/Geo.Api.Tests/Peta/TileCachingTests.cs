@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Geo.Api.Tests.Support;
@@ -61,6 +62,29 @@ public sealed class TileCachingTests(GeoApiFactory factory) : IClassFixture<GeoA
         Assert.Contains(MvtDecoder.Decode(await changed.Content.ReadAsByteArrayAsync(), 12, x, y).Single().Features,
             f => (string)f.Attributes["kode"]! == Kode && (string)f.Attributes["nama"]! == "Metro Pusat");
         Assert.Equal(HttpStatusCode.NotModified, (await ConditionalGetAsync(url, changed.Headers.ETag!.ToString())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Server_Timing_gives_the_query_time_of_a_built_tile_and_only_the_handler_time_of_a_cached_one()
+    {
+        var (x, y) = TileMath.TileOf(105.30, -5.11, 14); // a tile no other test of this class asks for
+        var url = $"/tiles/desa/14/{x}/{y}.mvt";
+
+        var built = ServerTiming(await _client.GetAsync(url));
+        var cached = ServerTiming(await _client.GetAsync(url));
+
+        Assert.Equal(["db", "app"], built.Keys);
+        Assert.InRange(built["db"], 0.001, built["app"]);
+        Assert.Equal(["app"], cached.Keys);
+    }
+
+    private static Dictionary<string, double> ServerTiming(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return string.Join(",", response.Headers.GetValues("Server-Timing"))
+            .Split(',', StringSplitOptions.TrimEntries)
+            .Select(metric => metric.Split(';'))
+            .ToDictionary(parts => parts[0], parts => double.Parse(parts.Single(p => p.StartsWith("dur=", StringComparison.Ordinal))[4..], CultureInfo.InvariantCulture));
     }
 
     [Fact]
