@@ -68,6 +68,8 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
     var web = new Dictionary<int, List<double>>();
     var paired = new Dictionary<int, List<double>>();
     var pairedRatio = new Dictionary<int, List<double>>();
+    var handler = new Dictionary<int, List<double>>();
+    var transport = new Dictionary<int, List<double>>();
     var revalidation = new Dictionary<int, List<double>>();
     var bytes = new Dictionary<int, List<long>>();
     // A first pass warms both PostgreSQL's buffers and the server's JIT; it is not counted.
@@ -95,6 +97,7 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
             using var response = await http.GetAsync(url);
             await response.Content.ReadAsByteArrayAsync();
             var webMs = sw.Elapsed.TotalMilliseconds;
+            var timing = ServerTiming(response);
             using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
             conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
             sw.Restart();
@@ -107,20 +110,31 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
             Add(web, z, webMs);
             Add(paired, z, webMs - sqlMs);
             Add(pairedRatio, z, webMs / sqlMs);
+            // The server's own split of the same request: its handler beyond its query, and what lies
+            // outside the handler (Kestrel, loopback, this HttpClient).
+            Add(handler, z, timing["app"] - timing["db"]);
+            Add(transport, z, webMs - timing["app"]);
             Add(revalidation, z, revalidationMs);
         }
     }
 
-    Console.WriteLine("| zoom | layer | tiles x rounds | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | HTTP/SQL p50 | HTTP/SQL per tile, p50 | HTTP-SQL per tile, p50 ms | 304 p50 ms |");
-    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| zoom | layer | tiles x rounds | mean KB | SQL p50 ms | SQL p99 ms | HTTP p50 ms | HTTP p99 ms | HTTP/SQL p50 | HTTP/SQL per tile, p50 | HTTP-SQL per tile, p50 ms | of which handler beyond its query, p50 ms | of which outside the handler, p50 ms | 304 p50 ms |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var z in sql.Keys.Order())
     {
         var s = sql[z];
         var w = web[z];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {z} | {layers[z]} | {s.Count / rounds} x {rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {P(w, 50) / P(s, 50):F2} | {P(pairedRatio[z], 50):F2} | {P(paired[z], 50):F2} | {P(revalidation[z], 50):F2} |"));
+            $"| {z} | {layers[z]} | {s.Count / rounds} x {rounds} | {bytes[z].Average() / 1024:F0} | {P(s, 50):F1} | {P(s, 99):F1} | {P(w, 50):F1} | {P(w, 99):F1} | {P(w, 50) / P(s, 50):F2} | {P(pairedRatio[z], 50):F2} | {P(paired[z], 50):F2} | {P(handler[z], 50):F3} | {P(transport[z], 50):F2} | {P(revalidation[z], 50):F2} |"));
     }
 }
+
+// Server-Timing: "db;dur=0.412, app;dur=0.455" (milliseconds).
+static Dictionary<string, double> ServerTiming(HttpResponseMessage response) =>
+    string.Join(",", response.Headers.GetValues("Server-Timing"))
+        .Split(',', StringSplitOptions.TrimEntries)
+        .Select(metric => metric.Split(';'))
+        .ToDictionary(parts => parts[0], parts => double.Parse(parts.Single(p => p.StartsWith("dur=", StringComparison.Ordinal))[4..], CultureInfo.InvariantCulture));
 
 static void Add<T>(Dictionary<int, List<T>> into, int z, T value)
 {
