@@ -6,6 +6,7 @@
 //   TileBench latency DB_URL SERVER_URL TILES_FILE ROUNDS
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using Geo.Data.Database;
 using Geo.Data.Peta;
 using Npgsql;
@@ -72,40 +73,62 @@ static async Task Latency(string db, string server, string tilesFile, int rounds
     var transport = new Dictionary<int, List<double>>();
     var revalidation = new Dictionary<int, List<double>>();
     var bytes = new Dictionary<int, List<long>>();
-    // A first pass warms both PostgreSQL's buffers and the server's JIT; it is not counted.
+    async Task<(double Ms, long Bytes)> TimeSqlAsync(PetaLayer layer, int z, int x, int y)
+    {
+        var sw = Stopwatch.StartNew();
+        await using var cmd = new NpgsqlCommand(TileSql.For(layer, z, scoped: false), conn);
+        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = z });
+        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = x });
+        cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = y });
+        await cmd.PrepareAsync();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var mvt = reader.GetFieldValue<byte[]>(reader.FieldCount - 1); // the data versions come first
+        return (sw.Elapsed.TotalMilliseconds, mvt.LongLength);
+    }
+
+    async Task<(double Ms, Dictionary<string, double> Timing, EntityTagHeaderValue ETag)> TimeHttpAsync(string url)
+    {
+        var sw = Stopwatch.StartNew();
+        using var response = await http.GetAsync(url);
+        await response.Content.ReadAsByteArrayAsync();
+        return (sw.Elapsed.TotalMilliseconds, ServerTiming(response), response.Headers.ETag!);
+    }
+
+    // A first pass warms both PostgreSQL's buffers and the server's JIT; it is not counted. The SQL
+    // and the HTTP request of a tile take turns going first (by tile and round), so that neither
+    // always finds the tile's pages freshly read into shared buffers by the other.
     for (var round = -1; round < rounds; round++)
     {
-        foreach (var t in tiles)
+        for (var index = 0; index < tiles.Count; index++)
         {
+            var t = tiles[index];
             var layer = PetaLayer.Find(t[0])!;
             var (z, x, y) = (int.Parse(t[1]), int.Parse(t[2]), int.Parse(t[3]));
-            var sw = Stopwatch.StartNew();
-            await using (var cmd = new NpgsqlCommand(TileSql.For(layer, z, scoped: false), conn))
-            {
-                cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = z });
-                cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = x });
-                cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = y });
-                await cmd.PrepareAsync();
-                await using var reader = await cmd.ExecuteReaderAsync();
-                await reader.ReadAsync();
-                var mvt = reader.GetFieldValue<byte[]>(reader.FieldCount - 1); // the data versions come first
-                if (round >= 0) Add(bytes, z, mvt.LongLength);
-            }
-            var sqlMs = sw.Elapsed.TotalMilliseconds;
-            sw.Restart();
             var url = $"/tiles/{layer.Name}/{z}/{x}/{y}.mvt";
-            using var response = await http.GetAsync(url);
-            await response.Content.ReadAsByteArrayAsync();
-            var webMs = sw.Elapsed.TotalMilliseconds;
-            var timing = ServerTiming(response);
+            double sqlMs, webMs;
+            long tileBytes;
+            Dictionary<string, double> timing;
+            EntityTagHeaderValue etag;
+            if ((index + round) % 2 == 0)
+            {
+                (sqlMs, tileBytes) = await TimeSqlAsync(layer, z, x, y);
+                (webMs, timing, etag) = await TimeHttpAsync(url);
+            }
+            else
+            {
+                (webMs, timing, etag) = await TimeHttpAsync(url);
+                (sqlMs, tileBytes) = await TimeSqlAsync(layer, z, x, y);
+            }
             using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
-            conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
-            sw.Restart();
+            conditional.Headers.IfNoneMatch.Add(etag);
+            var sw = Stopwatch.StartNew();
             using var notModified = await http.SendAsync(conditional);
             var revalidationMs = sw.Elapsed.TotalMilliseconds;
             if (notModified.StatusCode != System.Net.HttpStatusCode.NotModified) throw new InvalidOperationException($"{url}: {notModified.StatusCode}, not 304");
             if (round < 0) continue;
             layers[z] = layer.Name;
+            Add(bytes, z, tileBytes);
             Add(sql, z, sqlMs);
             Add(web, z, webMs);
             Add(paired, z, webMs - sqlMs);
