@@ -12,6 +12,3 @@ public sealed class WilayahTutupCelah : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0005_wilayah_larutkan")]
 public sealed class WilayahLarutkan : SqlMigration;
-
-[DbContext(typeof(GeoDbContext)), Migration("0006_wilayah_larutkan_buffer")]
-public sealed class WilayahLarutkanBuffer : SqlMigration;

@@ -271,7 +271,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Dissolves the listed parents on every core: wilayah_larutkan (migrations 0005, 0006) runs in
+    /// Dissolves the listed parents on every core: wilayah_larutkan (migration 0005) runs in
     /// the parallel workers, one parent at a time each, and the leader alone writes the results.
     /// OFFSET 0 keeps the call in the workers, once per parent, while the leader only takes its
     /// three fields apart.
