@@ -53,11 +53,9 @@ public static class AnalisisTileEndpoints
         if (served is null)
         {
             if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) return UnknownRun(runId);
-            served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
+            (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
-                var queryStarted = Stopwatch.GetTimestamp();
                 var tile = await tiles.GetAnalysisAsync(run, address, scope, CancellationToken.None);
-                query = Stopwatch.GetElapsedTime(queryStarted);
                 versions.Observe(tile.Versi);
                 return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.AnalysisETag(tile.Versi));
             });

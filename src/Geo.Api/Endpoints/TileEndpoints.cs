@@ -64,13 +64,11 @@ public static class TileEndpoints
         if (served is null)
         {
             if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
-            served = await cache.GetOrBuildAsync(key, IsFresh, async () =>
+            (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
-                var queryStarted = Stopwatch.GetTimestamp();
                 var tile = address.Z < petaLayer.MinZoom
                     ? new Tile([], current)
                     : await tiles.GetAsync(petaLayer, address, scope, nilai, CancellationToken.None);
-                query = Stopwatch.GetElapsedTime(queryStarted);
                 versions.Observe(tile.Versi);
                 return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.ETag(tile.Versi, usesNilai));
             });

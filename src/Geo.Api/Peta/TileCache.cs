@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Compression;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Caching.Memory;
@@ -51,15 +52,19 @@ public sealed class TileCache : IDisposable
     /// <summary>
     /// The cached tile if current, else the one being built for the same key, else a new build.
     /// The build is not tied to any one request's cancellation, since others may be waiting on it.
+    /// <c>Built</c> is how long the build took when this call ran it, and null when the tile came
+    /// from the cache or from another call's build (for Server-Timing).
     /// </summary>
-    public async Task<ServedTile> GetOrBuildAsync(string key, Func<DataVersi, bool> isCurrent, Func<Task<ServedTile>> build)
+    public async Task<(ServedTile Tile, TimeSpan? Built)> GetOrBuildAsync(string key, Func<DataVersi, bool> isCurrent, Func<Task<ServedTile>> build)
     {
-        if (Get(key, isCurrent) is { } cached) return cached;
+        if (Get(key, isCurrent) is { } cached) return (cached, null);
+        var started = Stopwatch.GetTimestamp();
         var flight = new Lazy<Task<ServedTile>>(() => BuildAsync(key, build));
         var joined = _inFlight.GetOrAdd(key, flight);
         try
         {
-            return await joined.Value;
+            var tile = await joined.Value;
+            return (tile, ReferenceEquals(joined, flight) ? Stopwatch.GetElapsedTime(started) : null);
         }
         finally
         {
