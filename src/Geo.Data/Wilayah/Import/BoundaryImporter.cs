@@ -249,8 +249,11 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Lists the parents at this level whose children changed and that were not imported
-    /// themselves, each by its first child: the dissolve scans wilayah (parallel workers cannot
-    /// read temporary tables), and a child row is what there is of a parent not yet in wilayah.
+    /// themselves, each by its first child: the dissolve scans wilayah for those rows, and a child
+    /// row is what there is of a parent not yet in wilayah. A table of parent codes would not do,
+    /// temporary (parallel workers cannot read it) or not: a parallel scan hands out whole pages,
+    /// and the 38 provinsi codes would share one page and so one worker (514 kab/kota, a few), where the
+    /// first children lie spread over wilayah's pages.
     /// </summary>
     private static async Task<int> NameParentsToDeriveAsync(NpgsqlConnection conn, int level, CancellationToken ct)
     {
