@@ -151,8 +151,10 @@ cmd_test() {
   if [ -z "${GEO_TEST_DATABASE_URL:-}" ]; then
     db_start
     export GEO_TEST_DATABASE_URL; GEO_TEST_DATABASE_URL="$(database_url postgres)"
-    # Migrations may have changed since the last run: the fixtures rebuild the template from them.
-    psql_local -d postgres -c "DROP DATABASE IF EXISTS geo_test_template" 2>/dev/null || true
+    # Test templates are named after a hash of the migrations: drop those earlier runs left, and the
+    # fixtures build the current one (a template another run is cloning stays; it rebuilds it if not).
+    psql_local -d postgres -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'geo\_test\_%'" \
+      | while read -r name; do psql_local -d postgres -c "DROP DATABASE IF EXISTS \"$name\"" >/dev/null 2>&1 || true; done
   fi
   if [ -f "$ROOT/web/package.json" ]; then
     (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error && npm test)

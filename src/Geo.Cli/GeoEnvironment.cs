@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Geo.Data.Database;
 using Npgsql;
 
@@ -10,7 +11,7 @@ public static class GeoEnvironment
         var url = Environment.GetEnvironmentVariable("GEO_DATABASE_URL");
         if (string.IsNullOrWhiteSpace(url))
         {
-            throw new CliException("GEO_DATABASE_URL belum diatur; jalankan lewat ./geo, atau arahkan ke PostGIS (postgresql://user@host:port/db)");
+            throw GeoException.Invalid("GEO_DATABASE_URL belum diatur; jalankan lewat ./geo, atau arahkan ke PostGIS (postgresql://user@host:port/db)");
         }
         return GeoDataSource.Create(url);
     }
@@ -25,6 +26,6 @@ public static class GeoEnvironment
                 return dir.FullName;
             }
         }
-        throw new CliException("direktori proyek (berisi data/boundaries) tidak ditemukan");
+        throw GeoException.Invalid("direktori proyek (berisi data/boundaries) tidak ditemukan");
     }
 }

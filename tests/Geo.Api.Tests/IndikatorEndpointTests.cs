@@ -21,7 +21,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         return form;
     }
 
-    private async Task<JsonElement> ImportTsvAsync(HttpClient client)
+    private static async Task<JsonElement> ImportTsvAsync(HttpClient client)
     {
         var response = await client.PostAsync("/api/impor/indikator?indikator=PREV_STUNTING&periode=2022-08&sumber=e-PPGBM&wilayah=18.72",
             Upload(await File.ReadAllBytesAsync(Tsv), "kota-metro-eppgbm-2022.tsv"));
@@ -130,7 +130,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         var after = await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1");
         Assert.All(after.GetProperty("nilai").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("sumber").ValueKind));
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync($"/api/impor/indikator/batch/{id}/tarik", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/impor/indikator/batch/{id}/tarik", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/impor/indikator/batch/99999/terbitkan", null)).StatusCode);
     }
 
@@ -148,7 +148,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         var client = factory.CreateClient();
         var created = await client.PostAsJsonAsync("/api/indikator", new { kode = "U_KELAS_BUMIL", nama = "Persentase ibu hamil ikut kelas ibu", satuan = "persen", polaritas = "naik", targetNasional = 75.0 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/indikator", new { kode = "U_KELAS_BUMIL", nama = "x", satuan = "persen", polaritas = "naik" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/indikator", new { kode = "U_KELAS_BUMIL", nama = "x", satuan = "persen", polaritas = "naik" })).StatusCode);
 
         var target = await client.PutAsJsonAsync("/api/indikator/U_KELAS_BUMIL/target", new { wilayah = "18.72", tahun = 2025, nilai = 85.0 });
         Assert.Equal(HttpStatusCode.OK, target.StatusCode);

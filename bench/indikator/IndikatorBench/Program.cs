@@ -36,7 +36,7 @@ await using (var reader = await cmd.ExecuteReaderAsync())
 {
     while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
 }
-var indikator = new[] { "PREV_STUNTING" }.Concat(Enumerable.Range(1, 29).Select(i => $"L{i:00}")).ToArray();
+string[] indikator = ["PREV_STUNTING", .. Enumerable.Range(1, 29).Select(i => $"L{i:00}")];
 
 // A period no other data uses, so the import inserts rather than replaces; a new one per run.
 var periode = $"{2030 + (int)(await Scalar("SELECT count(*) FROM impor_batch WHERE berkas LIKE 'bench-%'") % 60)}";

@@ -12,34 +12,26 @@ public static class AnalisisEndpoints
         group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, WilayahScopeResolver scopes,
             HttpContext http, CancellationToken ct) =>
         {
-            var (result, problem) = await RunAsync(query, service, scopes, http, ct);
-            return problem ?? Results.Json(result, AnalysisJson.Options);
+            var result = await RunAsync(query, service, scopes, http, ct);
+            return Results.Json(result, AnalysisJson.Options);
         }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON; hasil disimpan dan dipakai ulang bila masukan tidak berubah");
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
         {
-            var (result, problem) = await RunAsync(query, service, scopes, http, ct);
-            if (problem is not null) return problem;
-            var geojson = await store.GeoJsonAsync(result!.Id, ct);
+            var result = await RunAsync(query, service, scopes, http, ct);
+            var geojson = await store.GeoJsonAsync(result.Id, ct);
             return Results.Text(geojson!, "application/geo+json");
         }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit");
     }
 
-    private static async Task<(StoredAnalysis?, IResult?)> RunAsync(AnalysisQuery q, SituationAnalysisService service,
+    private static Task<StoredAnalysis> RunAsync(AnalysisQuery q, SituationAnalysisService service,
         WilayahScopeResolver scopes, HttpContext http, CancellationToken ct)
     {
-        try
-        {
-            var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
-                q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
-                q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.HanyaTerbit ?? false));
-            return (await service.RunAsync(scopes.Resolve(http), request, ct), null);
-        }
-        catch (AnalysisInputException e)
-        {
-            return (null, Problems.BadRequest(e.Message));
-        }
+        var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
+            q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
+            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.HanyaTerbit ?? false));
+        return service.RunAsync(scopes.Resolve(http), request, ct);
     }
 
     public sealed record AnalysisQuery(

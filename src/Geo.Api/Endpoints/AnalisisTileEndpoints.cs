@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
+using Geo.Core.Errors;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,13 +29,13 @@ public static class AnalisisTileEndpoints
         IOptions<PetaOptions> options, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        if (!TryLong(id, out var runId)) return Problems.BadRequest($"id analisis harus bilangan bulat: {id}");
+        if (!TryLong(id, out var runId)) throw GeoException.Invalid($"id analisis harus bilangan bulat: {id}");
         if (!TryLong(z, out var zi) || !TryLong(x, out var xi) || !TryLong(y, out var yi) || zi > int.MaxValue || xi > int.MaxValue || yi > int.MaxValue)
         {
-            return Problems.BadRequest($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
+            throw GeoException.Invalid($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
         }
         var address = new TileAddress((int)zi, (int)xi, (int)yi);
-        if (address.Problem() is { } outOfRange) return Problems.BadRequest($"petak {address} di luar jangkauan: {outOfRange}");
+        if (address.Problem() is { } outOfRange) throw GeoException.Invalid($"petak {address} di luar jangkauan: {outOfRange}");
 
         var scope = scopes.Resolve(http);
         var current = versions.Current;
@@ -52,7 +53,7 @@ public static class AnalisisTileEndpoints
         TimeSpan? query = null;
         if (served is null)
         {
-            if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) return UnknownRun(runId);
+            if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) throw UnknownRun(runId);
             (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
                 var tile = await tiles.GetAnalysisAsync(run, address, scope, CancellationToken.None);
@@ -66,11 +67,11 @@ public static class AnalisisTileEndpoints
 
     private static async Task<IResult> TileJson(string id, HttpContext http, NpgsqlDataSource dataSource, WilayahScopeResolver scopes, CancellationToken ct)
     {
-        if (!TryLong(id, out var runId)) return Problems.BadRequest($"id analisis harus bilangan bulat: {id}");
+        if (!TryLong(id, out var runId)) throw GeoException.Invalid($"id analisis harus bilangan bulat: {id}");
         if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run
             || !scopes.Resolve(http).Contains(Geo.Core.Wilayah.KodeWilayah.Parse(run.Wilayah)))
         {
-            return UnknownRun(runId);
+            throw UnknownRun(runId);
         }
 
         var b = run.Bounds;
@@ -102,8 +103,8 @@ public static class AnalisisTileEndpoints
         });
     }
 
-    private static IResult UnknownRun(long id) =>
-        Problems.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
+    private static GeoException UnknownRun(long id) =>
+        GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
 
     private static bool TryLong(string text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Wilayah.Import;
 
@@ -16,7 +17,7 @@ public static class ImportEndpoints
             Tingkat? level = null;
             if (tingkat is not null)
             {
-                if (!TingkatNames.TryParse(tingkat, out var parsed)) return Problems.BadRequest($"tingkat '{tingkat}' tidak dikenal (provinsi, kabkota, kecamatan, desa)");
+                if (!TingkatNames.TryParse(tingkat, out var parsed)) throw GeoException.Invalid($"tingkat '{tingkat}' tidak dikenal (provinsi, kabkota, kecamatan, desa)");
                 level = parsed;
             }
 

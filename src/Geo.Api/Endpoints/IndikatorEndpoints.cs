@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Geo.Data.Indikator;
@@ -34,21 +35,14 @@ public static class IndikatorEndpoints
 
         katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CancellationToken ct) =>
         {
-            try
-            {
-                var created = await catalog.AddAsync(baru, ct);
-                return Results.Created($"/api/indikator/{created.Kode}", created);
-            }
-            catch (BatchException e)
-            {
-                return Problems.BadRequest(e.Message);
-            }
+            var created = await catalog.AddAsync(baru, ct);
+            return Results.Created($"/api/indikator/{created.Kode}", created);
         }).WithSummary("Tambah indikator buatan pengguna");
 
         katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CancellationToken ct) =>
         {
-            if (await catalog.FindAsync(kode, ct) is null) return Problems.NotFound($"indikator {kode} tidak ada");
-            if (!Problems.TryParseKode(target.Wilayah, out var wilayah, out var problem)) return problem!;
+            if (await catalog.FindAsync(kode, ct) is null) throw GeoException.NotFound($"indikator {kode} tidak ada");
+            var wilayah = Problems.ParseKode(target.Wilayah);
             await catalog.SetTargetAsync(kode, wilayah.Value, target.Tahun, target.Nilai, target.Sumber, ct);
             return Results.Ok(await catalog.TargetAsync(kode, wilayah.Value, target.Tahun, ct));
         }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
@@ -59,11 +53,11 @@ public static class IndikatorEndpoints
             KodeWilayah? parent = null;
             if (induk is not null)
             {
-                if (!Problems.TryParseKode(induk, out var parsed, out var problem)) return problem!;
+                var parsed = Problems.ParseKode(induk);
                 parent = parsed;
             }
-            if (!Periode.TryParse(periode, out var per, out var periodeError)) return Problems.BadRequest(periodeError);
-            if (await catalog.FindAsync(indikator, ct) is not { } info) return Problems.NotFound($"indikator {indikator} tidak ada");
+            if (!Periode.TryParse(periode, out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
+            if (await catalog.FindAsync(indikator, ct) is not { } info) throw GeoException.NotFound($"indikator {indikator} tidak ada");
             var scope = scopes.Resolve(http);
             var hanyaTerbit = terbit ?? false;
             var ringkas = new IndikatorSummary(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Errors;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 
@@ -19,15 +20,8 @@ public static class IndikatorImportEndpoints
             using var buffer = new MemoryStream();
             await berkas.CopyToAsync(buffer, ct);
             var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, User(http), terbitkan ?? false);
-            try
-            {
-                var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct: ct);
-                return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            }
-            catch (IndikatorFileException e)
-            {
-                return Problems.BadRequest(e.Message);
-            }
+            var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct: ct);
+            return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")
           .Produces<IndikatorImportReport>()
@@ -40,30 +34,18 @@ public static class IndikatorImportEndpoints
         batches.MapGet("/{id:long}", async (long id, BatchStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } batch
                 ? Results.Ok(new BatchDetail(batch, await store.ReplacedAsync(id, 1000, ct)))
-                : Problems.NotFound($"batch {id} tidak ada"))
+                : throw GeoException.NotFound($"batch {id} tidak ada"))
             .WithSummary("Satu batch dan nilai yang digantikannya (paling banyak 1000)");
 
-        batches.MapPost("/{id:long}/terbitkan", (long id, BatchStore store, CancellationToken ct) => Run(() => store.SetStatusAsync(id, true, ct)))
+        batches.MapPost("/{id:long}/terbitkan", async (long id, BatchStore store, CancellationToken ct) => Results.Ok(await store.SetStatusAsync(id, true, ct)))
             .WithSummary("Terbitkan batch: nilainya tampil di peta publik");
-        batches.MapPost("/{id:long}/draf", (long id, BatchStore store, CancellationToken ct) => Run(() => store.SetStatusAsync(id, false, ct)))
+        batches.MapPost("/{id:long}/draf", async (long id, BatchStore store, CancellationToken ct) => Results.Ok(await store.SetStatusAsync(id, false, ct)))
             .WithSummary("Kembalikan batch ke draf");
-        batches.MapPost("/{id:long}/tarik", (long id, BatchStore store, HttpContext http, CancellationToken ct) => Run(() => store.WithdrawAsync(id, User(http), ct)))
+        batches.MapPost("/{id:long}/tarik", async (long id, BatchStore store, HttpContext http, CancellationToken ct) => Results.Ok(await store.WithdrawAsync(id, User(http), ct)))
             .WithSummary("Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya");
     }
 
     /// <summary>Until accounts exist, the caller names itself in X-Geo-Pengguna.</summary>
     private static string User(HttpContext http) =>
         http.Request.Headers["X-Geo-Pengguna"].FirstOrDefault() is { Length: > 0 } name ? name : "api";
-
-    private static async Task<IResult> Run(Func<Task<ImportBatch>> action)
-    {
-        try
-        {
-            return Results.Ok(await action());
-        }
-        catch (BatchException e)
-        {
-            return e.Message.Contains("tidak ada") ? Problems.NotFound(e.Message) : Problems.BadRequest(e.Message);
-        }
-    }
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Options;
@@ -25,20 +26,19 @@ public static class OgcFeatureEndpoints
     {
         var group = app.MapGroup("/ogc").WithTags("OGC API Features");
         group.MapGet("", Landing).WithSummary("Halaman muka OGC API - Features");
-        group.MapGet("/conformance", () => Results.Json(new
-        {
-            conformsTo = new[]
-            {
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-            },
-        })).WithSummary("Kelas kesesuaian");
+        group.MapGet("/conformance", () => Results.Json(new { conformsTo = ConformanceClasses })).WithSummary("Kelas kesesuaian");
         group.MapGet("/collections", Collections).WithSummary("Koleksi fitur (satu per tingkat wilayah)");
         group.MapGet("/collections/{id}", Collection).WithSummary("Satu koleksi");
         group.MapGet("/collections/{id}/items", Items)
             .WithSummary("Fitur koleksi: bbox, limit, offset, kode (awalan), induk; indikator+periode menambah nilai terbit");
         group.MapGet("/collections/{id}/items/{kode}", Item).WithSummary("Satu fitur menurut kode");
     }
+
+    private static readonly string[] ConformanceClasses =
+    [
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    ];
 
     private static IResult Landing(HttpRequest request)
     {
@@ -72,7 +72,7 @@ public static class OgcFeatureEndpoints
     private static async Task<IResult> Collection(string id, HttpRequest request, PetaExtents extents, CancellationToken ct) =>
         PetaLayer.Find(id) is { } layer
             ? Results.Json(await Describe(layer, PetaHttp.BaseUrl(request), extents, ct))
-            : UnknownCollection(id);
+            : throw UnknownCollection(id);
 
     private static async Task<object> Describe(PetaLayer layer, string b, PetaExtents extents, CancellationToken ct)
     {
@@ -99,16 +99,16 @@ public static class OgcFeatureEndpoints
         WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
-        if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
+        if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
         var query = http.Request.Query;
-        if (!NilaiParameter.TryRead(query, out var nilai, out var badNilai)) return badNilai!;
+        var nilai = NilaiParameter.Read(query);
 
         var limit = DefaultLimit;
         if (query["limit"].ToString() is { Length: > 0 } limitText)
         {
             if (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1)
             {
-                return Problems.BadRequest($"limit harus bilangan bulat 1..{MaxLimit}: '{limitText}'");
+                throw GeoException.Invalid($"limit harus bilangan bulat 1..{MaxLimit}: '{limitText}'");
             }
             limit = Math.Min(limit, MaxLimit);
         }
@@ -116,33 +116,33 @@ public static class OgcFeatureEndpoints
         if (query["offset"].ToString() is { Length: > 0 } offsetText
             && !int.TryParse(offsetText, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
         {
-            return Problems.BadRequest($"offset harus bilangan bulat >= 0: '{offsetText}'");
+            throw GeoException.Invalid($"offset harus bilangan bulat >= 0: '{offsetText}'");
         }
 
         Bbox? bbox = null;
         if (query["bbox"].ToString() is { Length: > 0 } bboxText)
         {
-            if (ParseBbox(bboxText) is not { } parsed) return Problems.BadRequest($"bbox harus minx,miny,maxx,maxy dalam derajat (CRS84): '{bboxText}'");
+            if (ParseBbox(bboxText) is not { } parsed) throw GeoException.Invalid($"bbox harus minx,miny,maxx,maxy dalam derajat (CRS84): '{bboxText}'");
             bbox = parsed;
         }
         if (query["bbox-crs"].ToString() is { Length: > 0 } bboxCrs && bboxCrs != Crs84)
         {
-            return Problems.BadRequest($"bbox-crs hanya {Crs84}");
+            throw GeoException.Invalid($"bbox-crs hanya {Crs84}");
         }
 
         var kode = query["kode"].ToString();
         if (kode.Length > 0 && (kode.Length > 13 || !kode.All(c => char.IsAsciiDigit(c) || c == '.')))
         {
-            return Problems.BadRequest($"kode (awalan) hanya angka dan titik: '{kode}'");
+            throw GeoException.Invalid($"kode (awalan) hanya angka dan titik: '{kode}'");
         }
         string? induk = null;
         if (query["induk"].ToString() is { Length: > 0 } indukText)
         {
-            if (!Problems.TryParseKode(indukText, out var parsed, out var problem)) return problem!;
+            var parsed = Problems.ParseKode(indukText);
             induk = parsed.Value;
         }
 
-        if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
         if (NotModified(http, versions.Current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
 
         var page = await features.PageAsync(
@@ -181,16 +181,16 @@ public static class OgcFeatureEndpoints
         WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
-        if (PetaLayer.Find(id) is not { } layer) return UnknownCollection(id);
-        if (!Problems.TryParseKode(kode, out var parsed, out var problem)) return problem!;
-        if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
-        if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
+        var parsed = Problems.ParseKode(kode);
+        var nilai = NilaiParameter.Read(http.Request.Query);
+        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
         var current = versions.Current;
         if (NotModified(http, current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
         var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, nilai, ct);
         if (json is not null) PetaHttp.SetCaching(http.Response, PetaHttp.ETag(current, nilai is not null), options.Value.MaxAgeSeconds);
         return json is null
-            ? Problems.NotFound($"{layer.Name} {parsed} tidak ada")
+            ? throw GeoException.NotFound($"{layer.Name} {parsed} tidak ada")
             : Results.Text(json, GeoJson, Encoding.UTF8);
     }
 
@@ -233,6 +233,6 @@ public static class OgcFeatureEndpoints
 
     private static object Link(string href, string rel, string type, string title) => new { href, rel, type, title };
 
-    private static IResult UnknownCollection(string id) =>
-        Problems.NotFound($"koleksi '{id}' tidak ada; pilih salah satu: {string.Join(", ", PetaLayer.All.Select(l => l.Name))}");
+    private static GeoException UnknownCollection(string id) =>
+        GeoException.NotFound($"koleksi '{id}' tidak ada; pilih salah satu: {string.Join(", ", PetaLayer.All.Select(l => l.Name))}");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
+using Geo.Core.Errors;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Options;
 
@@ -37,15 +38,15 @@ public static class TileEndpoints
         NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        if (PetaLayer.Find(layer) is not { } petaLayer) return UnknownLayer(layer);
-        if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
+        if (PetaLayer.Find(layer) is not { } petaLayer) throw UnknownLayer(layer);
+        var nilai = NilaiParameter.Read(http.Request.Query);
         var usesNilai = nilai is not null;
         if (!TryInt(z, out var zi) || !TryInt(x, out var xi) || !TryInt(y, out var yi))
         {
-            return Problems.BadRequest($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
+            throw GeoException.Invalid($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
         }
         var address = new TileAddress(zi, xi, yi);
-        if (address.Problem() is { } outOfRange) return Problems.BadRequest($"petak {address} di luar jangkauan: {outOfRange}");
+        if (address.Problem() is { } outOfRange) throw GeoException.Invalid($"petak {address} di luar jangkauan: {outOfRange}");
 
         var scope = scopes.Resolve(http);
         var maxAge = options.Value.MaxAgeSeconds;
@@ -63,7 +64,7 @@ public static class TileEndpoints
         TimeSpan? query = null;
         if (served is null)
         {
-            if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+            if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
             (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
             {
                 var tile = address.Z < petaLayer.MinZoom
@@ -80,9 +81,9 @@ public static class TileEndpoints
     private static async Task<IResult> TileJson(string layer, HttpContext http, DataVersiTracker versions,
         PetaExtents extents, NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
     {
-        if (PetaLayer.Find(layer) is not { } petaLayer) return UnknownLayer(layer);
-        if (!NilaiParameter.TryRead(http.Request.Query, out var nilai, out var badNilai)) return badNilai!;
-        if (nilai is not null && await nilaiParameter.CheckExistsAsync(nilai, ct) is { } unknown) return unknown;
+        if (PetaLayer.Find(layer) is not { } petaLayer) throw UnknownLayer(layer);
+        var nilai = NilaiParameter.Read(http.Request.Query);
+        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
         var etag = PetaHttp.ETag(versions.Current, nilai is not null);
         PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
         if (PetaHttp.Matches(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
@@ -130,8 +131,8 @@ public static class TileEndpoints
     private static bool IsCurrent(DataVersi tile, DataVersi current, bool usesNilai) =>
         tile.Wilayah == current.Wilayah && (!usesNilai || tile.Nilai == current.Nilai);
 
-    private static IResult UnknownLayer(string layer) =>
-        Problems.NotFound($"lapisan '{layer}' tidak ada; pilih salah satu: {string.Join(", ", PetaLayer.All.Select(l => l.Name))}");
+    private static GeoException UnknownLayer(string layer) =>
+        GeoException.NotFound($"lapisan '{layer}' tidak ada; pilih salah satu: {string.Join(", ", PetaLayer.All.Select(l => l.Name))}");
 
     private static bool TryInt(string text, out int value) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);

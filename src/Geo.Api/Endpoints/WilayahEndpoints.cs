@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Wilayah;
 using NetTopologySuite.Features;
@@ -18,7 +19,7 @@ public static class WilayahEndpoints
             KodeWilayah? parent = null;
             if (induk is not null)
             {
-                if (!Problems.TryParseKode(induk, out var parsed, out var problem)) return problem!;
+                var parsed = Problems.ParseKode(induk);
                 parent = parsed;
             }
             var children = await queries.ChildrenAsync(scopes.Resolve(http), parent, ct);
@@ -27,18 +28,18 @@ public static class WilayahEndpoints
 
         group.MapGet("/{kode}", async (string kode, WilayahQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
         {
-            if (!Problems.TryParseKode(kode, out var parsed, out var problem)) return problem!;
+            var parsed = Problems.ParseKode(kode);
             var wilayah = await queries.FindAsync(scopes.Resolve(http), parsed, ct);
             return wilayah is null
-                ? Problems.NotFound($"wilayah {parsed} tidak ada")
+                ? throw GeoException.NotFound($"wilayah {parsed} tidak ada")
                 : Results.Json(ToFeature(wilayah), contentType: "application/geo+json");
         }).WithSummary("Satu wilayah sebagai GeoJSON Feature");
 
         group.MapGet("/{kode}/anak.geojson", async (string kode, WilayahQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
         {
-            if (!Problems.TryParseKode(kode, out var parsed, out var problem)) return problem!;
+            var parsed = Problems.ParseKode(kode);
             var scope = scopes.Resolve(http);
-            if (await queries.FindAsync(scope, parsed, ct) is null) return Problems.NotFound($"wilayah {parsed} tidak ada");
+            if (await queries.FindAsync(scope, parsed, ct) is null) throw GeoException.NotFound($"wilayah {parsed} tidak ada");
             var collection = new FeatureCollection();
             foreach (var child in await queries.ChildrenWithGeometryAsync(scope, parsed, ct)) collection.Add(ToFeature(child));
             return Results.Json(collection, contentType: "application/geo+json");

@@ -24,7 +24,7 @@ public static class GeoServices
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<ImporOptions>(configuration.GetSection("Geo:Impor"));
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = ImportUploads.DescribeTooLarge);
+        services.AddGeoErrorHandling();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" }));
         return services;

@@ -14,13 +14,4 @@ public static class ImportUploads
         var limit = app.ServiceProvider.GetRequiredService<IOptions<ImporOptions>>().Value.MaximumBytes;
         return endpoint.WithMetadata(new RequestSizeLimitAttribute(limit)).WithFormOptions(multipartBodyLengthLimit: limit);
     }
-
-    /// <summary>An upload over the limit is answered 413 with what the limit is and where to set it.</summary>
-    public static void DescribeTooLarge(ProblemDetailsContext context)
-    {
-        if (context.ProblemDetails.Status != StatusCodes.Status413PayloadTooLarge) return;
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<ImporOptions>>().Value;
-        context.ProblemDetails.Detail =
-            $"berkas melebihi batas unggah {options.MaksimumMegabyte} MB; batas ini diatur dengan Geo:Impor:MaksimumMegabyte";
-    }
 }

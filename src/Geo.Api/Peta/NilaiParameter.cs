@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Geo.Api.Endpoints;
+using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Data.Peta;
 
@@ -14,38 +14,29 @@ public sealed class NilaiParameter(TileQueries queries)
 {
     private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
 
-    /// <summary>Parses without touching the database; <paramref name="problem"/> is the 400 to return.</summary>
-    public static bool TryRead(IQueryCollection query, out NilaiLayer? nilai, out IResult? problem)
+    /// <summary>Parses without touching the database: null when neither is given, a 400 when malformed.</summary>
+    public static NilaiLayer? Read(IQueryCollection query)
     {
-        nilai = null;
-        problem = null;
         var indikator = query["indikator"].ToString().Trim();
         var periode = query["periode"].ToString().Trim();
-        if (indikator.Length == 0 && periode.Length == 0) return true;
+        if (indikator.Length == 0 && periode.Length == 0) return null;
         if (indikator.Length == 0 || periode.Length == 0)
         {
-            problem = Problems.BadRequest("indikator dan periode harus diisi bersama, misalnya ?indikator=PREV_STUNTING&periode=2022-08");
-            return false;
+            throw GeoException.Invalid("indikator dan periode harus diisi bersama, misalnya ?indikator=PREV_STUNTING&periode=2022-08");
         }
-        if (!Periode.TryParse(periode, out var parsed, out var error))
-        {
-            problem = Problems.BadRequest(error);
-            return false;
-        }
-        nilai = new NilaiLayer(indikator, parsed);
-        return true;
+        if (!Periode.TryParse(periode, out var parsed, out var error)) throw GeoException.Parameter("periode", error);
+        return new NilaiLayer(indikator, parsed);
     }
 
-    /// <summary>Null when the indicator exists, else the 404 to return.</summary>
-    public async Task<IResult?> CheckExistsAsync(NilaiLayer nilai, CancellationToken ct)
+    /// <summary>A 404 unless the indicator is in the catalogue.</summary>
+    public async Task EnsureExistsAsync(NilaiLayer nilai, CancellationToken ct)
     {
-        if (_known.ContainsKey(nilai.Indikator)) return null;
+        if (_known.ContainsKey(nilai.Indikator)) return;
         if (!await queries.IndikatorExistsAsync(nilai.Indikator, ct))
         {
-            return Problems.NotFound($"indikator '{nilai.Indikator}' tidak ada di katalog indikator");
+            throw GeoException.NotFound($"indikator '{nilai.Indikator}' tidak ada di katalog indikator");
         }
         _known[nilai.Indikator] = true;
-        return null;
     }
 
     /// <summary>The query string that carries the pair into links and tile URL templates.</summary>

@@ -30,32 +30,16 @@ public static class AnalisisCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            AnalysisRequest request;
-            try
-            {
-                request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
-                    parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
-                    parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
-                    parse.GetValue(deret), parse.GetValue(ambang)));
-            }
-            catch (AnalysisInputException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
+                parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
+                parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
+                parse.GetValue(deret), parse.GetValue(ambang)));
 
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var service = new SituationAnalysisService(
                 new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
                 new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource));
-            StoredAnalysis result;
-            try
-            {
-                result = await service.RunAsync(WilayahScope.Nasional, request, ct);
-            }
-            catch (AnalysisInputException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var result = await service.RunAsync(WilayahScope.Nasional, request, ct);
 
             if (parse.GetValue(keluaran) is { } file)
             {
@@ -87,8 +71,7 @@ public static class AnalisisCommand
         if (s.Islands.Count > 0) output.WriteLine($"Tanpa tetangga ({s.Islands.Count}): {string.Join(", ", s.Islands)}");
         if (s.WithoutValue.Count > 0) output.WriteLine($"Tanpa nilai ({s.WithoutValue.Count}): {string.Join(", ", s.WithoutValue)}");
         if (s.SmoothingUnavailable is { } why) output.WriteLine($"Empirical Bayes tidak tersedia: {why}");
-        var area = result.Interventions.FirstOrDefault();
-        if (area is not null)
+        if (result.Interventions is [var area, ..])
         {
             var problems = area.Interventions.Where(i => i.IsProblem).Select(i => i.Indikator).ToList();
             output.WriteLine($"Intervensi yang menjadi masalah di {area.Nama}: {(problems.Count == 0 ? "tidak ada" : string.Join(", ", problems))}");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Core.Errors;
 using Geo.Data.Indikator;
 
 namespace Geo.Cli.Commands;
@@ -21,7 +22,7 @@ public static class BatchCommand
 
         batch.Subcommands.Add(WithId("lihat", "Satu batch dan nilai yang digantikannya", async (store, id, ct) =>
         {
-            var b = await store.FindAsync(id, ct) ?? throw new CliException($"batch {id} tidak ada");
+            var b = await store.FindAsync(id, ct) ?? throw GeoException.NotFound($"batch {id} tidak ada");
             Print(b);
             foreach (var r in await store.ReplacedAsync(id, 1000, ct))
             {
@@ -42,14 +43,7 @@ public static class BatchCommand
         command.SetAction(async (parse, ct) =>
         {
             await using var dataSource = GeoEnvironment.OpenDataSource();
-            try
-            {
-                await action(new BatchStore(dataSource), parse.GetValue(id), ct);
-            }
-            catch (BatchException e)
-            {
-                throw new CliException(e.Message);
-            }
+            await action(new BatchStore(dataSource), parse.GetValue(id), ct);
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Geo.Data.Database;
@@ -57,8 +58,8 @@ public static class DemoCommand
         var command = new Command("sintetis", "Bangkitkan sasaran S01-S16 dan cakupan L01-L29 SINTETIS per desa dengan pola spasial") { wilayah, periode, seed, terbitkan };
         command.SetAction(async (parse, ct) =>
         {
-            if (!KodeWilayah.TryParse(parse.GetValue(wilayah), out var kode, out var error)) throw new CliException(error);
-            if (!Periode.TryParse(parse.GetValue(periode), out var per, out var periodeError)) throw new CliException(periodeError);
+            if (!KodeWilayah.TryParse(parse.GetValue(wilayah), out var kode, out var error)) throw GeoException.Invalid(error);
+            if (!Periode.TryParse(parse.GetValue(periode), out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), Environment.UserName, parse.GetValue(terbitkan), ct);
             IndikatorReportPrinter.Print(report, Console.Out);

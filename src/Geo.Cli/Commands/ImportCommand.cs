@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Wilayah.Import;
 
@@ -28,11 +29,11 @@ public static class ImportCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists) throw new CliException($"berkas tidak ditemukan: {path.FullName}");
+            if (!path.Exists) throw GeoException.NotFound($"berkas tidak ditemukan: {path.FullName}");
             Tingkat? level = null;
             if (parse.GetValue(tingkat) is { } name)
             {
-                if (!TingkatNames.TryParse(name, out var parsed)) throw new CliException($"--tingkat '{name}' tidak dikenal (provinsi, kabkota, kecamatan, desa)");
+                if (!TingkatNames.TryParse(name, out var parsed)) throw GeoException.Invalid($"--tingkat '{name}' tidak dikenal (provinsi, kabkota, kecamatan, desa)");
                 level = parsed;
             }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Geo.Core.Errors;
 using Geo.Data.Indikator.Import;
 
 namespace Geo.Cli.Commands;
@@ -18,7 +19,7 @@ public static class IndikatorImportCommand
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;
-            if (!path.Exists) throw new CliException($"berkas tidak ditemukan: {path.FullName}");
+            if (!path.Exists) throw GeoException.NotFound($"berkas tidak ditemukan: {path.FullName}");
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var options = new IndikatorImportOptions(parse.GetValue(indikator), parse.GetValue(periode), parse.GetValue(sumber),
                 parse.GetValue(wilayah), Environment.UserName, parse.GetValue(terbitkan));

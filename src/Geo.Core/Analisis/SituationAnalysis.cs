@@ -85,7 +85,7 @@ public static class SituationAnalysis
 
     /// <summary>Rates in percent, smoothed from counts; unavailable when any measured unit lacks counts.</summary>
     private static (double[]? Global, double[]? Local, string? Problem) Smooth(
-        IReadOnlyList<AnalysisUnit> units, IReadOnlyList<int> measured, SpatialWeights sub)
+        IReadOnlyList<AnalysisUnit> units, List<int> measured, SpatialWeights sub)
     {
         if (measured.Count == 0) return (null, null, "tidak ada unit dengan nilai");
         var withoutCounts = measured.Count(i => units[i].Numerator is null || units[i].Denominator is not > 0);

@@ -50,7 +50,7 @@ public sealed class NameMatcher
         return Decide(best, MatchKind.SimilarSpelling, scored[0].Distance);
     }
 
-    private static NameMatch Decide(IReadOnlyList<WilayahCandidate> found, MatchKind cara, int distance = 0) =>
+    private static NameMatch Decide(List<WilayahCandidate> found, MatchKind cara, int distance = 0) =>
         found.Count == 1 ? new NameMatch(found[0], cara, [], distance) : new NameMatch(null, cara, found, distance);
 
     /// <summary>True when <paramref name="shorter"/>'s words start <paramref name="longer"/>'s word list (and are fewer).</summary>

@@ -72,7 +72,7 @@ public sealed partial record TableLayout(
     /// Header paths with merged cells filled in: a blank header cell takes the text to its left
     /// when it sits under the same parent, so "Target" over 2023 and 2024 labels both.
     /// </summary>
-    private static List<TableColumn> Columns(IReadOnlyList<string[]> rows, IReadOnlyList<int> header, int width)
+    private static List<TableColumn> Columns(IReadOnlyList<string[]> rows, List<int> header, int width)
     {
         var filled = new string[header.Count][];
         for (var h = 0; h < header.Count; h++)

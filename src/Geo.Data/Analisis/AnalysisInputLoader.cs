@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Geo.Core.Analisis;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Indikator;
 
@@ -15,15 +16,15 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
     public async Task<AnalysisInput> LoadAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
     {
         var outcomeInfo = await catalog.FindAsync(request.Indikator, ct)
-            ?? throw new AnalysisInputException($"indikator '{request.Indikator}' tidak dikenal");
+            ?? throw GeoException.NotFound($"indikator '{request.Indikator}' tidak dikenal");
         var outcome = await UnitValuesAsync(scope, request, request.Indikator, ct);
         if (outcome.Count == 0)
         {
-            throw new AnalysisInputException($"tidak ada wilayah tingkat {request.Tingkat.ToName()} di bawah {request.Wilayah}");
+            throw GeoException.NotFound($"tidak ada wilayah tingkat {request.Tingkat.ToName()} di bawah {request.Wilayah}");
         }
         if (outcome.All(u => u.Value is null))
         {
-            throw new AnalysisInputException($"tidak ada nilai {request.Indikator} periode {request.Periode} di {request.Wilayah}");
+            throw GeoException.NotFound($"tidak ada nilai {request.Indikator} periode {request.Periode} di {request.Wilayah}");
         }
 
         var fingerprint = new StringBuilder();
@@ -64,9 +65,9 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
 
         var byCode = all.ToDictionary(i => i.Kode, StringComparer.Ordinal);
         var unknown = request.Cakupan.Where(k => !byCode.ContainsKey(k)).ToList();
-        if (unknown.Count > 0) throw new AnalysisInputException($"indikator cakupan tidak dikenal: {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw GeoException.NotFound($"indikator cakupan tidak dikenal: {string.Join(", ", unknown)}");
         var countsOnly = request.Cakupan.Where(k => byCode[k].Polaritas is null).ToList();
-        if (countsOnly.Count > 0) throw new AnalysisInputException($"indikator tanpa polaritas (jumlah) tidak dapat dinilai sebagai cakupan: {string.Join(", ", countsOnly)}");
+        if (countsOnly.Count > 0) throw GeoException.Parameter("cakupan", $"indikator tanpa polaritas (jumlah) tidak dapat dinilai sebagai cakupan: {string.Join(", ", countsOnly)}");
         return request.Cakupan.Select(k => byCode[k]);
     }
 
@@ -113,6 +114,3 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
         }
     }
 }
-
-/// <summary>The request cannot be analysed as asked (unknown indicator, no data); reported to the user as is.</summary>
-public sealed class AnalysisInputException(string message) : Exception(message);

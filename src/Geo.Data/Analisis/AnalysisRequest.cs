@@ -49,7 +49,9 @@ public sealed record AnalysisRequest
         hanyaTerbit = HanyaTerbit,
     };
 
-    public string ParameterJson() => JsonSerializer.Serialize(Parameters(), new JsonSerializerOptions { DefaultIgnoreCondition = JsonIgnoreCondition.Never });
+    private static readonly JsonSerializerOptions ParameterJsonOptions = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+
+    public string ParameterJson() => JsonSerializer.Serialize(Parameters(), ParameterJsonOptions);
 
     public string ParameterHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ParameterJson())));
 

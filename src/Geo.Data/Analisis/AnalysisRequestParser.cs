@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Core.Analisis;
+using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Statistics;
 using Geo.Core.Wilayah;
@@ -17,13 +18,13 @@ public static class AnalysisRequestParser
 {
     public static AnalysisRequest Parse(AnalysisOptionsText o)
     {
-        if (!KodeWilayah.TryParse(o.Wilayah, out var wilayah, out var kodeError)) throw new AnalysisInputException($"wilayah: {kodeError}");
-        if (!Periode.TryParse(o.Periode, out var periode, out var periodeError)) throw new AnalysisInputException($"periode: {periodeError}");
+        if (!KodeWilayah.TryParse(o.Wilayah, out var wilayah, out var kodeError)) throw GeoException.Parameter("wilayah", kodeError);
+        if (!Periode.TryParse(o.Periode, out var periode, out var periodeError)) throw GeoException.Parameter("periode", periodeError);
 
         var tingkat = Tingkat.Desa;
         if (o.Tingkat is not null && (!TingkatNames.TryParse(o.Tingkat, out tingkat) || tingkat is not (Tingkat.Desa or Tingkat.Kecamatan)))
         {
-            throw new AnalysisInputException($"tingkat '{o.Tingkat}' tidak dikenal: desa atau kecamatan");
+            throw GeoException.Parameter("tingkat", $"tingkat '{o.Tingkat}' tidak dikenal: desa atau kecamatan");
         }
 
         WeightsSpec bobot;
@@ -33,11 +34,11 @@ public static class AnalysisRequestParser
         }
         catch (FormatException e)
         {
-            throw new AnalysisInputException(e.Message);
+            throw GeoException.Parameter("bobot", e.Message);
         }
 
-        if (o.Permutasi is < 0 or > 99_999) throw new AnalysisInputException("permutasi harus 0 sampai 99999");
-        if (o.Alpha is <= 0 or >= 1) throw new AnalysisInputException("alpha harus di antara 0 dan 1");
+        if (o.Permutasi is < 0 or > 99_999) throw GeoException.Parameter("permutasi", "permutasi harus 0 sampai 99999");
+        if (o.Alpha is <= 0 or >= 1) throw GeoException.Parameter("alpha", "alpha harus di antara 0 dan 1");
 
         var rules = ParseThreshold(o.Ambang) with
         {
@@ -50,7 +51,7 @@ public static class AnalysisRequestParser
         }
         catch (ArgumentException e)
         {
-            throw new AnalysisInputException(e.Message);
+            throw GeoException.Invalid(e.Message);
         }
 
         return new AnalysisRequest
@@ -72,7 +73,7 @@ public static class AnalysisRequestParser
                 null or "" or "mentah" => OutcomeSeries.Raw,
                 "eb_global" or "eb-global" => OutcomeSeries.EbGlobal,
                 "eb_lokal" or "eb-lokal" => OutcomeSeries.EbLocal,
-                _ => throw new AnalysisInputException($"deret '{o.Deret}' tidak dikenal: mentah, eb_global atau eb_lokal"),
+                _ => throw GeoException.Parameter("deret", $"deret '{o.Deret}' tidak dikenal: mentah, eb_global atau eb_lokal"),
             },
             Aturan = rules,
             HanyaTerbit = o.HanyaTerbit,
@@ -86,6 +87,6 @@ public static class AnalysisRequestParser
         "target" => new GapRules { Threshold = OutcomeThreshold.Target },
         var t when double.TryParse(t.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) =>
             new GapRules { Threshold = OutcomeThreshold.Fixed, FixedThreshold = v },
-        _ => throw new AnalysisInputException($"ambang '{text}' tidak dikenal: median, rata, target, atau angka (mis. 20)"),
+        _ => throw GeoException.Parameter("ambang", $"ambang '{text}' tidak dikenal: median, rata, target, atau angka (mis. 20)"),
     };
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Geo.Core.Analisis;
+using Geo.Core.Errors;
 using Geo.Core.Statistics;
 using Geo.Core.Wilayah;
 using Geo.Data.Statistics;
@@ -15,10 +16,10 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
 {
     public async Task<StoredAnalysis> RunAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
     {
-        if (!scope.Contains(request.Wilayah)) throw new AnalysisInputException($"wilayah {request.Wilayah} di luar cakupan akun ini");
+        if (!scope.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
         if (request.Tingkat is not (Tingkat.Desa or Tingkat.Kecamatan) || request.Tingkat <= request.Wilayah.Tingkat)
         {
-            throw new AnalysisInputException($"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
+            throw GeoException.Parameter("tingkat", $"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
         }
 
         var area = WilayahScope.Within(request.Wilayah);
@@ -46,7 +47,7 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
     }
 
     /// <summary>For the area and, when desa are analysed, for each of its kecamatan: which interventions lag, and which desa pull them down.</summary>
-    private static IReadOnlyList<AreaInterventions> RankInterventions(AnalysisRequest request, AnalysisInput input, SituationAnalysisResult result)
+    private static List<AreaInterventions> RankInterventions(AnalysisRequest request, AnalysisInput input, SituationAnalysisResult result)
     {
         var gapUnits = input.Units.Select(u => new GapUnit(u.Kode, u.Nama, u.Value, u.Coverage, u.CoverageDenominators)).ToList();
         var areas = new List<string> { request.Wilayah.Value };
@@ -65,7 +66,7 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
     }
 
     /// <summary>Units in the weights' order; both come from the same wilayah set, so a mismatch is a bug, not user error.</summary>
-    private static IReadOnlyList<AnalysisUnit> AlignTo(SpatialWeights weights, IReadOnlyList<AnalysisUnit> units)
+    private static List<AnalysisUnit> AlignTo(SpatialWeights weights, IReadOnlyList<AnalysisUnit> units)
     {
         var byCode = units.ToDictionary(u => u.Kode, StringComparer.Ordinal);
         if (byCode.Count != weights.Count || weights.Ids.Any(id => !byCode.ContainsKey(id)))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -18,5 +19,24 @@ public static class DatabaseMigrator
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await conn.ReloadTypesAsync(ct);
         return pending;
+    }
+
+    /// <summary>
+    /// A short hash of every migration's SQL, in order: two checkouts with the same schema agree on
+    /// it, and any edit to a migration changes it (the test template database is named after it).
+    /// </summary>
+    public static string SchemaFingerprint()
+    {
+        var assembly = typeof(DatabaseMigrator).Assembly;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            hash.AppendData(buffer.ToArray());
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 }

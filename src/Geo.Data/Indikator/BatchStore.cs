@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Npgsql;
 
 namespace Geo.Data.Indikator;
@@ -20,7 +21,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM impor_batch b WHERE b.id = $1");
         cmd.Parameters.AddWithValue(id);
-        return (await ReadBatches(cmd, ct)).FirstOrDefault();
+        return (await ReadBatches(cmd, ct)) is [var batch, ..] ? batch : null;
     }
 
     public async Task<IReadOnlyList<ReplacedValue>> ReplacedAsync(long id, int limit = 1000, CancellationToken ct = default)
@@ -148,7 +149,7 @@ public sealed class BatchStore(NpgsqlDataSource dataSource)
     private async Task ThrowMissingOrWithdrawn(long id, CancellationToken ct)
     {
         var batch = await FindAsync(id, ct);
-        throw new BatchException(batch is null ? $"batch {id} tidak ada" : $"batch {id} sudah ditarik pada {batch.Ditarik:u}");
+        throw batch is null ? GeoException.NotFound($"batch {id} tidak ada") : GeoException.Conflict($"batch {id} sudah ditarik pada {batch.Ditarik:u}");
     }
 
     private static async Task<IReadOnlyList<ImportBatch>> ReadBatches(NpgsqlCommand cmd, CancellationToken ct)

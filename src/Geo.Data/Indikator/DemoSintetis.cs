@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Sintetis;
 using Geo.Core.Wilayah;
@@ -24,7 +25,7 @@ public sealed class DemoSintetis(NpgsqlDataSource dataSource)
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) desa.Add(new DesaPoint(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2)));
         }
-        if (desa.Count == 0) throw new BatchException($"tidak ada desa/kelurahan di bawah {wilayah}");
+        if (desa.Count == 0) throw GeoException.NotFound($"tidak ada desa/kelurahan di bawah {wilayah}");
 
         var indikator = (await new IndikatorCatalog(dataSource).ListAsync(ct))
             .Where(i => i.Kelompok == "layanan")

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Geo.Core.Errors;
 using Npgsql;
 
 namespace Geo.Data.Indikator;
@@ -24,17 +25,17 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand($"SELECT {Columns} FROM indikator WHERE kode = upper($1)");
         cmd.Parameters.AddWithValue(kode);
-        return (await Read(cmd, ct)).FirstOrDefault();
+        return (await Read(cmd, ct)) is [var info, ..] ? info : null;
     }
 
     /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed.</summary>
     public async Task<IndikatorInfo> AddAsync(NewIndikator baru, CancellationToken ct = default)
     {
         var kode = baru.Kode.Trim().ToUpperInvariant();
-        if (!KodePattern().IsMatch(kode)) throw new BatchException($"kode indikator '{baru.Kode}' tidak sah: huruf besar, angka dan _, diawali huruf");
-        if (baru.Satuan is not ("persen" or "jumlah")) throw new BatchException("satuan harus 'persen' atau 'jumlah'");
-        if (baru.Satuan == "persen" && baru.Polaritas is not ("naik" or "turun")) throw new BatchException("indikator persen perlu polaritas 'naik' atau 'turun'");
-        if (await FindAsync(kode, ct) is not null) throw new BatchException($"indikator {kode} sudah ada");
+        if (!KodePattern().IsMatch(kode)) throw GeoException.Invalid($"kode indikator '{baru.Kode}' tidak sah: huruf besar, angka dan _, diawali huruf");
+        if (baru.Satuan is not ("persen" or "jumlah")) throw GeoException.Invalid("satuan harus 'persen' atau 'jumlah'");
+        if (baru.Satuan == "persen" && baru.Polaritas is not ("naik" or "turun")) throw GeoException.Invalid("indikator persen perlu polaritas 'naik' atau 'turun'");
+        if (await FindAsync(kode, ct) is not null) throw GeoException.Conflict($"indikator {kode} sudah ada");
         await using var cmd = dataSource.CreateCommand("""
             INSERT INTO indikator (kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut,
                 penyebut_sasaran, target_nasional, catatan, bawaan)

@@ -103,16 +103,16 @@ public sealed class AnalisisEndpointTests(MetroAnalysisFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData("wilayah=18.72&periode=2022-08&bobot=hexagon")]
-    [InlineData("wilayah=18.72&periode=2022-08&indikator=TIDAK_ADA")]
-    [InlineData("wilayah=18.72&periode=2022-13")]
-    [InlineData("wilayah=18.72.01.1001&periode=2022-08")]
-    [InlineData("wilayah=18.72&periode=2019-08")]
-    public async Task Bad_requests_are_problem_details(string query)
+    [InlineData("wilayah=18.72&periode=2022-08&bobot=hexagon", HttpStatusCode.BadRequest)]
+    [InlineData("wilayah=18.72&periode=2022-08&indikator=TIDAK_ADA", HttpStatusCode.NotFound)]
+    [InlineData("wilayah=18.72&periode=2022-13", HttpStatusCode.BadRequest)]
+    [InlineData("wilayah=18.72.01.1001&periode=2022-08", HttpStatusCode.BadRequest)]
+    [InlineData("wilayah=18.72&periode=2019-08", HttpStatusCode.NotFound)]
+    public async Task Bad_requests_are_problem_details(string query, HttpStatusCode expected)
     {
         var response = await _client.GetAsync($"/api/analisis?{query}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 

@@ -24,7 +24,7 @@ public sealed class GroupingWithdrawalTests : PostgisTest
         return report.Batch!.Value;
     }
 
-    private Task WithdrawAsync(long batch) => new BatchStore(Db.DataSource).WithdrawAsync(batch, "ani");
+    private Task<ImportBatch> WithdrawAsync(long batch) => new BatchStore(Db.DataSource).WithdrawAsync(batch, "ani");
 
     private Task<string?> MembersAsync(string puskesmas) => Db.ScalarAsync<string>($"""
         SELECT string_agg(a.wilayah, ',' ORDER BY a.wilayah)

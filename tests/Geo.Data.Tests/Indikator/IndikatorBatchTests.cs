@@ -1,4 +1,5 @@
 using System.Text;
+using Geo.Core.Errors;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 using Geo.Data.Tests.Support;
@@ -49,7 +50,7 @@ public sealed class IndikatorBatchTests : PostgisTest
         Assert.Equal($"1/10@{a.Batch}", await ValueAsync("18.72.01.1001"));
         Assert.Equal($"2/10@{a.Batch}", await ValueAsync("18.72.01.1002"));
         Assert.Null(await ValueAsync("18.72.01.1003"));
-        await Assert.ThrowsAsync<BatchException>(() => new BatchStore(Db.DataSource).WithdrawAsync(b.Batch!.Value, "citra"));
+        await Assert.ThrowsAsync<GeoException>(() => new BatchStore(Db.DataSource).WithdrawAsync(b.Batch!.Value, "citra"));
     }
 
     [Fact]
@@ -100,6 +101,6 @@ public sealed class IndikatorBatchTests : PostgisTest
         Assert.Equal(1L, await Db.ScalarAsync<long>("SELECT count(*) FROM nilai_terbit"));
 
         Assert.Equal("draf", (await store.SetStatusAsync(a.Batch!.Value, terbit: false)).Status);
-        await Assert.ThrowsAsync<BatchException>(() => store.SetStatusAsync(999, true));
+        await Assert.ThrowsAsync<GeoException>(() => store.SetStatusAsync(999, true));
     }
 }

@@ -21,7 +21,7 @@ public sealed class NilaiReferenceTests : PostgisTest
         VALUES ('{indikator}', '2024', '{wilayah}', 1, 10, 10, 'uji', {batch})
         """);
 
-    private async Task<PostgresException> ViolationAsync(Func<Task> action)
+    private static async Task<PostgresException> ViolationAsync(Func<Task> action)
     {
         var e = await Assert.ThrowsAsync<PostgresException>(action);
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, e.SqlState);

@@ -12,7 +12,7 @@ namespace Geo.Data.Tests.Indikator;
 /// <summary>SQL roll-ups against sums computed here from the rows the test itself wrote.</summary>
 public sealed class RollUpTests : PostgisTest
 {
-    private static readonly IReadOnlyList<string> DesaCodes = JsonDocument.Parse(File.ReadAllText(DataFiles.Boundaries("kota-metro-kelurahan.geojson")))
+    private static readonly List<string> DesaCodes = JsonDocument.Parse(File.ReadAllText(DataFiles.Boundaries("kota-metro-kelurahan.geojson")))
         .RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("kode").GetString()!).Order().ToList();
 
     public override async Task InitializeAsync()

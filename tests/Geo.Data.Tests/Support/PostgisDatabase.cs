@@ -5,12 +5,14 @@ namespace Geo.Data.Tests.Support;
 
 /// <summary>
 /// A fresh database on the real PostGIS for one test class, cloned from a template that has every
-/// migration applied. Cloning takes a fraction of a second and keeps test classes independent, so
+/// migration applied (the template is named after a hash of the migrations). Cloning takes a fraction of a second and keeps test classes independent, so
 /// xunit may run them in parallel. The server comes from GEO_TEST_DATABASE_URL, which `./geo test` sets.
 /// </summary>
 public sealed class PostgisDatabase : IAsyncLifetime
 {
-    private const string TemplateName = "geo_test_template";
+    // Named after the migrations, so a server shared by checkouts (or an external
+    // GEO_TEST_DATABASE_URL) never hands a test a template built from another schema.
+    private static readonly string TemplateName = $"geo_test_{DatabaseMigrator.SchemaFingerprint()}";
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static bool _templateReady;
 
@@ -31,7 +33,17 @@ public sealed class PostgisDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await EnsureTemplateAsync();
-        await AdminAsync($"CREATE DATABASE \"{Name}\" TEMPLATE {TemplateName}");
+        try
+        {
+            await AdminAsync($"CREATE DATABASE \"{Name}\" TEMPLATE {TemplateName}");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Another run's `./geo test` dropped the template between our build and this clone.
+            _templateReady = false;
+            await EnsureTemplateAsync();
+            await AdminAsync($"CREATE DATABASE \"{Name}\" TEMPLATE {TemplateName}");
+        }
         ConnectionString = WithDatabase(Name);
         DataSource = GeoDataSource.Create(ConnectionString);
     }

@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
@@ -64,7 +65,7 @@ public sealed class BoundaryRejectionTests : PostgisTest
     [Fact]
     public async Task An_unknown_code_column_stops_the_file_and_names_the_columns_there_are()
     {
-        var error = await Assert.ThrowsAsync<BoundaryFileException>(() => new BoundaryImporter(Db.DataSource).ImportAsync(
+        var error = await Assert.ThrowsAsync<GeoException>(() => new BoundaryImporter(Db.DataSource).ImportAsync(
             DataFiles.TestData("kota-metro-kelurahan.gpkg"), new BoundaryImportOptions(KolomKode: "KDEPUM")));
 
         Assert.Contains("kode_wilayah", error.Message);

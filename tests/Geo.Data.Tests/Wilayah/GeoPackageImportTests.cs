@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
@@ -50,10 +51,10 @@ public sealed class GeoPackageImportTests : PostgisTest
         var path = DataFiles.TestData("kota-metro-dua-lapisan.gpkg");
         var importer = new BoundaryImporter(Db.DataSource);
 
-        var unnamed = await Assert.ThrowsAsync<BoundaryFileException>(() => importer.ImportAsync(path, new BoundaryImportOptions()));
+        var unnamed = await Assert.ThrowsAsync<GeoException>(() => importer.ImportAsync(path, new BoundaryImportOptions()));
         Assert.Contains("kecamatan, kelurahan", unnamed.Message);
         Assert.Contains("--lapisan", unnamed.Message);
-        var unknown = await Assert.ThrowsAsync<BoundaryFileException>(() => importer.ImportAsync(path, new BoundaryImportOptions(Lapisan: "desa")));
+        var unknown = await Assert.ThrowsAsync<GeoException>(() => importer.ImportAsync(path, new BoundaryImportOptions(Lapisan: "desa")));
         Assert.Contains("kecamatan, kelurahan", unknown.Message);
         Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM wilayah"));
 
@@ -67,7 +68,7 @@ public sealed class GeoPackageImportTests : PostgisTest
     [Fact]
     public async Task A_layer_named_for_a_file_that_is_not_a_geopackage_is_refused()
     {
-        var e = await Assert.ThrowsAsync<BoundaryFileException>(() => new BoundaryImporter(Db.DataSource)
+        var e = await Assert.ThrowsAsync<GeoException>(() => new BoundaryImporter(Db.DataSource)
             .ImportAsync(DataFiles.TestData("rejections.geojson"), new BoundaryImportOptions(Lapisan: "desa")));
         Assert.Contains("hanya dapat dipilih dari GeoPackage", e.Message);
     }

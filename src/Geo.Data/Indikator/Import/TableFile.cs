@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExcelDataReader;
+using Geo.Core.Errors;
 
 namespace Geo.Data.Indikator.Import;
 
@@ -58,7 +59,7 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
         {
             ".xlsx" or ".xls" => ReadExcel(content),
             ".csv" or ".tsv" or ".txt" => ReadDelimited(content, extension == ".tsv" ? '\t' : null),
-            _ => throw new IndikatorFileException($"{fileName}: format tidak dikenal (CSV, TSV atau XLSX)"),
+            _ => throw GeoException.Invalid($"{fileName}: format tidak dikenal (CSV, TSV atau XLSX)"),
         };
     }
 
@@ -124,9 +125,11 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
     }
 
     /// <summary>Tab, semicolon or comma, whichever the first line has most of.</summary>
+    private static readonly char[] Delimiters = ['\t', ';', ','];
+
     private static char GuessDelimiter(string firstLine)
     {
-        var counts = new[] { '\t', ';', ',' }.Select(d => (d, firstLine.Count(c => c == d))).OrderByDescending(x => x.Item2).First();
+        var counts = Delimiters.Select(d => (d, firstLine.Count(c => c == d))).OrderByDescending(x => x.Item2).First();
         return counts.Item2 == 0 ? ',' : counts.d;
     }
 

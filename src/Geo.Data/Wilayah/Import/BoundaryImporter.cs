@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -125,7 +126,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError)
         {
-            throw new BoundaryFileException($"{fileName}: CRS berkas tidak dapat dipakai untuk proyeksi ulang ({e.MessageText})");
+            throw GeoException.Invalid($"{fileName}: CRS berkas tidak dapat dipakai untuk proyeksi ulang ({e.MessageText})");
         }
     }
 

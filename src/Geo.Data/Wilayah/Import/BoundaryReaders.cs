@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 namespace Geo.Data.Wilayah.Import;
 
 public static class BoundaryReaders
@@ -10,7 +11,7 @@ public static class BoundaryReaders
     {
         var name = Path.GetFileName(path).ToLowerInvariant();
         if (name.EndsWith(".gpkg")) return new GeoPackageBoundaryReader(path, layer);
-        if (layer is not null) throw new BoundaryFileException($"lapisan '{layer}' hanya dapat dipilih dari GeoPackage (.gpkg), bukan dari {Path.GetFileName(path)}");
+        if (layer is not null) throw GeoException.Invalid($"lapisan '{layer}' hanya dapat dipilih dari GeoPackage (.gpkg), bukan dari {Path.GetFileName(path)}");
         if (name.EndsWith(".geojson") || name.EndsWith(".json") || name.EndsWith(".geojsonl")
             || name.EndsWith(".geojsons") || name.EndsWith(".ndjson") || name.EndsWith(".gz"))
         {
@@ -18,7 +19,7 @@ public static class BoundaryReaders
         }
         if (name.EndsWith(".zip")) return ShapefileBoundaryReader.OpenZip(path);
         if (name.EndsWith(".shp")) return ShapefileBoundaryReader.OpenShp(path);
-        throw new BoundaryFileException(
+        throw GeoException.Invalid(
             $"format berkas '{Path.GetFileName(path)}' tidak dikenali; yang diterima: GeoJSON (.geojson, .geojsonl, .gz), Shapefile dalam .zip, GeoPackage (.gpkg)");
     }
 }

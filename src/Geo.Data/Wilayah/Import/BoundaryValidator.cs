@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using NetTopologySuite.Geometries;
 
@@ -110,16 +111,16 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         return close > open ? crs[(open + 2)..close] : crs;
     }
 
-    private string PickColumn(BoundaryFeature feature, string? chosen, string[] candidates, string what, string flag)
+    private static string PickColumn(BoundaryFeature feature, string? chosen, string[] candidates, string what, string flag)
     {
         if (chosen is not null)
         {
             return feature.Attributes.ContainsKey(chosen)
                 ? chosen
-                : throw new BoundaryFileException($"kolom {what} '{chosen}' tidak ada; kolom yang ada: {string.Join(", ", feature.Attributes.Keys)}");
+                : throw GeoException.Invalid($"kolom {what} '{chosen}' tidak ada; kolom yang ada: {string.Join(", ", feature.Attributes.Keys)}");
         }
         return candidates.FirstOrDefault(feature.Attributes.ContainsKey)
-            ?? throw new BoundaryFileException(
+            ?? throw GeoException.Invalid(
                 $"kolom {what} tidak ditemukan (dicoba: {string.Join(", ", candidates)}); pilih dengan {flag}. Kolom yang ada: {string.Join(", ", feature.Attributes.Keys)}");
     }
 

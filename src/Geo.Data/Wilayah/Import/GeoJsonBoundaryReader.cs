@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Geo.Core.Errors;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 
@@ -40,11 +41,11 @@ public sealed class GeoJsonBoundaryReader(Stream stream) : IBoundaryReader
         try
         {
             collection = JsonSerializer.Deserialize<FeatureCollection>(document, Json)
-                ?? throw new BoundaryFileException("berkas GeoJSON kosong");
+                ?? throw GeoException.Invalid("berkas GeoJSON kosong");
         }
         catch (JsonException e)
         {
-            throw new BoundaryFileException($"GeoJSON tidak dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"GeoJSON tidak dapat dibaca: {e.Message}");
         }
 
         var i = 0;
@@ -59,11 +60,11 @@ public sealed class GeoJsonBoundaryReader(Stream stream) : IBoundaryReader
         try
         {
             return JsonSerializer.Deserialize<IFeature>(line, Json)
-                ?? throw new BoundaryFileException($"fitur {number}: baris kosong");
+                ?? throw GeoException.Invalid($"fitur {number}: baris kosong");
         }
         catch (JsonException e)
         {
-            throw new BoundaryFileException($"fitur {number}: GeoJSON tidak dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"fitur {number}: GeoJSON tidak dapat dibaca: {e.Message}");
         }
     }
 

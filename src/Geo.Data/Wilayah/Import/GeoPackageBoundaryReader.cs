@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core.Errors;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
 
@@ -33,7 +34,7 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         catch (SqliteException e)
         {
             _connection.Dispose();
-            throw new BoundaryFileException($"{_fileName} bukan GeoPackage yang dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"{_fileName} bukan GeoPackage yang dapat dibaca: {e.Message}");
         }
         catch
         {
@@ -83,13 +84,13 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         if (wanted is not null)
         {
             return layers.FirstOrDefault(l => string.Equals(l.Table, wanted, StringComparison.OrdinalIgnoreCase))
-                ?? throw new BoundaryFileException($"GeoPackage {_fileName} tidak berisi lapisan fitur '{wanted}'; lapisan yang ada: {names}");
+                ?? throw GeoException.Invalid($"GeoPackage {_fileName} tidak berisi lapisan fitur '{wanted}'; lapisan yang ada: {names}");
         }
         return layers.Count switch
         {
             1 => layers[0],
-            0 => throw new BoundaryFileException($"GeoPackage {_fileName} tidak berisi lapisan fitur"),
-            _ => throw new BoundaryFileException(
+            0 => throw GeoException.Invalid($"GeoPackage {_fileName} tidak berisi lapisan fitur"),
+            _ => throw GeoException.Invalid(
                 $"GeoPackage {_fileName} berisi {layers.Count} lapisan fitur ({names}); pilih satu dengan --lapisan (API: lapisan=)"),
         };
     }
@@ -106,11 +107,11 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         cmd.CommandText = "SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = $id";
         cmd.Parameters.AddWithValue("$id", srsId);
         using var reader = cmd.ExecuteReader();
-        if (!reader.Read()) throw new BoundaryFileException($"GeoPackage {_fileName}: srs_id {srsId} tidak ada di gpkg_spatial_ref_sys");
+        if (!reader.Read()) throw GeoException.Invalid($"GeoPackage {_fileName}: srs_id {srsId} tidak ada di gpkg_spatial_ref_sys");
         var organization = reader.GetString(0).ToUpperInvariant();
         var code = reader.GetInt32(1);
         if (organization == "EPSG") return code == 4326 ? null : string.Create(CultureInfo.InvariantCulture, $"EPSG:{code}");
-        return reader.IsDBNull(2) ? throw new BoundaryFileException($"GeoPackage {_fileName}: CRS srs_id {srsId} tanpa definisi") : reader.GetString(2);
+        return reader.IsDBNull(2) ? throw GeoException.Invalid($"GeoPackage {_fileName}: CRS srs_id {srsId} tanpa definisi") : reader.GetString(2);
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

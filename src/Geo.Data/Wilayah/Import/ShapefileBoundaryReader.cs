@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Geo.Core.Errors;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -39,7 +40,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
             }
             catch (InvalidDataException e)
             {
-                throw new BoundaryFileException($"arsip zip '{Path.GetFileName(zipPath)}' rusak: {e.Message}");
+                throw GeoException.Invalid($"arsip zip '{Path.GetFileName(zipPath)}' rusak: {e.Message}");
             }
             var shapefiles = Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
@@ -47,8 +48,8 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
             return shapefiles.Count switch
             {
                 1 => new ShapefileBoundaryReader(shapefiles[0], directory),
-                0 => throw new BoundaryFileException($"arsip '{Path.GetFileName(zipPath)}' tidak berisi Shapefile (.shp)"),
-                _ => throw new BoundaryFileException(
+                0 => throw GeoException.Invalid($"arsip '{Path.GetFileName(zipPath)}' tidak berisi Shapefile (.shp)"),
+                _ => throw GeoException.Invalid(
                     $"arsip '{Path.GetFileName(zipPath)}' berisi {shapefiles.Count} Shapefile ({string.Join(", ", shapefiles.Select(f => Path.GetRelativePath(directory.FullName, f)))}); impor satu per satu"),
             };
         }
@@ -61,7 +62,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
 
     public IEnumerable<BoundaryFeature> ReadFeatures()
     {
-        if (Sidecar(".dbf") is null) throw new BoundaryFileException($"{Path.GetFileName(_shpPath)}: berkas .dbf (atribut) tidak ada");
+        if (Sidecar(".dbf") is null) throw GeoException.Invalid($"{Path.GetFileName(_shpPath)}: berkas .dbf (atribut) tidak ada");
         using var reader = Open();
         var number = 0;
         while (reader.Read(out var deleted))
@@ -82,7 +83,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
         }
         catch (Exception e) when (e is ShapefileException or IOException or NotSupportedException)
         {
-            throw new BoundaryFileException($"Shapefile {Path.GetFileName(_shpPath)} tidak dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"Shapefile {Path.GetFileName(_shpPath)} tidak dapat dibaca: {e.Message}");
         }
     }
 
@@ -128,7 +129,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            throw new BoundaryFileException($"pengodean DBF '{name}' pada .cpg tidak dikenali");
+            throw GeoException.Invalid($"pengodean DBF '{name}' pada .cpg tidak dikenali");
         }
     }
 

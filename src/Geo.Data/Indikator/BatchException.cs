@@ -1,3 +1,0 @@
-namespace Geo.Data.Indikator;
-
-public sealed class BatchException(string message) : Exception(message);
