@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Geo.Core.Errors;
+using Geo.Core.Import;
 using Geo.Data.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
 
@@ -88,7 +88,7 @@ public static partial class ErrorHandling
         problem.Type = null;
         if (status == StatusCodes.Status413PayloadTooLarge && problem.Detail is null)
         {
-            var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<ImporOptions>>().Value;
+            var options = context.HttpContext.RequestServices.GetRequiredService<ImportLimits>();
             problem.Detail = $"berkas melebihi batas unggah {options.MaksimumMegabyte} MB; batas ini diatur dengan Geo:Impor:MaksimumMegabyte";
         }
         problem.Detail ??= status switch

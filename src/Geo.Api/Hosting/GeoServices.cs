@@ -1,8 +1,10 @@
+using Geo.Core.Import;
 using Geo.Data.Database;
 using Geo.Data.Wilayah;
 using Geo.Data.Wilayah.Import;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NetTopologySuite.IO.Converters;
 using Npgsql;
 
@@ -23,7 +25,8 @@ public static class GeoServices
         services.AddSingleton<WilayahScopeResolver>();
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
-        services.Configure<ImporOptions>(configuration.GetSection("Geo:Impor"));
+        services.Configure<ImportLimits>(configuration.GetSection("Geo:Impor"));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImportLimits>>().Value);
         services.AddGeoErrorHandling();
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" }));

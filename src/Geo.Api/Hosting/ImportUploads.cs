@@ -1,17 +1,17 @@
+using Geo.Core.Import;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Hosting;
 
 public static class ImportUploads
 {
     /// <summary>
-    /// Lets an import endpoint take files up to <see cref="ImporOptions.MaksimumMegabyte"/>, both
+    /// Lets an import endpoint take files up to <see cref="ImportLimits.MaksimumMegabyte"/>, both
     /// as a request body (Kestrel answers 413 above it) and as a multipart form part.
     /// </summary>
     public static RouteHandlerBuilder AcceptsImportUploads(this RouteHandlerBuilder endpoint, IEndpointRouteBuilder app)
     {
-        var limit = app.ServiceProvider.GetRequiredService<IOptions<ImporOptions>>().Value.MaximumBytes;
+        var limit = app.ServiceProvider.GetRequiredService<ImportLimits>().MaximumUploadBytes;
         return endpoint.WithMetadata(new RequestSizeLimitAttribute(limit)).WithFormOptions(multipartBodyLengthLimit: limit);
     }
 }
