@@ -153,5 +153,5 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource)
     private static double? D(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 
     private static Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken ct) =>
-        value is { } v && !double.IsNaN(v) ? copy.WriteAsync(v, NpgsqlDbType.Double, ct) : copy.WriteNullAsync(ct);
+        value is { } v && double.IsFinite(v) ? copy.WriteAsync(v, NpgsqlDbType.Double, ct) : copy.WriteNullAsync(ct);
 }

@@ -7,8 +7,8 @@ namespace Geo.Data.Errors;
 /// <summary>
 /// What a database failure means to the caller, decided once for the host and the CLI: the server
 /// unreachable, starting or shutting down is <see cref="GeoErrorKind.Unavailable"/>; a CHECK that
-/// guards stored numbers is a bad value that slipped past the readers. Anything else is a bug and
-/// is left as it is.
+/// keeps stored numbers finite (migration 0050) is a bad value that slipped past the readers.
+/// Anything else is a bug and is left as it is.
 /// </summary>
 public static class DatabaseErrors
 {
@@ -23,8 +23,8 @@ public static class DatabaseErrors
             {
                 case PostgresException pg when IsUnavailable(pg.SqlState):
                     return GeoException.Unavailable(UnavailableDetail, e);
-                case PostgresException { SqlState: PostgresErrorCodes.CheckViolation } pg:
-                    return GeoException.Invalid($"nilai ditolak oleh basis data ({pg.ConstraintName}): hanya bilangan hingga yang boleh disimpan");
+                case PostgresException { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: { } name } when name.EndsWith("_hingga", StringComparison.Ordinal):
+                    return GeoException.Invalid($"hanya bilangan hingga yang boleh disimpan; NaN atau tak hingga ditolak ({name})");
                 case PostgresException:
                     return null;
                 case NpgsqlException { IsTransient: true } or SocketException or TimeoutException:

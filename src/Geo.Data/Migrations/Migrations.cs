@@ -10,3 +10,6 @@ public sealed class Wilayah : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0002_kode_referensi")]
 public sealed class KodeReferensi : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0050_angka_hingga")]
+public sealed class AngkaHingga : SqlMigration;
