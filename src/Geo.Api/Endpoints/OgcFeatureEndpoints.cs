@@ -216,7 +216,8 @@ public static class OgcFeatureEndpoints
         var box = parts.Length == 4
             ? new Bbox(numbers[0], numbers[1], numbers[2], numbers[3])
             : new Bbox(numbers[0], numbers[1], numbers[3], numbers[4]);
-        return box.MinY <= box.MaxY && box.MinY >= -90 && box.MaxY <= 90 ? box : null;
+        // minx may exceed maxx (a box across the antimeridian); no value may leave the globe.
+        return box.MinY <= box.MaxY && box.MinY >= -90 && box.MaxY <= 90 && Math.Abs(box.MinX) <= 180 && Math.Abs(box.MaxX) <= 180 ? box : null;
     }
 
     /// <summary>The request's own query with offset (and limit) replaced, for self/next/prev links.</summary>

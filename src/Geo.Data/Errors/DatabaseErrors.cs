@@ -25,6 +25,9 @@ public static class DatabaseErrors
                     return GeoException.Unavailable(UnavailableDetail, e);
                 case PostgresException { SqlState: PostgresErrorCodes.CheckViolation, ConstraintName: { } name } when name.EndsWith("_hingga", StringComparison.Ordinal):
                     return GeoException.Invalid($"hanya bilangan hingga yang boleh disimpan; NaN atau tak hingga ditolak ({name})");
+                case PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter }:
+                    // A NUL or broken byte in some text that no reader stopped; PostgreSQL text cannot hold it.
+                    return GeoException.Invalid("teks berisi karakter yang tidak dapat disimpan (NUL atau bita UTF-8 yang rusak)");
                 case PostgresException:
                     return null;
                 case NpgsqlException { IsTransient: true } or SocketException or TimeoutException:
