@@ -44,8 +44,6 @@ public sealed class TileCache : IDisposable
         if (megabytes > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L, CompactionPercentage = 0.25 });
     }
 
-    public bool Enabled => _cache is not null;
-
     public ServedTile? Get(string key, Func<DataVersi, bool> isCurrent) =>
         _cache is not null && _cache.TryGetValue(key, out ServedTile? tile) && isCurrent(tile!.Versi) ? tile : null;
 

@@ -7,7 +7,4 @@ public static class NormalTail
 {
     /// <summary>P(|Z| &gt;= |z|): the two-sided p of spdep's alternative = "two.sided". NaN stays NaN.</summary>
     public static double TwoSided(double z) => double.IsNaN(z) ? double.NaN : SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2.0));
-
-    /// <summary>P(Z &gt;= z): spdep's alternative = "greater".</summary>
-    public static double Upper(double z) => double.IsNaN(z) ? double.NaN : 0.5 * SpecialFunctions.Erfc(z / Math.Sqrt(2.0));
 }

@@ -82,15 +82,6 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         }, ct);
     }
 
-    public async Task<IReadOnlyList<string>> GroupKindsAsync(CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("SELECT DISTINCT jenis FROM kelompok_wilayah ORDER BY 1");
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<string>();
-        while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
-        return list;
-    }
-
     /// <summary>
     /// The sums behind <see cref="RollUp.FromSums"/>, per unit. Percentage-only desa get a weight
     /// (the sum of the indicator's sasaran counts, same period or same year) only when every part exists.

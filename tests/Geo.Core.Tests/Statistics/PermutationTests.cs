@@ -127,7 +127,7 @@ public sealed class PermutationTests
         // agreement is loose per unit but tight in rank and in the bulk.
         var f = SpdepFixture.Load("paser-queen");
         var result = LocalMoran.Compute(f.X, f.Weights.RowStandardised(), new LocalMoranOptions { Permutations = Options(9999, 5) });
-        var analytic = result.Z.Select(z => NormalTail.Upper(Math.Abs(z))).ToArray();
+        var analytic = result.Z.Select(z => NormalReference.UpperTail(Math.Abs(z))).ToArray();
         var differences = analytic.Zip(result.PseudoP!, (a, p) => Math.Abs(a - p)).Order().ToArray();
         Assert.True(differences[differences.Length / 2] < 0.02, $"median |pseudo p - analytic p| = {differences[differences.Length / 2]}");
         Assert.True(Spearman(analytic, result.PseudoP!) > 0.95);
@@ -138,7 +138,7 @@ public sealed class PermutationTests
     {
         var f = SpdepFixture.Load("paser-queen");
         var result = GetisOrdGiStar.Compute(f.X, f.Weights, new GetisOrdOptions { Permutations = Options(9999, 5) });
-        var analytic = result.Z.Select(z => NormalTail.Upper(Math.Abs(z))).ToArray();
+        var analytic = result.Z.Select(z => NormalReference.UpperTail(Math.Abs(z))).ToArray();
         Assert.True(Spearman(analytic, result.PseudoP!) > 0.95);
     }
 
@@ -154,7 +154,7 @@ public sealed class PermutationTests
         var result = GlobalMoran.Compute(shuffled, w, Options(r, 9));
         var se = Math.Sqrt(result.VarianceRandomisation / r);
         Assert.InRange(result.PermutationMean!.Value, result.ExpectedI - 5 * se, result.ExpectedI + 5 * se);
-        var oneSided = NormalTail.Upper(Math.Abs(result.ZRandomisation));
+        var oneSided = NormalReference.UpperTail(Math.Abs(result.ZRandomisation));
         Assert.InRange(result.PseudoP!.Value, oneSided - 0.03, oneSided + 0.03);
         // the real (north-south trended) values are far out in the tail: the pseudo p is the minimum
         var trended = GlobalMoran.Compute(f.X, w, Options(r, 9));

@@ -30,7 +30,7 @@ public sealed class SpdepReferenceTests
             Close.Equal(f.Scalar(group, "VarRandomisation"), r.VarianceRandomisation, $"{name} {group} Var rand");
             Close.Equal(f.Scalar(group, "ZRandomisation"), r.ZRandomisation, $"{name} {group} z rand");
             Close.Equal(f.Scalar(group, "PTwoSidedRandomisation"), r.PRandomisation, $"{name} {group} p rand");
-            Close.Equal(f.Scalar(group, "PGreaterRandomisation"), NormalTail.Upper(r.ZRandomisation), $"{name} {group} p greater");
+            Close.Equal(f.Scalar(group, "PGreaterRandomisation"), NormalReference.UpperTail(r.ZRandomisation), $"{name} {group} p greater");
             Close.Equal(f.Scalar(group, "VarNormality"), r.VarianceNormality, $"{name} {group} Var norm");
             Close.Equal(f.Scalar(group, "ZNormality"), r.ZNormality, $"{name} {group} z norm");
             Close.Equal(f.Scalar(group, "PTwoSidedNormality"), r.PNormality, $"{name} {group} p norm");

@@ -55,8 +55,6 @@ public sealed class PostgisDatabase : IAsyncLifetime
         await AdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
     }
 
-    public GeoDbContext CreateDbContext() => new(GeoDbContext.Options(DataSource));
-
     public async Task<T?> ScalarAsync<T>(string sql)
     {
         await using var cmd = DataSource.CreateCommand(sql);
