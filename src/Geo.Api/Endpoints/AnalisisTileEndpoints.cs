@@ -24,55 +24,12 @@ public static class AnalisisTileEndpoints
             .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
-    private static async Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TileQueries tiles,
-        TileCache cache, DataVersiTracker versions, WilayahScopeResolver scopes, NpgsqlDataSource dataSource,
-        IOptions<PetaOptions> options, CancellationToken ct)
+    private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, WilayahScopeResolver scopes) =>
+        pipeline.ServeAsync(http, new TileKey(new AnalysisTileSource(ParseId(id)), TileAddress.Parse(z, x, y), scopes.Resolve(http)));
+
+    private static async Task<IResult> TileJson(string id, HttpContext http, TileQueries tiles, WilayahScopeResolver scopes, CancellationToken ct)
     {
-        var started = Stopwatch.GetTimestamp();
-        if (!TryLong(id, out var runId)) throw GeoException.Invalid($"id analisis harus bilangan bulat: {id}");
-        if (!TryLong(z, out var zi) || !TryLong(x, out var xi) || !TryLong(y, out var yi) || zi > int.MaxValue || xi > int.MaxValue || yi > int.MaxValue)
-        {
-            throw GeoException.Invalid($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
-        }
-        var address = new TileAddress((int)zi, (int)xi, (int)yi);
-        if (address.Problem() is { } outOfRange) throw GeoException.Invalid($"petak {address} di luar jangkauan: {outOfRange}");
-
-        var scope = scopes.Resolve(http);
-        var current = versions.Current;
-        var currentETag = PetaHttp.AnalysisETag(current);
-        var maxAge = options.Value.MaxAgeSeconds;
-        if (PetaHttp.Matches(http.Request, currentETag))
-        {
-            PetaHttp.SetCaching(http.Response, currentETag, maxAge);
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        var key = $"analisis/{runId}/{address}/{scope.RootCode}";
-        bool IsFresh(DataVersi v) => v.Wilayah == versions.Current.Wilayah && v.Analisis == versions.Current.Analisis;
-        var served = cache.Get(key, IsFresh);
-        TimeSpan? query = null;
-        if (served is null)
-        {
-            if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run) throw UnknownRun(runId);
-            (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
-            {
-                var tile = await tiles.GetAnalysisAsync(run, address, scope, CancellationToken.None);
-                versions.Observe(tile.Versi);
-                return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.AnalysisETag(tile.Versi));
-            });
-        }
-
-        return PetaHttp.TileResponse(http, served, maxAge, started, query);
-    }
-
-    private static async Task<IResult> TileJson(string id, HttpContext http, NpgsqlDataSource dataSource, WilayahScopeResolver scopes, CancellationToken ct)
-    {
-        if (!TryLong(id, out var runId)) throw GeoException.Invalid($"id analisis harus bilangan bulat: {id}");
-        if (await AnalysisLayer.FindAsync(dataSource, runId, ct) is not { } run
-            || !scopes.Resolve(http).Contains(Geo.Core.Wilayah.KodeWilayah.Parse(run.Wilayah)))
-        {
-            throw UnknownRun(runId);
-        }
+        var run = await tiles.FindAnalysisAsync(ParseId(id), scopes.Resolve(http), ct);
 
         var b = run.Bounds;
         var description = $"Analisis {run.Indikator} periode {run.Periode} di {run.Wilayah} per {run.Layer.Title.ToLowerInvariant()}"
@@ -103,9 +60,6 @@ public static class AnalisisTileEndpoints
         });
     }
 
-    private static GeoException UnknownRun(long id) =>
-        GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
-
-    private static bool TryLong(string text, out long value) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    private static long ParseId(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId) ? runId : throw GeoException.Invalid($"id analisis harus bilangan bulat: {id}");
 }

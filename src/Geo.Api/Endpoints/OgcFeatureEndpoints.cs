@@ -96,12 +96,13 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Items(string id, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
+        WilayahScopeResolver scopes, TileQueries tiles, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
         var query = http.Request.Query;
         var nilai = NilaiParameter.Read(query);
+        var source = new WilayahTileSource(layer, nilai);
 
         var limit = DefaultLimit;
         if (query["limit"].ToString() is { Length: > 0 } limitText)
@@ -142,14 +143,13 @@ public static class OgcFeatureEndpoints
             induk = parsed.Value;
         }
 
-        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
-        if (NotModified(http, versions.Current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
+        if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
+        if (NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds) is { } notModified) return notModified;
 
         var page = await features.PageAsync(
             new FeatureFilter(layer, scopes.Resolve(http), bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
 
-        var etag = PetaHttp.ETag(page.Versi, nilai is not null);
-        PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
+        PetaHttp.SetCaching(http.Response, source.ETag(page.Versi), options.Value.MaxAgeSeconds);
 
         var self = $"{PetaHttp.BaseUrl(http.Request)}{http.Request.Path}";
         var links = new List<object>
@@ -178,26 +178,26 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Item(string id, string kode, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, NilaiParameter nilaiParameter, DataVersiTracker versions,
+        WilayahScopeResolver scopes, TileQueries tiles, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
         var parsed = Problems.ParseKode(kode);
         var nilai = NilaiParameter.Read(http.Request.Query);
-        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
-        var current = versions.Current;
-        if (NotModified(http, current, nilai is not null, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
+        var source = new WilayahTileSource(layer, nilai);
+        if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
+        var etag = source.ETag(versions.Current);
+        if (NotModified(http, etag, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
         var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, nilai, ct);
-        if (json is not null) PetaHttp.SetCaching(http.Response, PetaHttp.ETag(current, nilai is not null), options.Value.MaxAgeSeconds);
+        if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
         return json is null
             ? throw GeoException.NotFound($"{layer.Name} {parsed} tidak ada")
             : Results.Text(json, GeoJson, Encoding.UTF8);
     }
 
     /// <summary>304 when the client holds the page as of the current data versions.</summary>
-    private static IResult? NotModified(HttpContext http, DataVersi current, bool usesNilai, int maxAge)
+    private static IResult? NotModified(HttpContext http, string etag, int maxAge)
     {
-        var etag = PetaHttp.ETag(current, usesNilai);
         if (!PetaHttp.Matches(http.Request, etag)) return null;
         PetaHttp.SetCaching(http.Response, etag, maxAge);
         return Results.StatusCode(StatusCodes.Status304NotModified);

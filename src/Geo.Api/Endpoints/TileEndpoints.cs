@@ -33,58 +33,21 @@ public static class TileEndpoints
             .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
-    private static async Task<IResult> Tile(string layer, string z, string x, string y, HttpContext http,
-        TileQueries tiles, TileCache cache, DataVersiTracker versions, WilayahScopeResolver scopes,
-        NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
+    private static Task<IResult> Tile(string layer, string z, string x, string y, HttpContext http,
+        TilePipeline pipeline, WilayahScopeResolver scopes)
     {
-        var started = Stopwatch.GetTimestamp();
         if (PetaLayer.Find(layer) is not { } petaLayer) throw UnknownLayer(layer);
-        var nilai = NilaiParameter.Read(http.Request.Query);
-        var usesNilai = nilai is not null;
-        if (!TryInt(z, out var zi) || !TryInt(x, out var xi) || !TryInt(y, out var yi))
-        {
-            throw GeoException.Invalid($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
-        }
-        var address = new TileAddress(zi, xi, yi);
-        if (address.Problem() is { } outOfRange) throw GeoException.Invalid($"petak {address} di luar jangkauan: {outOfRange}");
-
-        var scope = scopes.Resolve(http);
-        var maxAge = options.Value.MaxAgeSeconds;
-        var current = versions.Current;
-        var currentETag = PetaHttp.ETag(current, usesNilai);
-        if (PetaHttp.Matches(http.Request, currentETag))
-        {
-            PetaHttp.SetCaching(http.Response, currentETag, maxAge);
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        var key = $"{petaLayer.Name}/{address}/{scope.RootCode}/{nilai?.Indikator}/{nilai?.Periode.Value}";
-        bool IsFresh(DataVersi v) => IsCurrent(v, versions.Current, usesNilai);
-        var served = cache.Get(key, IsFresh);
-        TimeSpan? query = null;
-        if (served is null)
-        {
-            if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
-            (served, query) = await cache.GetOrBuildAsync(key, IsFresh, async () =>
-            {
-                var tile = address.Z < petaLayer.MinZoom
-                    ? new Tile([], current)
-                    : await tiles.GetAsync(petaLayer, address, scope, nilai, CancellationToken.None);
-                versions.Observe(tile.Versi);
-                return new ServedTile(tile.Mvt, tile.Versi, PetaHttp.ETag(tile.Versi, usesNilai));
-            });
-        }
-
-        return PetaHttp.TileResponse(http, served, maxAge, started, query);
+        var source = new WilayahTileSource(petaLayer, NilaiParameter.Read(http.Request.Query));
+        return pipeline.ServeAsync(http, new TileKey(source, TileAddress.Parse(z, x, y), scopes.Resolve(http)));
     }
 
     private static async Task<IResult> TileJson(string layer, HttpContext http, DataVersiTracker versions,
-        PetaExtents extents, NilaiParameter nilaiParameter, IOptions<PetaOptions> options, CancellationToken ct)
+        PetaExtents extents, TileQueries tiles, IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(layer) is not { } petaLayer) throw UnknownLayer(layer);
         var nilai = NilaiParameter.Read(http.Request.Query);
-        if (nilai is not null) await nilaiParameter.EnsureExistsAsync(nilai, ct);
-        var etag = PetaHttp.ETag(versions.Current, nilai is not null);
+        if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
+        var etag = new WilayahTileSource(petaLayer, nilai).ETag(versions.Current);
         PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
         if (PetaHttp.Matches(http.Request, etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
 
@@ -127,13 +90,6 @@ public static class TileEndpoints
         });
     }
 
-    /// <summary>A cached tile is current while the versions it was read at are: nilai only counts when it carries values.</summary>
-    private static bool IsCurrent(DataVersi tile, DataVersi current, bool usesNilai) =>
-        tile.Wilayah == current.Wilayah && (!usesNilai || tile.Nilai == current.Nilai);
-
     private static GeoException UnknownLayer(string layer) =>
         GeoException.NotFound($"lapisan '{layer}' tidak ada; pilih salah satu: {string.Join(", ", PetaLayer.All.Select(l => l.Name))}");
-
-    private static bool TryInt(string text, out int value) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -19,7 +19,7 @@ public static class PetaServices
         services.AddSingleton<DataVersiTracker>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<PetaExtents>();
-        services.AddSingleton<NilaiParameter>();
+        services.AddSingleton<TilePipeline>();
         services.AddHostedService<DataVersiListener>();
 
         services.AddResponseCompression(o =>

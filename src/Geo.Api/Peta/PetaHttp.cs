@@ -10,16 +10,6 @@ public static class PetaHttp
 {
     public const string MvtContentType = "application/vnd.mapbox-vector-tile";
 
-    /// <summary>
-    /// Weak, because the same tile leaves raw or gzip-encoded; it names the data versions the
-    /// response was built from (and the value table's only when the response uses it).
-    /// </summary>
-    public static string ETag(DataVersi versi, bool usesNilai) =>
-        usesNilai ? $"W/\"w{versi.Wilayah}n{versi.Nilai}\"" : $"W/\"w{versi.Wilayah}\"";
-
-    /// <summary>Analysis tiles: the boundaries' version and the analysis runs' (a run replaced or removed changes it).</summary>
-    public static string AnalysisETag(DataVersi versi) => $"W/\"w{versi.Wilayah}a{versi.Analisis}\"";
-
     public static bool Matches(HttpRequest request, string etag)
     {
         var header = request.Headers.IfNoneMatch;

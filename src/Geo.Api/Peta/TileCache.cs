@@ -36,7 +36,7 @@ public sealed class ServedTile(byte[] raw, DataVersi versi, string etag)
 public sealed class TileCache : IDisposable
 {
     private readonly MemoryCache? _cache;
-    private readonly ConcurrentDictionary<string, Lazy<Task<ServedTile>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TileKey, Lazy<Task<ServedTile>>> _inFlight = new();
 
     public TileCache(IOptions<PetaOptions> options)
     {
@@ -44,7 +44,7 @@ public sealed class TileCache : IDisposable
         if (megabytes > 0) _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L, CompactionPercentage = 0.25 });
     }
 
-    public ServedTile? Get(string key, Func<DataVersi, bool> isCurrent) =>
+    public ServedTile? Get(TileKey key, Func<DataVersi, bool> isCurrent) =>
         _cache is not null && _cache.TryGetValue(key, out ServedTile? tile) && isCurrent(tile!.Versi) ? tile : null;
 
     /// <summary>
@@ -53,7 +53,7 @@ public sealed class TileCache : IDisposable
     /// <c>Built</c> is how long the build took when this call ran it, and null when the tile came
     /// from the cache or from another call's build (for Server-Timing).
     /// </summary>
-    public async Task<(ServedTile Tile, TimeSpan? Built)> GetOrBuildAsync(string key, Func<DataVersi, bool> isCurrent, Func<Task<ServedTile>> build)
+    public async Task<(ServedTile Tile, TimeSpan? Built)> GetOrBuildAsync(TileKey key, Func<DataVersi, bool> isCurrent, Func<Task<ServedTile>> build)
     {
         if (Get(key, isCurrent) is { } cached) return (cached, null);
         var started = Stopwatch.GetTimestamp();
@@ -66,11 +66,11 @@ public sealed class TileCache : IDisposable
         }
         finally
         {
-            _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<ServedTile>>>(key, joined));
+            _inFlight.TryRemove(new KeyValuePair<TileKey, Lazy<Task<ServedTile>>>(key, joined));
         }
     }
 
-    private async Task<ServedTile> BuildAsync(string key, Func<Task<ServedTile>> build)
+    private async Task<ServedTile> BuildAsync(TileKey key, Func<Task<ServedTile>> build)
     {
         var tile = await build();
         // Counted twice the raw size: the gzip copy is usually smaller, plus the entry overhead.

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Npgsql;
 
@@ -6,6 +9,17 @@ namespace Geo.Data.Peta;
 public sealed record TileAddress(int Z, int X, int Y)
 {
     public const int MaxZoom = 22;
+
+    /// <summary>The address in a URL's z/x/y, or a 400 that says what is wrong with it.</summary>
+    public static TileAddress Parse(string z, string x, string y)
+    {
+        if (!TryInt(z, out var zi) || !TryInt(x, out var xi) || !TryInt(y, out var yi))
+        {
+            throw GeoException.Invalid($"z, x dan y harus bilangan bulat: {z}/{x}/{y}");
+        }
+        var address = new TileAddress(zi, xi, yi);
+        return address.Problem() is { } outOfRange ? throw GeoException.Invalid($"petak {address} di luar jangkauan: {outOfRange}") : address;
+    }
 
     /// <summary>Null when valid, else why not (z 0..22, x and y 0..2^z-1).</summary>
     public string? Problem()
@@ -18,30 +32,68 @@ public sealed record TileAddress(int Z, int X, int Y)
     }
 
     public override string ToString() => $"{Z}/{X}/{Y}";
+
+    private static bool TryInt(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }
 
 /// <summary>A Mapbox vector tile (possibly empty: no bytes) and the data versions it was built from.</summary>
 public sealed record Tile(byte[] Mvt, DataVersi Versi);
 
-/// <summary>Runs the tile SQL of <see cref="TileSql"/>; the server adds only caching and HTTP around it.</summary>
-public sealed class TileQueries(TileDataSource tiles)
+/// <summary>
+/// Runs the tile SQL of <see cref="TileSql"/> for a <see cref="TileKey"/>, and answers what a map
+/// request names (an indicator, an analysis run) before any tile is built; the server adds only
+/// caching and HTTP around it.
+/// </summary>
+public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
 {
-    public Task<bool> IndikatorExistsAsync(string kode, CancellationToken ct = default) =>
-        NilaiLayer.IndikatorExistsAsync(tiles.DataSource, kode, ct);
+    // Indicators once found; an unknown code is looked up again each time, so a new one is found at once.
+    private readonly ConcurrentDictionary<string, bool> _knownIndikator = new(StringComparer.Ordinal);
 
-    public Task<Tile> GetAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, NilaiLayer? nilai = null, CancellationToken ct = default) =>
-        nilai is null
-            ? RunAsync(layer, tile, scope, TileValues.None, [], ct)
-            : RunAsync(layer, tile, scope, TileValues.Nilai,
-                [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
-
-    /// <summary>A tile of one stored analysis run, at the level its units are.</summary>
-    public Task<Tile> GetAnalysisAsync(AnalysisLayer analysis, TileAddress tile, WilayahScope scope, CancellationToken ct = default) =>
-        RunAsync(analysis.Layer, tile, scope, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = analysis.Id }], ct);
-
-    private async Task<Tile> RunAsync(PetaLayer layer, TileAddress tile, WilayahScope scope, TileValues values,
-        NpgsqlParameter[] valueParameters, CancellationToken ct)
+    /// <summary>The tile, or a 404 when the indicator or analysis run it names does not exist.</summary>
+    public async Task<Tile> GetAsync(TileKey key, CancellationToken ct = default)
     {
+        switch (key.Source)
+        {
+            case WilayahTileSource { Nilai: null } source:
+                // Below a layer's minzoom there is nothing to draw: no query, the versions now current.
+                return key.Address.Z < source.Layer.MinZoom
+                    ? new Tile([], versions.Current)
+                    : await RunAsync(source.Layer, key, TileValues.None, [], ct);
+            case WilayahTileSource { Nilai: { } nilai } source:
+                await EnsureIndikatorAsync(nilai, ct);
+                return key.Address.Z < source.Layer.MinZoom
+                    ? new Tile([], versions.Current)
+                    : await RunAsync(source.Layer, key, TileValues.Nilai,
+                        [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
+            case AnalysisTileSource source:
+                var run = await FindAnalysisAsync(source.RunId, key.Scope, ct);
+                return await RunAsync(run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(key), key.Source, "unknown tile source");
+        }
+    }
+
+    /// <summary>A 404 unless the indicator is in the catalogue.</summary>
+    public async Task EnsureIndikatorAsync(NilaiLayer nilai, CancellationToken ct = default)
+    {
+        if (_knownIndikator.ContainsKey(nilai.Indikator)) return;
+        if (!await NilaiLayer.IndikatorExistsAsync(tiles.DataSource, nilai.Indikator, ct))
+        {
+            throw GeoException.NotFound($"indikator '{nilai.Indikator}' tidak ada di katalog indikator");
+        }
+        _knownIndikator[nilai.Indikator] = true;
+    }
+
+    /// <summary>A stored analysis run the caller may see, or a 404 (a run outside the area is not said to exist).</summary>
+    public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, CancellationToken ct = default) =>
+        await AnalysisLayer.FindAsync(tiles.DataSource, id, ct) is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah))
+            ? run
+            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
+
+    private async Task<Tile> RunAsync(PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
+    {
+        var (tile, scope) = (key.Address, key.Scope);
         await using var conn = await tiles.DataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null, values), conn);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });

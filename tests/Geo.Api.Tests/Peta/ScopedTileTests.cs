@@ -14,13 +14,15 @@ public sealed class ScopedTileTests(GeoApiFactory factory) : IClassFixture<GeoAp
     public async Task A_scoped_tile_holds_only_the_units_inside_the_scope(bool withNilai)
     {
         await using var tiles = TileDataSource.Create(factory.Database.ConnectionString);
-        var queries = new TileQueries(tiles);
+        var queries = new TileQueries(tiles, new DataVersiTracker(factory.Database.DataSource));
         var (x, y) = TileMath.TileOf(105.31, -5.12, 8);
         var scope = WilayahScope.Within(KodeWilayah.Parse("18.72.01"));
         var nilai = withNilai ? new NilaiLayer("PREV_STUNTING", Periode.Parse("2022-08")) : null;
 
-        var scoped = await queries.GetAsync(PetaLayer.Find("desa")!, new TileAddress(8, x, y), scope, nilai);
-        var national = await queries.GetAsync(PetaLayer.Find("desa")!, new TileAddress(8, x, y), WilayahScope.Nasional, nilai);
+        var source = new WilayahTileSource(PetaLayer.Find("desa")!, nilai);
+
+        var scoped = await queries.GetAsync(new TileKey(source, new TileAddress(8, x, y), scope));
+        var national = await queries.GetAsync(new TileKey(source, new TileAddress(8, x, y), WilayahScope.Nasional));
 
         var inScope = MvtDecoder.Decode(scoped.Mvt, 8, x, y).Single().Features.Select(f => (string)f.Attributes["kode"]!).ToList();
         var all = MvtDecoder.Decode(national.Mvt, 8, x, y).Single().Features.Select(f => (string)f.Attributes["kode"]!).ToList();
