@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
 using Geo.Core.Errors;
 using Geo.Data.Peta;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Geo.Api.Endpoints;
 

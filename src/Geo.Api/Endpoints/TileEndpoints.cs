@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
 using Geo.Core.Errors;
