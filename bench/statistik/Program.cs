@@ -5,7 +5,6 @@ using Geo.Core.Statistics;
 using Geo.Core.Wilayah;
 using Geo.Data.Database;
 using Geo.Data.Statistics;
-using Geo.Data.Wilayah.Import;
 using Npgsql;
 
 // Benchmark of the spatial statistics on every desa of Indonesia:

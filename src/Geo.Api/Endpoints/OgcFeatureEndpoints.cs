@@ -5,7 +5,6 @@ using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
 using Geo.Core.Errors;
-using Geo.Core.Wilayah;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Options;
 

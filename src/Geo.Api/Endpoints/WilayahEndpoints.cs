@@ -55,5 +55,6 @@ public static class WilayahEndpoints
         { "jenis", w.Jenis },
         { "luas_km2", Math.Round(w.LuasKm2, 4) },
         { "turunan", w.Turunan },
-    }) { BoundingBox = w.Geom.EnvelopeInternal };
+    })
+    { BoundingBox = w.Geom.EnvelopeInternal };
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Geo.Data.Peta;
 using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.Peta;

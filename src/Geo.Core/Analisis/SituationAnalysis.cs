@@ -103,10 +103,10 @@ public static class SituationAnalysis
     private static double[] SeriesFor(
         IReadOnlyList<AnalysisUnit> units, IReadOnlyList<int> measured, OutcomeSeries series,
         double[]? ebGlobal, double[]? ebLocal, string? smoothingProblem) => series switch
-    {
-        OutcomeSeries.Raw => measured.Select(i => units[i].Value!.Value).ToArray(),
-        OutcomeSeries.EbGlobal => ebGlobal ?? throw new ArgumentException(smoothingProblem),
-        OutcomeSeries.EbLocal => ebLocal ?? throw new ArgumentException(smoothingProblem),
-        _ => throw new ArgumentOutOfRangeException(nameof(series)),
-    };
+        {
+            OutcomeSeries.Raw => measured.Select(i => units[i].Value!.Value).ToArray(),
+            OutcomeSeries.EbGlobal => ebGlobal ?? throw new ArgumentException(smoothingProblem),
+            OutcomeSeries.EbLocal => ebLocal ?? throw new ArgumentException(smoothingProblem),
+            _ => throw new ArgumentOutOfRangeException(nameof(series)),
+        };
 }

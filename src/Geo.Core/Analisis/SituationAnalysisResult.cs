@@ -23,16 +23,16 @@ public sealed record AnalysisRow(
     string Kelas,
     string Alasan);
 
+/// <param name="Islands">Units with a value but no neighbour among the analysed units.</param>
+/// <param name="WithoutValue">Units without a value, left out of the spatial statistics.</param>
+/// <param name="SmoothingUnavailable">Why empirical Bayes could not be computed, when it could not.</param>
 public sealed record SituationAnalysisResult(
     SituationAnalysisOptions Options,
     GlobalMoranResult? Moran,
     GapClassification Gap,
     IReadOnlyList<AnalysisRow> Rows,
-    /// <summary>Units with a value but no neighbour among the analysed units.</summary>
     IReadOnlyList<string> Islands,
-    /// <summary>Units without a value, left out of the spatial statistics.</summary>
     IReadOnlyList<string> WithoutValue,
-    /// <summary>Why empirical Bayes could not be computed, when it could not.</summary>
     string? SmoothingUnavailable);
 
 public static class LisaLabels

@@ -4,7 +4,6 @@ using Geo.Core.Wilayah;
 using Geo.Data.Database;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Geo.Api.Tests.Robustness;

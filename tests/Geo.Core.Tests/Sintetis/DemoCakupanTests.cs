@@ -47,14 +47,14 @@ public sealed class DemoCakupanTests
         var mean = x.Average();
         double num = 0, weights = 0;
         for (var i = 0; i < x.Length; i++)
-        for (var j = 0; j < x.Length; j++)
-        {
-            if (i == j) continue;
-            var d = Math.Abs(Grid[i].Lon - Grid[j].Lon) + Math.Abs(Grid[i].Lat - Grid[j].Lat);
-            if (d > 0.021) continue; // rook neighbours on the 0.02-degree grid
-            num += (x[i] - mean) * (x[j] - mean);
-            weights++;
-        }
+            for (var j = 0; j < x.Length; j++)
+            {
+                if (i == j) continue;
+                var d = Math.Abs(Grid[i].Lon - Grid[j].Lon) + Math.Abs(Grid[i].Lat - Grid[j].Lat);
+                if (d > 0.021) continue; // rook neighbours on the 0.02-degree grid
+                num += (x[i] - mean) * (x[j] - mean);
+                weights++;
+            }
         var den = x.Sum(v => (v - mean) * (v - mean));
         return x.Length / weights * num / den;
     }

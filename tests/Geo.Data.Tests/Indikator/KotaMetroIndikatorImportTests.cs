@@ -1,4 +1,3 @@
-using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 using Geo.Data.Tests.Support;
 

@@ -33,7 +33,10 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         {
             return new IndikatorImportReport
             {
-                Berkas = fileName, Hash = hash, Status = ImportStatus.SudahAda, Batch = existing,
+                Berkas = fileName,
+                Hash = hash,
+                Status = ImportStatus.SudahAda,
+                Batch = existing,
                 Catatan = [$"berkas yang sama dengan pilihan yang sama sudah diimpor sebagai batch {existing}; tidak ada yang diubah"],
             };
         }
@@ -85,16 +88,35 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
 
         return new IndikatorImportReport
         {
-            Berkas = fileName, Hash = hash, Status = ImportStatus.Diimpor, Batch = batch, Format = parsed.Format,
-            BarisData = parsed.BarisData, Cocok = parsed.Cocok, NilaiDitulis = values, TargetDitulis = targets, NilaiDiganti = replaced,
-            SelKosong = parsed.SelKosong, TidakPersis = parsed.TidakPersis, Total = parsed.Total, Kelompok = groups, Catatan = parsed.Catatan,
+            Berkas = fileName,
+            Hash = hash,
+            Status = ImportStatus.Diimpor,
+            Batch = batch,
+            Format = parsed.Format,
+            BarisData = parsed.BarisData,
+            Cocok = parsed.Cocok,
+            NilaiDitulis = values,
+            TargetDitulis = targets,
+            NilaiDiganti = replaced,
+            SelKosong = parsed.SelKosong,
+            TidakPersis = parsed.TidakPersis,
+            Total = parsed.Total,
+            Kelompok = groups,
+            Catatan = parsed.Catatan,
         };
     }
 
     private static IndikatorImportReport Rejected(ParsedFile parsed, string hash) => new()
     {
-        Berkas = parsed.Berkas, Hash = hash, Status = ImportStatus.Ditolak, Format = parsed.Format, BarisData = parsed.BarisData,
-        Cocok = parsed.Cocok, Penolakan = parsed.Penolakan.OrderBy(r => r.Baris).ToList(), TidakPersis = parsed.TidakPersis, Total = parsed.Total,
+        Berkas = parsed.Berkas,
+        Hash = hash,
+        Status = ImportStatus.Ditolak,
+        Format = parsed.Format,
+        BarisData = parsed.BarisData,
+        Cocok = parsed.Cocok,
+        Penolakan = parsed.Penolakan.OrderBy(r => r.Baris).ToList(),
+        TidakPersis = parsed.TidakPersis,
+        Total = parsed.Total,
     };
 
     private static async Task<long?> ExistingBatchAsync(NpgsqlConnection conn, string hash, string parameter, CancellationToken ct)

@@ -141,7 +141,8 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     {
         var problems = new Dictionary<int, string>();
         await using (var check = new NpgsqlCommand(
-            $"SELECT nomor, ST_IsValidReason(geom) FROM {staging} WHERE NOT ST_IsValid(geom)", conn) { CommandTimeout = NoTimeout })
+            $"SELECT nomor, ST_IsValidReason(geom) FROM {staging} WHERE NOT ST_IsValid(geom)", conn)
+        { CommandTimeout = NoTimeout })
         await using (var invalid = await check.ExecuteReaderAsync(ct))
         {
             while (await invalid.ReadAsync(ct)) problems.Add(invalid.GetInt32(0), invalid.GetString(1));

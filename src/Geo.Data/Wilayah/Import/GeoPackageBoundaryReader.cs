@@ -23,7 +23,9 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         // Pooling would keep the file open after Dispose, and the API deletes its upload at once.
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false,
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
         }.ToString());
         try
         {
