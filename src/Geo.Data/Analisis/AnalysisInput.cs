@@ -7,6 +7,8 @@ public sealed record AnalysisInput(
     IReadOnlyList<AnalysisUnit> Units,
     IReadOnlyList<CoverageIndicator> Indicators,
     double? OutcomeTarget,
+    /// <summary>The outcome is a percentage (0 to 100), which bounds a fixed threshold.</summary>
+    bool OutcomePercent,
     /// <summary>Rolled-up coverage per area code (the analysed wilayah and its kecamatan), for ranking interventions.</summary>
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>> AreaCoverage,
     IReadOnlyDictionary<string, string> AreaNames,
