@@ -104,7 +104,7 @@ public static class AnalisisTileEndpoints
     }
 
     private static GeoException UnknownRun(long id) =>
-        GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
+        GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
 
     private static bool TryLong(string text, out long value) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
