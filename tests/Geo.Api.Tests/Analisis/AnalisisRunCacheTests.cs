@@ -26,7 +26,10 @@ public sealed class AnalisisRunCacheTests(MetroAnalysisFixture fixture) : IClass
         foreach (var seed in Enumerable.Range(101, 3)) ids.Add(await RunIdAsync(client, Url(seed)));
         // Used again: now the most recent, so the next eviction passes it over for 102.
         Assert.Equal(ids[0], await RunIdAsync(client, Url(101)));
-        foreach (var seed in Enumerable.Range(104, 5)) ids.Add(await RunIdAsync(client, Url(seed)));
+        ids.Add(await RunIdAsync(client, Url(104)));
+        Assert.Equal(1L, await fixture.Factory.Database.ScalarAsync<long>($"SELECT count(*) FROM analisis WHERE id = {ids[0]}"));
+        Assert.Equal(0L, await fixture.Factory.Database.ScalarAsync<long>($"SELECT count(*) FROM analisis WHERE id = {ids[1]}"));
+        foreach (var seed in Enumerable.Range(105, 4)) ids.Add(await RunIdAsync(client, Url(seed)));
 
         var cached = await fixture.Factory.Database.ScalarAsync<long>("SELECT count(*) FROM analisis WHERE disimpan_oleh IS NULL");
         Assert.InRange(cached, 1, cap);
