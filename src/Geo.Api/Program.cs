@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
-builder.Services.AddAnalisis();
+builder.Services.AddAnalisis(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();

@@ -1,5 +1,8 @@
 using Geo.Api.Hosting;
+using Geo.Api.Peta;
+using Geo.Core.Wilayah;
 using Geo.Data.Analisis;
+using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Endpoints;
 
@@ -9,29 +12,45 @@ public static class AnalisisEndpoints
     {
         var group = app.MapGroup("/api").WithTags("Analisis");
 
-        group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, WilayahScopeResolver scopes,
-            HttpContext http, CancellationToken ct) =>
+        group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
+            WilayahScopeResolver scopes, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            var result = await RunAsync(query, service, scopes, http, ct);
+            var (request, run) = await EnsureAsync(query, service, scopes, http, ct);
+            if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
+            var result = await store.LoadAsync(WilayahScope.Within(request.Wilayah), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Json(result, AnalysisJson.Options);
         }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON; hasil disimpan dan dipakai ulang bila masukan tidak berubah");
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
-            WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+            WilayahScopeResolver scopes, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            var result = await RunAsync(query, service, scopes, http, ct);
-            var geojson = await store.GeoJsonAsync(result.Id, ct);
-            return Results.Text(geojson!, "application/geo+json");
+            var (_, run) = await EnsureAsync(query, service, scopes, http, ct);
+            if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
+            var geojson = await store.GeoJsonAsync(run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
+            return Results.Text(geojson, "application/geo+json");
         }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit");
     }
 
-    private static Task<StoredAnalysis> RunAsync(AnalysisQuery q, SituationAnalysisService service,
+    private static async Task<(AnalysisRequest, StoredRunRef)> EnsureAsync(AnalysisQuery q, SituationAnalysisService service,
         WilayahScopeResolver scopes, HttpContext http, CancellationToken ct)
     {
         var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
             q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
             q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.HanyaTerbit ?? false));
-        return service.RunAsync(scopes.Resolve(http), request, ct);
+        return (request, await service.EnsureAsync(scopes.Resolve(http), request, ct));
+    }
+
+    /// <summary>
+    /// Caching headers as the tiles', and 304 when the client holds this run. The ETag names the run
+    /// (its id is in the body, and tiles are asked for by it), the input and parameters it was
+    /// computed from, and the boundaries' version (names and shapes are read with it); weak, as the
+    /// body may leave gzip-encoded.
+    /// </summary>
+    private static IResult? Revalidated(HttpContext http, StoredRunRef run, PetaOptions options)
+    {
+        var etag = $"W/\"a{run.Id}.{run.InputVersion}.{run.ParameterHash[..16]}.w{run.WilayahVersi}\"";
+        PetaHttp.SetCaching(http.Response, etag, options.MaxAgeSeconds);
+        return PetaHttp.Matches(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 
     public sealed record AnalysisQuery(

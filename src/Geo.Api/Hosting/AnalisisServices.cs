@@ -7,8 +7,11 @@ namespace Geo.Api.Hosting;
 
 public static class AnalisisServices
 {
-    public static IServiceCollection AddAnalisis(this IServiceCollection services)
+    public static IServiceCollection AddAnalisis(this IServiceCollection services, IConfiguration configuration)
     {
+        var retention = configuration.GetSection("Geo:Analisis").Get<AnalysisRetention>() ?? AnalysisRetention.Default;
+        if (retention.Problem() is { } problem) throw new InvalidOperationException(problem);
+        services.AddSingleton(retention);
         services.TryAddScoped<NilaiQueries>();
         services.TryAddScoped<IndikatorCatalog>();
         services.TryAddScoped<SpatialWeightsBuilder>();

@@ -185,7 +185,8 @@ public static partial class ErrorHandling
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
-    private static string TypeWords(string type) => type.TrimEnd('?') switch
+    // The framework names a nullable parameter's type "Nullable<int>" (and sometimes "int?").
+    private static string TypeWords(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?')) switch
     {
         "int" or "long" or "short" => "bilangan bulat",
         "ulong" or "uint" => "bilangan bulat tak negatif",

@@ -38,7 +38,7 @@ public static class AnalisisCommand
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var service = new SituationAnalysisService(
                 new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
-                new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource));
+                new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
             var result = await service.RunAsync(WilayahScope.Nasional, request, ct);
 
             if (parse.GetValue(keluaran) is { } file)

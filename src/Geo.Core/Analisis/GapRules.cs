@@ -31,9 +31,10 @@ public sealed record GapRules
 
     public void Validate()
     {
-        if (Threshold == OutcomeThreshold.Fixed && FixedThreshold is null)
-            throw new ArgumentException("ambang tetap dipilih tetapi nilainya tidak diberikan");
-        if (MinShareMeetingTarget is <= 0 or > 1)
+        if (Threshold == OutcomeThreshold.Fixed && !double.IsFinite(FixedThreshold ?? double.NaN))
+            throw new ArgumentException("ambang tetap dipilih tetapi nilainya tidak diberikan atau bukan bilangan hingga");
+        // Written as "not inside" so that NaN, for which every comparison is false, is refused too.
+        if (!(MinShareMeetingTarget is > 0 and <= 1))
             throw new ArgumentException("porsi indikator yang memenuhi target harus di antara 0 dan 1");
         if (MinIndicatorsJudged < 1)
             throw new ArgumentException("jumlah minimum indikator harus paling sedikit 1");

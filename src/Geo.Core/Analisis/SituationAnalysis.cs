@@ -83,16 +83,25 @@ public static class SituationAnalysis
             smoothingProblem);
     }
 
+    /// <summary>
+    /// Why Empirical Bayes cannot smooth these units (it needs counts for every unit with a value),
+    /// or null when it can; callers ask before choosing a smoothed series.
+    /// </summary>
+    public static string? SmoothingProblem(IReadOnlyList<AnalysisUnit> units)
+    {
+        var measured = units.Where(u => u.Value is { } v && !double.IsNaN(v)).ToList();
+        if (measured.Count == 0) return "tidak ada unit dengan nilai";
+        var withoutCounts = measured.Count(u => u.Numerator is null || u.Denominator is not > 0);
+        return withoutCounts > 0
+            ? $"{withoutCounts} unit hanya memiliki persentase tanpa pembilang/penyebut; penghalusan Empirical Bayes memerlukan jumlah"
+            : null;
+    }
+
     /// <summary>Rates in percent, smoothed from counts; unavailable when any measured unit lacks counts.</summary>
     private static (double[]? Global, double[]? Local, string? Problem) Smooth(
         IReadOnlyList<AnalysisUnit> units, List<int> measured, SpatialWeights sub)
     {
-        if (measured.Count == 0) return (null, null, "tidak ada unit dengan nilai");
-        var withoutCounts = measured.Count(i => units[i].Numerator is null || units[i].Denominator is not > 0);
-        if (withoutCounts > 0)
-        {
-            return (null, null, $"{withoutCounts} unit hanya memiliki persentase tanpa pembilang/penyebut; penghalusan Empirical Bayes memerlukan jumlah");
-        }
+        if (SmoothingProblem(units) is { } problem) return (null, null, problem);
         var events = measured.Select(i => units[i].Numerator!.Value).ToArray();
         var population = measured.Select(i => units[i].Denominator!.Value).ToArray();
         var global = EmpiricalBayes.Global(events, population).Estimate.Select(r => r * 100).ToArray();

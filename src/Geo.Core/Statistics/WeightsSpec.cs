@@ -1,4 +1,5 @@
 using System.Globalization;
+using Geo.Core.Text;
 
 namespace Geo.Core.Statistics;
 
@@ -33,21 +34,37 @@ public sealed record WeightsSpec(WeightsKind Kind, int K = 0, double DistanceMet
 
     public static WeightsSpec Rook { get; } = new(WeightsKind.Rook);
 
+    /// <summary>More neighbours than this is no longer a neighbourhood (spdep practice is 4 to 8).</summary>
+    public const int MaxK = 100;
+
+    /// <summary>2,000 km spans Indonesia's widest provinsi twice over; a band beyond it is a typo, not a choice.</summary>
+    public const double MaxDistanceMetres = 2_000_000;
+
+    /// <summary>Parses the command-line form; a <see cref="FormatException"/> says in Indonesian what is wrong.</summary>
     public static WeightsSpec Parse(string text)
     {
         var parts = text.Trim().ToLowerInvariant().Split(':', 2);
-        var spec = parts[0] switch
+        return (parts[0], parts.Length) switch
         {
-            "queen" when parts.Length == 1 => Queen,
-            "rook" when parts.Length == 1 => Rook,
-            "knn" when parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0
-                => new WeightsSpec(WeightsKind.KNearest, K: k),
-            "jarak" when parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0
-                => new WeightsSpec(WeightsKind.DistanceBand, DistanceMetres: m),
-            _ => null,
+            ("queen", 1) => Queen,
+            ("rook", 1) => Rook,
+            ("knn", 2) => new WeightsSpec(WeightsKind.KNearest, K: ParseK(parts[1])),
+            ("jarak", 2) => new WeightsSpec(WeightsKind.DistanceBand, DistanceMetres: ParseDistance(parts[1])),
+            _ => throw new FormatException($"bobot '{UserText.Shorten(text)}' tidak dikenal: pakai queen, rook, knn:K (mis. knn:6) atau jarak:METER (mis. jarak:5000)"),
         };
-        return spec ?? throw new FormatException($"bobot '{text}' tidak dikenal: pakai queen, rook, knn:K (mis. knn:6) atau jarak:METER (mis. jarak:5000)");
     }
+
+    private static int ParseK(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k is >= 1 and <= MaxK
+            ? k
+            : throw new FormatException($"knn:K perlu K bilangan bulat 1 sampai {MaxK}, bukan '{UserText.Shorten(text)}'");
+
+    // NaN and Infinity parse as numbers; they, like 1e308, are no distance between two desa.
+    private static double ParseDistance(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && double.IsFinite(m) && m is > 0 and <= MaxDistanceMetres
+            ? m
+            : throw new FormatException(
+                $"jarak:METER perlu jarak dalam meter lebih dari 0 dan paling jauh {MaxDistanceMetres.ToString("0", CultureInfo.InvariantCulture)} (2.000 km), bukan '{UserText.Shorten(text)}'");
 
     public override string ToString() => Kind switch
     {

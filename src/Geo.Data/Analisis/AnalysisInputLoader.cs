@@ -54,7 +54,7 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
         var outcomeTarget = (await catalog.TargetAsync(outcomeInfo.Kode, request.Wilayah.Value, request.Periode.Tahun, ct))?.Nilai;
         var (areaCoverage, areaNames) = await AreaCoverageAsync(scope, request, indicators, ct);
 
-        return new AnalysisInput(units, indicators, outcomeTarget, areaCoverage, areaNames, synthetic,
+        return new AnalysisInput(units, indicators, outcomeTarget, outcomeInfo.Persen, areaCoverage, areaNames, synthetic,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString()))));
     }
 
@@ -65,11 +65,15 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
 
         var byCode = all.ToDictionary(i => i.Kode, StringComparer.Ordinal);
         var unknown = request.Cakupan.Where(k => !byCode.ContainsKey(k)).ToList();
-        if (unknown.Count > 0) throw GeoException.NotFound($"indikator cakupan tidak dikenal: {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw GeoException.NotFound($"indikator cakupan tidak dikenal: {Listed(unknown)}");
         var countsOnly = request.Cakupan.Where(k => byCode[k].Polaritas is null).ToList();
-        if (countsOnly.Count > 0) throw GeoException.Parameter("cakupan", $"indikator tanpa polaritas (jumlah) tidak dapat dinilai sebagai cakupan: {string.Join(", ", countsOnly)}");
+        if (countsOnly.Count > 0) throw GeoException.Parameter("cakupan", $"indikator tanpa polaritas (jumlah) tidak dapat dinilai sebagai cakupan: {Listed(countsOnly)}");
         return request.Cakupan.Select(k => byCode[k]);
     }
+
+    /// <summary>The first few codes of a list, so a request naming a hundred unknown codes gets a readable answer.</summary>
+    private static string Listed(List<string> codes) =>
+        codes.Count <= 5 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(5))} dan {codes.Count - 5} lainnya";
 
     /// <summary>Desa values as stored, or kecamatan values rolled up from their desa (Σpembilang/Σpenyebut).</summary>
     private async Task<IReadOnlyList<UnitValue>> UnitValuesAsync(WilayahScope scope, AnalysisRequest request, string indikator, CancellationToken ct)

@@ -1,64 +1,85 @@
 using System.Text.Json;
 using Geo.Core.Analisis;
+using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Geo.Data.Analisis;
 
-/// <summary>Saves and reads analysis runs (tables <c>analisis</c>, <c>analisis_unit</c>).</summary>
-public sealed class AnalysisStore(NpgsqlDataSource dataSource)
+/// <summary>Which stored run answers a request: enough to name it in an ETag without reading its rows.</summary>
+/// <param name="WilayahVersi">The boundaries' data version: names and shapes are read with the run, not stored in it.</param>
+public sealed record StoredRunRef(long Id, string InputVersion, string ParameterHash, long WilayahVersi);
+
+/// <summary>
+/// Saves and reads analysis runs (tables <c>analisis</c>, <c>analisis_unit</c>). Runs are a cache
+/// of reads, bounded by <see cref="AnalysisRetention"/>: each use touches <c>dipakai</c>, and
+/// storing a run removes the least recently used beyond the cap and those unused too long, in the
+/// same transaction. Runs kept by an account (<c>disimpan_oleh</c>) are never removed here.
+/// </summary>
+public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention retention)
 {
-    /// <summary>The stored run for these parameters, when its input fingerprint still matches.</summary>
-    public async Task<StoredAnalysis?> FindCurrentAsync(AnalysisRequest request, string inputVersion, CancellationToken ct = default)
+    private const string SameParameters =
+        "wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5";
+
+    private const string WilayahVersi = "(SELECT versi FROM data_versi WHERE nama = 'wilayah')";
+
+    /// <summary>The stored run for these parameters and this input, marked as just used; null when there is none.</summary>
+    public async Task<StoredRunRef?> UseCurrentAsync(AnalysisRequest request, string inputVersion, CancellationToken ct = default)
     {
-        await using var cmd = dataSource.CreateCommand("""
-            SELECT id FROM analisis
-            WHERE wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5 AND versi_input = $6
-            """);
-        cmd.Parameters.AddWithValue(request.Wilayah.Value);
-        cmd.Parameters.AddWithValue((short)request.Tingkat);
-        cmd.Parameters.AddWithValue(request.Indikator);
-        cmd.Parameters.AddWithValue(request.Periode.Value);
-        cmd.Parameters.AddWithValue(request.ParameterHash());
-        cmd.Parameters.AddWithValue(inputVersion);
-        return await cmd.ExecuteScalarAsync(ct) is long id ? await LoadAsync(WilayahScope.Within(request.Wilayah), id, ct) : null;
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await UseCurrentAsync(conn, request, inputVersion, ct);
     }
 
-    /// <summary>Replaces any earlier run with the same parameters, in one transaction.</summary>
-    public async Task<long> SaveAsync(AnalysisRequest request, string inputVersion, AnalysisSummary summary,
+    private static async Task<StoredRunRef?> UseCurrentAsync(NpgsqlConnection conn, AnalysisRequest request, string inputVersion, CancellationToken ct)
+    {
+        // Touching analisis, not analisis_unit, leaves the tiles' data version (and ETags) alone.
+        await using var cmd = new NpgsqlCommand($"""
+            UPDATE analisis SET dipakai = clock_timestamp()
+            WHERE {SameParameters} AND versi_input = $6
+            RETURNING id, {WilayahVersi}
+            """, conn);
+        AddKey(cmd, request);
+        cmd.Parameters.AddWithValue(inputVersion);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new StoredRunRef(reader.GetInt64(0), inputVersion, request.ParameterHash(), reader.GetInt64(1)) : null;
+    }
+
+    /// <summary>
+    /// Stores a run, unless an identical request stored the same one meanwhile (then that run is
+    /// returned): the unique key decides, so concurrent first requests leave one row. Older runs of
+    /// the same parameters and runs beyond the retention are removed in the same transaction.
+    /// </summary>
+    public async Task<StoredRunRef> SaveAsync(AnalysisRequest request, string inputVersion, AnalysisSummary summary,
         IReadOnlyList<AreaInterventions> interventions, bool synthetic, IReadOnlyList<AnalysisRow> rows, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        long id;
-        await using (var delete = new NpgsqlCommand(
-            "DELETE FROM analisis WHERE wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5", conn))
+        long id, wilayahVersi;
+        await using (var cmd = new NpgsqlCommand($"""
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis)
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10)
+            ON CONFLICT ON CONSTRAINT analisis_parameter_input_key DO NOTHING
+            RETURNING id, {WilayahVersi}
+            """, conn, tx))
         {
-            delete.Parameters.AddWithValue(request.Wilayah.Value);
-            delete.Parameters.AddWithValue((short)request.Tingkat);
-            delete.Parameters.AddWithValue(request.Indikator);
-            delete.Parameters.AddWithValue(request.Periode.Value);
-            delete.Parameters.AddWithValue(request.ParameterHash());
-            await delete.ExecuteNonQueryAsync(ct);
-        }
-        await using (var cmd = new NpgsqlCommand("""
-            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter, parameter_hash, versi_input, ringkasan, intervensi, sintetis)
-            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10)
-            RETURNING id
-            """, conn))
-        {
-            cmd.Parameters.AddWithValue(request.Wilayah.Value);
-            cmd.Parameters.AddWithValue((short)request.Tingkat);
-            cmd.Parameters.AddWithValue(request.Indikator);
-            cmd.Parameters.AddWithValue(request.Periode.Value);
+            AddKey(cmd, request);
             cmd.Parameters.AddWithValue(request.ParameterJson());
-            cmd.Parameters.AddWithValue(request.ParameterHash());
             cmd.Parameters.AddWithValue(inputVersion);
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(summary, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(interventions, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(synthetic);
-            id = (long)(await cmd.ExecuteScalarAsync(ct))!;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct))
+            {
+                // Another request stored this run first (the insert waited for it to commit).
+                await reader.DisposeAsync();
+                await tx.RollbackAsync(ct);
+                return await UseCurrentAsync(conn, request, inputVersion, ct)
+                    ?? throw GeoException.Conflict("analisis yang sama baru saja disimpan lalu dihapus dari simpanan; minta lagi");
+            }
+            id = reader.GetInt64(0);
+            wilayahVersi = reader.GetInt64(1);
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync("""
@@ -81,8 +102,44 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource)
             }
             await copy.CompleteAsync(ct);
         }
+
+        // The same parameters over an older input: replaced (their tiles then answer 404).
+        await using (var replaced = new NpgsqlCommand($"DELETE FROM analisis WHERE {SameParameters} AND versi_input <> $6 AND disimpan_oleh IS NULL", conn, tx))
+        {
+            AddKey(replaced, request);
+            replaced.Parameters.AddWithValue(inputVersion);
+            await replaced.ExecuteNonQueryAsync(ct);
+        }
+
+        // Beyond the cap (the new run takes one place) or unused too long. SKIP LOCKED: a run another
+        // transaction is touching or removing is left to the next eviction, so two never wait on each other.
+        await using (var evict = new NpgsqlCommand("""
+            DELETE FROM analisis WHERE id IN (
+                SELECT id FROM analisis
+                WHERE id IN (
+                    SELECT r.id FROM (
+                        SELECT id, dipakai, row_number() OVER (ORDER BY dipakai DESC, id DESC) AS urutan
+                        FROM analisis WHERE disimpan_oleh IS NULL AND id <> $1) r
+                    WHERE r.urutan >= $2 OR r.dipakai < clock_timestamp() - make_interval(hours => $3))
+                FOR UPDATE SKIP LOCKED)
+            """, conn, tx))
+        {
+            evict.Parameters.AddWithValue(id);
+            evict.Parameters.AddWithValue((long)retention.MaksimumTersimpan);
+            evict.Parameters.AddWithValue(retention.KedaluwarsaJam);
+            await evict.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
-        return id;
+        return new StoredRunRef(id, inputVersion, request.ParameterHash(), wilayahVersi);
+    }
+
+    private static void AddKey(NpgsqlCommand cmd, AnalysisRequest request)
+    {
+        cmd.Parameters.AddWithValue(request.Wilayah.Value);
+        cmd.Parameters.AddWithValue((short)request.Tingkat);
+        cmd.Parameters.AddWithValue(request.Indikator);
+        cmd.Parameters.AddWithValue(request.Periode.Value);
+        cmd.Parameters.AddWithValue(request.ParameterHash());
     }
 
     public async Task<StoredAnalysis?> LoadAsync(WilayahScope scope, long id, CancellationToken ct = default)

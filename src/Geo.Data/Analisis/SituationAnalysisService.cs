@@ -14,7 +14,22 @@ namespace Geo.Data.Analisis;
 /// </summary>
 public sealed class SituationAnalysisService(AnalysisInputLoader loader, SpatialWeightsBuilder weightsBuilder, AnalysisStore store)
 {
+    /// <summary>The stored run with its rows (CLI, tests); see <see cref="EnsureAsync"/>.</summary>
     public async Task<StoredAnalysis> RunAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
+    {
+        var run = await EnsureAsync(scope, request, ct);
+        return await store.LoadAsync(WilayahScope.Within(request.Wilayah), run.Id, ct) ?? throw Evicted(run.Id);
+    }
+
+    /// <summary>A run removed from the cache between being stored or found and being read: rare, and the next request recomputes it.</summary>
+    public static GeoException Evicted(long id) =>
+        GeoException.Conflict($"analisis {id} baru saja dihapus dari simpanan oleh analisis lain; minta lagi");
+
+    /// <summary>
+    /// The run answering the request: the stored one when parameters and input are unchanged
+    /// (found without recomputing: only the input is read), else computed and stored now.
+    /// </summary>
+    public async Task<StoredRunRef> EnsureAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
     {
         if (!scope.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
         if (request.Tingkat is not (Tingkat.Desa or Tingkat.Kecamatan) || request.Tingkat <= request.Wilayah.Tingkat)
@@ -25,8 +40,9 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         var area = WilayahScope.Within(request.Wilayah);
         var input = await loader.LoadAsync(area, request, ct);
         var weights = await weightsBuilder.BuildAsync(area, request.Tingkat, request.Bobot, ct);
+        JudgeAgainstInput(request, input);
         var inputVersion = InputVersion(input, weights);
-        if (await store.FindCurrentAsync(request, inputVersion, ct) is { } current) return current;
+        if (await store.UseCurrentAsync(request, inputVersion, ct) is { } current) return current;
 
         var units = AlignTo(weights, input.Units);
         var result = SituationAnalysis.Run(units, weights, input.Indicators, request.Options(input.OutcomeTarget));
@@ -42,8 +58,26 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
             result.WithoutValue,
             result.SmoothingUnavailable);
 
-        var id = await store.SaveAsync(request, inputVersion, summary, interventions, input.Synthetic, result.Rows, ct);
-        return (await store.LoadAsync(area, id, ct))!;
+        return await store.SaveAsync(request, inputVersion, summary, interventions, input.Synthetic, result.Rows, ct);
+    }
+
+    /// <summary>The parameters that can only be judged against the data read (knn:K is judged by the weights builder).</summary>
+    private static void JudgeAgainstInput(AnalysisRequest request, AnalysisInput input)
+    {
+        var rules = request.Aturan;
+        if (rules.Threshold == OutcomeThreshold.Target && input.OutcomeTarget is null)
+        {
+            throw GeoException.Parameter("ambang",
+                $"ambang=target dipilih tetapi {request.Indikator} tidak memiliki target untuk {request.Wilayah} tahun {request.Periode.Tahun}; pakai median, rata atau angka");
+        }
+        if (rules.Threshold == OutcomeThreshold.Fixed && input.OutcomePercent && rules.FixedThreshold > 100)
+        {
+            throw GeoException.Parameter("ambang", $"{request.Indikator} berupa persentase; ambang angka harus 0 sampai 100");
+        }
+        if (request.Deret != OutcomeSeries.Raw && SituationAnalysis.SmoothingProblem(input.Units) is { } problem)
+        {
+            throw GeoException.Parameter("deret", $"deret Empirical Bayes tidak tersedia: {problem}; pakai deret=mentah");
+        }
     }
 
     /// <summary>For the area and, when desa are analysed, for each of its kecamatan: which interventions lag, and which desa pull them down.</summary>

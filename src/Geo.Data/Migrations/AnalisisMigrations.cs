@@ -6,3 +6,6 @@ namespace Geo.Data.Migrations;
 
 [DbContext(typeof(GeoDbContext)), Migration("0040_analisis")]
 public sealed class AnalisisHasil : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0041_analisis_simpanan")]
+public sealed class AnalisisSimpanan : SqlMigration;

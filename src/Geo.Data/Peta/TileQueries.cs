@@ -89,7 +89,7 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
     public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, CancellationToken ct = default) =>
         await AnalysisLayer.FindAsync(tiles.DataSource, id, ct) is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah))
             ? run
-            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru; minta lagi lewat /api/analisis)");
+            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
 
     private async Task<Tile> RunAsync(PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
     {

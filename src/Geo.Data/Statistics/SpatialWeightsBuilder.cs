@@ -1,4 +1,6 @@
+using Geo.Core.Errors;
 using Geo.Core.Statistics;
+using Geo.Core.Text;
 using Geo.Core.Wilayah;
 using Npgsql;
 
@@ -16,6 +18,13 @@ public sealed class SpatialWeightsBuilder(NpgsqlDataSource dataSource)
     /// degree of longitude is at least 98% of this, so a tolerance is never more than 2% short.
     /// </summary>
     public const double MetresPerDegree = 111_320.0;
+
+    /// <summary>
+    /// Neighbour pairs one set of weights may hold. A kab/kota has a few thousand, a provinsi's desa
+    /// by queen about 50,000; a distance band wide enough to pass this would make every unit a
+    /// neighbour of every other and fill memory, so it is refused instead.
+    /// </summary>
+    public const int MaxPairs = 2_000_000;
 
     private static string UnitFilter(string alias) => $"{alias}.tingkat = @tingkat AND (@pola::text IS NULL OR {alias}.kode LIKE @pola)";
 
@@ -36,7 +45,7 @@ public sealed class SpatialWeightsBuilder(NpgsqlDataSource dataSource)
         };
         if (spec.Kind == WeightsKind.KNearest && spec.K >= ids.Count)
         {
-            throw new ArgumentException($"knn:{spec.K} butuh lebih dari {spec.K} wilayah; hanya ada {ids.Count}", nameof(spec));
+            throw GeoException.Parameter("bobot", $"knn:{spec.K} butuh lebih dari {spec.K} wilayah; di sini hanya ada {ids.Count}, pakai K paling besar {ids.Count - 1}");
         }
 
         var edges = new List<(int, int)>();
@@ -46,10 +55,16 @@ public sealed class SpatialWeightsBuilder(NpgsqlDataSource dataSource)
             cmd.Parameters.AddWithValue("toleransi_meter", spec.SnapMetres);
             cmd.Parameters.AddWithValue("k", spec.K);
             cmd.Parameters.AddWithValue("jarak", spec.DistanceMetres);
+            cmd.Parameters.AddWithValue("batas", MaxPairs + 1);
             cmd.CommandTimeout = 0;
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
+                if (edges.Count >= (symmetric ? 2 * MaxPairs : MaxPairs))
+                {
+                    throw GeoException.Parameter("bobot",
+                        $"{spec} memberi lebih dari {IndonesianNumber.ToText(MaxPairs)} pasangan tetangga di wilayah ini; pakai jarak yang lebih kecil atau knn:K");
+                }
                 var a = index[reader.GetString(0)];
                 var b = index[reader.GetString(1)];
                 edges.Add((a, b));
@@ -132,5 +147,6 @@ public sealed class SpatialWeightsBuilder(NpgsqlDataSource dataSource)
         FROM wilayah a
         JOIN wilayah b ON a.kode < b.kode AND ST_DWithin(a.titik_label::geography, b.titik_label::geography, @jarak)
         WHERE {UnitFilter("a")} AND {UnitFilter("b")}
+        LIMIT @batas
         """;
 }

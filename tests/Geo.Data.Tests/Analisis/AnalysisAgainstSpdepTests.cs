@@ -69,7 +69,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
 
     private SituationAnalysisService Service() => new(
         new AnalysisInputLoader(new NilaiQueries(Db.DataSource), new IndikatorCatalog(Db.DataSource)),
-        new SpatialWeightsBuilder(Db.DataSource), new AnalysisStore(Db.DataSource));
+        new SpatialWeightsBuilder(Db.DataSource), new AnalysisStore(Db.DataSource, AnalysisRetention.Default));
 
     private static AnalysisRequest Request(string periode, string wilayah = "64.01", string bobot = "knn:6") => new()
     {

@@ -1,3 +1,4 @@
+using Geo.Core.Errors;
 using Geo.Core.Statistics;
 using Geo.Core.Wilayah;
 using Geo.Data.Statistics;
@@ -185,7 +186,8 @@ public sealed class SpatialWeightsBuilderTests : PostgisTest
 
         Assert.All(Enumerable.Range(0, w.Count), i => Assert.Equal(4, w.Cardinality(i)));
         Assert.Empty(w.Islands);
-        await Assert.ThrowsAsync<ArgumentException>(() => Builder.BuildAsync(Tual, Tingkat.Desa, WeightsSpec.Parse("knn:30")));
+        var tooMany = await Assert.ThrowsAsync<GeoException>(() => Builder.BuildAsync(Tual, Tingkat.Desa, WeightsSpec.Parse("knn:30")));
+        Assert.Equal("bobot", tooMany.Lokasi?.Parameter);
     }
 
     private async Task<List<(string Kode, (double Lon, double Lat) Point)>> LabelPointsAsync(string pattern)
