@@ -93,6 +93,12 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         {
             return $"geometri {geometry.GeometryType} bukan poligon";
         }
+        // PostGIS refuses such rings while staging, which would end the file with one error instead of a report.
+        foreach (var ring in Rings(geometry))
+        {
+            if (ring.NumPoints < 4) return "cincin poligon kurang dari 4 titik";
+            if (!ring.IsClosed) return "cincin poligon tidak tertutup (titik pertama dan terakhir berbeda)";
+        }
         // NaN or infinite coordinates (a Shapefile may hold them; 1e400 in JSON reads as infinity)
         // would make every extent test below false and PostGIS's measures meaningless.
         if (geometry.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)))
@@ -114,6 +120,16 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         }
         return string.Create(CultureInfo.InvariantCulture,
             $"koordinat di luar wilayah Indonesia (bujur {box.MinX:0.###}..{box.MaxX:0.###}, lintang {box.MinY:0.###}..{box.MaxY:0.###})");
+    }
+
+    private static IEnumerable<LineString> Rings(Geometry geometry)
+    {
+        for (var i = 0; i < geometry.NumGeometries; i++)
+        {
+            var polygon = (Polygon)geometry.GetGeometryN(i);
+            yield return polygon.ExteriorRing;
+            foreach (var hole in polygon.InteriorRings) yield return hole;
+        }
     }
 
     /// <summary>

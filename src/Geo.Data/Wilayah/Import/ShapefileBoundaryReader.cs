@@ -138,7 +138,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
     }
 
     private static GeoException UnsafeEntry(string entryName, GeoErrorLocation file) => GeoException.Invalid(
-        $"arsip ditolak: nama entri '{Printable(entryName)}' menunjuk ke luar folder arsip (jalur mutlak atau '..')", file with { Entri = Printable(entryName) });
+        $"arsip ditolak: nama entri '{Printable(entryName)}' tidak aman (jalur mutlak, '..' yang menunjuk ke luar folder arsip, atau karakter kendali)", file with { Entri = Printable(entryName) });
 
     private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
@@ -164,7 +164,7 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
             {
                 // A record the library cannot decode leaves the reader out of step with the file: stop there.
                 throw GeoException.Invalid(
-                    $"Shapefile tidak dapat dibaca pada rekaman ini; berkas rusak atau terpotong ({BoundaryValidator.DescribeUnreadable(e)})",
+                    $"Shapefile tidak dapat dibaca pada rekaman ini ({BoundaryValidator.DescribeUnreadable(e)}); rekaman sesudahnya tidak dapat dipercaya, jadi berkas dihentikan",
                     _file with { Fitur = number + 1 }, e);
             }
             yield return feature;
