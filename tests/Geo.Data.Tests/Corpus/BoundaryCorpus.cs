@@ -298,6 +298,7 @@ public static class BoundaryCorpus
         {
             yield return new MalformedFile($"nama unggahan '{name}'", name, metro, Invalid, "tidak dikenali");
         }
+        yield return new MalformedFile("nama unggahan kosong", "", metro, Invalid, "nama berkas kosong");
         yield return new MalformedFile("nama unggahan 300 karakter tanpa akhiran dikenal", new string('x', 300) + ".dat", metro, Invalid, "tidak dikenali");
         yield return new MalformedFile("nama unggahan 300 karakter, isi rusak", new string('x', 300) + ".geojson", "{\"type\":"u8.ToArray(), Invalid, "terpotong");
         yield return new MalformedFile("nama unggahan dengan NUL", "bat\0as.geojson.txt", metro, Invalid, "tidak dikenali");
