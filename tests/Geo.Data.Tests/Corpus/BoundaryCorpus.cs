@@ -298,7 +298,9 @@ public static class BoundaryCorpus
         {
             yield return new MalformedFile($"nama unggahan '{name}'", name, metro, Invalid, "tidak dikenali");
         }
-        yield return new MalformedFile("nama unggahan kosong", "", metro, Invalid, "nama berkas kosong");
+        // A multipart part without a file name is a field, not a file, so the API answers that the file is
+        // missing ("berkas wajib diunggah") where the importer says the name is empty: both 400 about the berkas.
+        yield return new MalformedFile("nama unggahan kosong", "", metro, Invalid, "berkas");
         yield return new MalformedFile("nama unggahan 300 karakter tanpa akhiran dikenal", new string('x', 300) + ".dat", metro, Invalid, "tidak dikenali");
         yield return new MalformedFile("nama unggahan 300 karakter, isi rusak", new string('x', 300) + ".geojson", "{\"type\":"u8.ToArray(), Invalid, "terpotong");
         yield return new MalformedFile("nama unggahan dengan NUL", "bat\0as.geojson.txt", metro, Invalid, "tidak dikenali");
