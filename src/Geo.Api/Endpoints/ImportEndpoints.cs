@@ -21,22 +21,44 @@ public static class ImportEndpoints
                 level = parsed;
             }
 
-            // Readers pick the format from the file name and need a seekable file (zip, GeoPackage).
-            var directory = Directory.CreateTempSubdirectory("geo-impor-");
-            try
-            {
-                var path = Path.Combine(directory.FullName, Path.GetFileName(berkas.FileName));
-                await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
-                var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), berkas.FileName, ct: ct);
-                return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            }
-            finally
-            {
-                directory.Delete(recursive: true);
-            }
+            // The client's name is shown, never used as a path: the upload is stored under a fixed
+            // name with only the extension that picks the reader.
+            var (displayName, extension) = BoundaryReaders.CheckUploadName(berkas.FileName);
+            using var directory = new TemporaryDirectory();
+            var path = Path.Combine(directory.Path, "berkas" + extension);
+            await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
+            var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), displayName, ct: ct);
+            return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")
           .Produces<BoundaryImportReport>()
           .Produces<BoundaryImportReport>(StatusCodes.Status422UnprocessableEntity);
+    }
+}
+
+/// <summary>
+/// A directory of its own for one upload, deleted however the request ends. Deleting is best
+/// effort: a failure to clean up must not replace the answer the client is owed.
+/// </summary>
+internal sealed class TemporaryDirectory : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("geo-impor-");
+
+    public string Path => _directory.FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            _directory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the system's temp cleaning; the import's answer stands.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Likewise.
+        }
     }
 }

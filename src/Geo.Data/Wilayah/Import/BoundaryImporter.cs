@@ -1,4 +1,5 @@
 using Geo.Core.Errors;
+using Geo.Core.Import;
 using Geo.Core.Wilayah;
 using NetTopologySuite.Geometries;
 using Npgsql;
@@ -11,8 +12,11 @@ namespace Geo.Data.Wilayah.Import;
 /// repair in PostGIS, upsert, then dissolve missing parent levels. Any rejection rolls everything
 /// back, so a bad file leaves the database exactly as it was.
 /// </summary>
-public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
+/// <param name="limits">What one file may hold (<c>Geo:Impor</c>); the defaults when not given (the CLI).</param>
+public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? limits = null)
 {
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
     // A national file takes a minute or more in PostGIS; Npgsql's 30 s default would abort it.
     private const int NoTimeout = 0;
 
@@ -22,14 +26,22 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        using var reader = BoundaryReaders.Open(path, options.Lapisan);
-        return await ImportAsync(reader, displayName ?? Path.GetFileName(path), options, progress, ct);
+        var fileName = displayName ?? Path.GetFileName(path);
+        try
+        {
+            using var reader = BoundaryReaders.Open(path, options.Lapisan, _limits, fileName);
+            return await ImportAsync(reader, fileName, options, progress, ct);
+        }
+        catch (GeoException e) when (e.Lokasi?.Berkas is null && e.Lokasi?.Parameter is null)
+        {
+            throw e.At(new GeoErrorLocation(Berkas: fileName));
+        }
     }
 
     public async Task<BoundaryImportReport> ImportAsync(
         IBoundaryReader reader, string fileName, BoundaryImportOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var validator = new BoundaryValidator(fileName, options, reader.SourceCrs);
+        var validator = new BoundaryValidator(fileName, options, reader.SourceCrs, _limits);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
@@ -41,7 +53,13 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
         {
             foreach (var feature in reader.ReadFeatures())
             {
-                if (++read % ProgressEvery == 0) progress?.Report($"{fileName}: {read} fitur dibaca");
+                if (++read > _limits.MaksimumFitur)
+                {
+                    throw GeoException.TooLarge(
+                        $"berkas berisi lebih dari {_limits.MaksimumFitur} fitur; batas ini diatur dengan Geo:Impor:MaksimumFitur",
+                        new GeoErrorLocation(Berkas: fileName, Fitur: read));
+                }
+                if (read % ProgressEvery == 0) progress?.Report($"{fileName}: {read} fitur dibaca");
                 if (validator.Validate(feature) is not { } valid) continue;
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(valid.Number, NpgsqlDbType.Integer, ct);
@@ -124,9 +142,10 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource)
                 validator.CheckReprojectedExtent(reader.GetInt32(0), reader.GetString(1), box);
             }
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError)
+        // PROJ refuses an unknown CRS (XX000) and coordinates outside its projection (22xxx) alike: both are the file's.
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError || e.SqlState.StartsWith("22", StringComparison.Ordinal))
         {
-            throw GeoException.Invalid($"{fileName}: CRS berkas tidak dapat dipakai untuk proyeksi ulang ({e.MessageText})");
+            throw GeoException.Invalid($"CRS berkas tidak dapat dipakai untuk proyeksi ulang ({e.MessageText})", new GeoErrorLocation(Berkas: fileName));
         }
     }
 

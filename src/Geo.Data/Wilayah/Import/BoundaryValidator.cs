@@ -1,5 +1,6 @@
 using System.Globalization;
 using Geo.Core.Errors;
+using Geo.Core.Import;
 using Geo.Core.Wilayah;
 using NetTopologySuite.Geometries;
 
@@ -14,8 +15,10 @@ public sealed record ValidBoundary(int Number, KodeWilayah Kode, string Nama, Mu
 /// (<paramref name="sourceCrs"/>) can only be checked against Indonesia's extent once PostGIS has
 /// reprojected them: <see cref="CheckReprojectedExtent"/>.
 /// </summary>
-public sealed class BoundaryValidator(string fileName, BoundaryImportOptions options, string? sourceCrs = null)
+public sealed class BoundaryValidator(string fileName, BoundaryImportOptions options, string? sourceCrs = null, ImportLimits? limits = null)
 {
+    private readonly int _maxNameLength = (limits ?? ImportLimits.Default).MaksimumPanjangNama;
+
     // Indonesia's extent with a margin: Sabang ~95.0 E, Merauke ~141.0 E, Miangas ~5.6 N, Rote ~11.0 S.
     private static readonly Envelope Indonesia = new(94.0, 142.0, -11.5, 6.5);
 
@@ -54,8 +57,13 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         {
             return Reject(feature, kode.Value, $"kolom '{_namaColumn}' kosong");
         }
+        if (nama.Length > _maxNameLength)
+        {
+            return Reject(feature, kode.Value,
+                $"nama {nama.Length} karakter, lebih dari batas {_maxNameLength} (Geo:Impor:MaksimumPanjangNama)");
+        }
 
-        if (GeometryProblem(feature.Geometry, checkExtent: sourceCrs is null) is { } problem)
+        if ((feature.Problem ?? GeometryProblem(feature.Geometry, checkExtent: sourceCrs is null)) is { } problem)
         {
             return Reject(feature, kode.Value, problem);
         }
@@ -85,6 +93,18 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         {
             return $"geometri {geometry.GeometryType} bukan poligon";
         }
+        // PostGIS refuses such rings while staging, which would end the file with one error instead of a report.
+        foreach (var ring in Rings(geometry))
+        {
+            if (ring.NumPoints < 4) return "cincin poligon kurang dari 4 titik";
+            if (!ring.IsClosed) return "cincin poligon tidak tertutup (titik pertama dan terakhir berbeda)";
+        }
+        // NaN or infinite coordinates (a Shapefile may hold them; 1e400 in JSON reads as infinity)
+        // would make every extent test below false and PostGIS's measures meaningless.
+        if (geometry.Coordinates.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y)))
+        {
+            return "koordinat bukan angka terhingga (NaN atau tak hingga)";
+        }
 
         var box = geometry.EnvelopeInternal;
         if (!checkExtent || Indonesia.Contains(box)) return null;
@@ -100,6 +120,39 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
         }
         return string.Create(CultureInfo.InvariantCulture,
             $"koordinat di luar wilayah Indonesia (bujur {box.MinX:0.###}..{box.MaxX:0.###}, lintang {box.MinY:0.###}..{box.MaxY:0.###})");
+    }
+
+    private static IEnumerable<LineString> Rings(Geometry geometry)
+    {
+        for (var i = 0; i < geometry.NumGeometries; i++)
+        {
+            var polygon = (Polygon)geometry.GetGeometryN(i);
+            yield return polygon.ExteriorRing;
+            foreach (var hole in polygon.InteriorRings) yield return hole;
+        }
+    }
+
+    /// <summary>
+    /// Says in Indonesian why a geometry library refused a geometry. The libraries' messages are
+    /// English and not a contract: the known ones are translated, others are quoted.
+    /// </summary>
+    public static string DescribeUnreadable(Exception e)
+    {
+        var message = e.Message;
+        if (message.Contains("closed linestring", StringComparison.OrdinalIgnoreCase))
+        {
+            return "geometri tidak dapat dibaca: cincin poligon tidak tertutup (titik pertama dan terakhir berbeda)";
+        }
+        if (message.Contains("Number of points must be", StringComparison.OrdinalIgnoreCase))
+        {
+            return "geometri tidak dapat dibaca: cincin poligon kurang dari 4 titik";
+        }
+        if (message.StartsWith("Requested value '", StringComparison.Ordinal))
+        {
+            var type = message.Split('\'')[1];
+            return $"geometri tidak dapat dibaca: jenis geometri '{type}' tidak dikenal";
+        }
+        return $"geometri tidak dapat dibaca ({e.GetType().Name}: {message})";
     }
 
     /// <summary>The name a WKT gives its CRS (PROJCS["WGS_1984_UTM_Zone_50S", ...), or the code itself.</summary>

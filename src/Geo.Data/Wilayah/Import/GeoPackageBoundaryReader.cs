@@ -2,6 +2,7 @@ using System.Globalization;
 using Geo.Core.Errors;
 using Microsoft.Data.Sqlite;
 using NetTopologySuite.IO;
+using ParseException = NetTopologySuite.IO.ParseException;
 
 namespace Geo.Data.Wilayah.Import;
 
@@ -17,9 +18,9 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
 
     private sealed record Layer(string Table, string GeometryColumn, int SrsId);
 
-    public GeoPackageBoundaryReader(string path, string? layer = null)
+    public GeoPackageBoundaryReader(string path, string? layer = null, string? displayName = null)
     {
-        _fileName = Path.GetFileName(path);
+        _fileName = displayName ?? Path.GetFileName(path);
         // Pooling would keep the file open after Dispose, and the API deletes its upload at once.
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -33,10 +34,10 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
             _layer = FindLayer(layer);
             SourceCrs = CrsOf(_layer.SrsId);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or InvalidCastException or FormatException or InvalidOperationException or OverflowException)
         {
             _connection.Dispose();
-            throw GeoException.Invalid($"{_fileName} bukan GeoPackage yang dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"bukan GeoPackage yang dapat dibaca: {e.Message}", new GeoErrorLocation(Berkas: _fileName), e);
         }
         catch
         {
@@ -52,21 +53,64 @@ public sealed class GeoPackageBoundaryReader : IBoundaryReader
         var geometryReader = new GeoPackageGeoReader();
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = $"SELECT * FROM {Quote(_layer.Table)}";
-        using var reader = cmd.ExecuteReader();
-        var geometryOrdinal = reader.GetOrdinal(_layer.GeometryColumn);
-        var number = 0;
-        while (reader.Read())
+        SqliteDataReader reader;
+        int geometryOrdinal;
+        try
         {
-            number++;
-            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < reader.FieldCount; i++)
+            reader = cmd.ExecuteReader();
+            geometryOrdinal = reader.GetOrdinal(_layer.GeometryColumn);
+        }
+        catch (Exception e) when (e is SqliteException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw Unreadable(e, null);
+        }
+        using var _ = reader;
+        var number = 0;
+        while (true)
+        {
+            BoundaryFeature feature;
+            try
             {
-                if (i != geometryOrdinal) attributes[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                if (!reader.Read()) break;
+                number++;
+                var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (i != geometryOrdinal) attributes[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+                feature = ReadGeometry(geometryReader, reader, geometryOrdinal, number, attributes);
             }
-            var geometry = reader.IsDBNull(geometryOrdinal) ? null : geometryReader.Read((byte[])reader.GetValue(geometryOrdinal));
-            yield return new BoundaryFeature(number, attributes, geometry);
+            catch (SqliteException e)
+            {
+                // A damaged page: what follows cannot be trusted either.
+                throw Unreadable(e, number);
+            }
+            yield return feature;
         }
     }
+
+    /// <summary>A blob that is not a GeoPackage geometry rejects its feature, with the others, rather than the file.</summary>
+    private static BoundaryFeature ReadGeometry(
+        GeoPackageGeoReader geometryReader, SqliteDataReader reader, int ordinal, int number, Dictionary<string, object?> attributes)
+    {
+        if (reader.IsDBNull(ordinal)) return new BoundaryFeature(number, attributes, null);
+        if (reader.GetValue(ordinal) is not byte[] blob)
+        {
+            return new BoundaryFeature(number, attributes, null, "geometri tidak dapat dibaca: kolom geometri bukan blob GeoPackage");
+        }
+        try
+        {
+            return new BoundaryFeature(number, attributes, geometryReader.Read(blob));
+        }
+        catch (Exception e) when (e is ParseException or ArgumentException or FormatException or InvalidOperationException
+            or NotSupportedException or IndexOutOfRangeException or InvalidCastException or EndOfStreamException or OverflowException)
+        {
+            return new BoundaryFeature(number, attributes, null, BoundaryValidator.DescribeUnreadable(e));
+        }
+    }
+
+    private GeoException Unreadable(Exception e, int? number) => GeoException.Invalid(
+        $"GeoPackage tidak dapat dibaca: {e.Message}", new GeoErrorLocation(Berkas: _fileName, Fitur: number + 1), e);
 
     private Layer FindLayer(string? wanted)
     {

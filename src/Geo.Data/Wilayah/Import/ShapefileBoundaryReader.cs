@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Geo.Core.Errors;
+using Geo.Core.Import;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -15,13 +16,15 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
 {
     private readonly string _shpPath;
     private readonly DirectoryInfo? _extracted;
+    private readonly GeoErrorLocation _file;
 
     static ShapefileBoundaryReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private ShapefileBoundaryReader(string shpPath, DirectoryInfo? extracted)
+    private ShapefileBoundaryReader(string shpPath, DirectoryInfo? extracted, string? displayName = null)
     {
         _shpPath = shpPath;
         _extracted = extracted;
+        _file = new GeoErrorLocation(Berkas: displayName ?? Path.GetFileName(shpPath));
         SourceCrs = CrsFromPrj(Sidecar(".prj"));
     }
 
@@ -29,28 +32,39 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
 
     public static ShapefileBoundaryReader OpenShp(string shpPath) => new(shpPath, null);
 
-    public static ShapefileBoundaryReader OpenZip(string zipPath)
+    /// <summary>
+    /// Extracts the archive's Shapefile parts into a directory of its own. The archive is checked
+    /// first (entry count, entry names) and each entry is bounded while it inflates, so that
+    /// neither a hostile name nor a zip bomb can write outside the directory or past the limits.
+    /// </summary>
+    public static ShapefileBoundaryReader OpenZip(string zipPath, ImportLimits? limits = null, string? displayName = null)
     {
+        limits ??= ImportLimits.Default;
+        var name = displayName ?? Path.GetFileName(zipPath);
+        var file = new GeoErrorLocation(Berkas: name);
         var directory = Directory.CreateTempSubdirectory("geo-shp-");
         try
         {
             try
             {
-                ZipFile.ExtractToDirectory(zipPath, directory.FullName);
+                using var archiveFile = File.OpenRead(zipPath);
+                using var compressed = new CountingStream(archiveFile);
+                using var archive = new ZipArchive(compressed, ZipArchiveMode.Read);
+                Extract(archive, compressed, directory.FullName, limits, file);
             }
             catch (InvalidDataException e)
             {
-                throw GeoException.Invalid($"arsip zip '{Path.GetFileName(zipPath)}' rusak: {e.Message}");
+                throw GeoException.Invalid($"arsip zip rusak atau bukan zip ({e.Message})", file, e);
             }
             var shapefiles = Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
                 .ToList();
             return shapefiles.Count switch
             {
-                1 => new ShapefileBoundaryReader(shapefiles[0], directory),
-                0 => throw GeoException.Invalid($"arsip '{Path.GetFileName(zipPath)}' tidak berisi Shapefile (.shp)"),
+                1 => new ShapefileBoundaryReader(shapefiles[0], directory, name),
+                0 => throw GeoException.Invalid("arsip tidak berisi Shapefile (.shp)", file),
                 _ => throw GeoException.Invalid(
-                    $"arsip '{Path.GetFileName(zipPath)}' berisi {shapefiles.Count} Shapefile ({string.Join(", ", shapefiles.Select(f => Path.GetRelativePath(directory.FullName, f)))}); impor satu per satu"),
+                    $"arsip berisi {shapefiles.Count} Shapefile ({string.Join(", ", shapefiles.Select(f => Path.GetRelativePath(directory.FullName, f)))}); impor satu per satu", file),
             };
         }
         catch
@@ -60,18 +74,100 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
         }
     }
 
+    // The parts of a Shapefile the reader opens; anything else in the archive is not extracted.
+    private static readonly string[] Parts = [".shp", ".shx", ".dbf", ".prj", ".cpg"];
+
+    private static void Extract(ZipArchive archive, CountingStream compressed, string directory, ImportLimits limits, GeoErrorLocation file)
+    {
+        if (archive.Entries.Count > limits.MaksimumEntriZip)
+        {
+            throw GeoException.TooLarge(
+                $"arsip berisi {archive.Entries.Count} entri, lebih dari batas {limits.MaksimumEntriZip}; batas ini diatur dengan Geo:Impor:MaksimumEntriZip", file);
+        }
+        // Every name is checked before anything is written: an archive with one hostile name is refused whole.
+        foreach (var entry in archive.Entries) CheckEntryName(entry.FullName, file);
+
+        var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
+        long total = 0;
+        foreach (var entry in archive.Entries)
+        {
+            if (entry.FullName.EndsWith('/') || !Parts.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase)) continue;
+            var target = Path.GetFullPath(Path.Combine(directory, entry.FullName));
+            if (!target.StartsWith(root, StringComparison.Ordinal)) throw UnsafeEntry(entry.FullName, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+            var where = file with { Entri = entry.FullName };
+            var remaining = limits.MaximumDecompressedBytes - total;
+            var perEntry = Math.Min(limits.MaximumEntryBytes, remaining);
+            var before = compressed.BytesRead;
+            using (var source = CompressedInput.Guard(entry.Open(), compressed, before, perEntry, limits, _ => perEntry < limits.MaximumEntryBytes
+                ? $"isi arsip melebihi {limits.MaksimumDekompresiMegabyte} MB setelah dekompresi; batas ini diatur dengan Geo:Impor:MaksimumDekompresiMegabyte"
+                : $"entri melebihi {limits.MaksimumEntriMegabyte} MB setelah dekompresi; batas ini diatur dengan Geo:Impor:MaksimumEntriMegabyte"))
+            using (var output = File.Create(target))
+            {
+                try
+                {
+                    source.CopyTo(output);
+                }
+                catch (GeoException e)
+                {
+                    throw e.At(where);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw GeoException.Invalid($"entri arsip rusak ({e.Message})", where, e);
+                }
+                total += output.Length;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Entry names are the archive maker's: an absolute path, a drive, a ".." segment (with either
+    /// slash) or a control character is refused rather than cleaned up, since no honest tool writes one.
+    /// </summary>
+    private static void CheckEntryName(string entryName, GeoErrorLocation file)
+    {
+        var segments = entryName.Replace('\\', '/').Split('/');
+        var unsafeName = entryName.Length == 0
+            || entryName[0] is '/' or '\\'
+            || (entryName.Length > 1 && entryName[1] == ':')
+            || entryName.Any(char.IsControl)
+            || segments.Any(s => s == "..");
+        if (unsafeName) throw UnsafeEntry(entryName, file);
+    }
+
+    private static GeoException UnsafeEntry(string entryName, GeoErrorLocation file) => GeoException.Invalid(
+        $"arsip ditolak: nama entri '{Printable(entryName)}' tidak aman (jalur mutlak, '..' yang menunjuk ke luar folder arsip, atau karakter kendali)", file with { Entri = Printable(entryName) });
+
+    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+
     public IEnumerable<BoundaryFeature> ReadFeatures()
     {
-        if (Sidecar(".dbf") is null) throw GeoException.Invalid($"{Path.GetFileName(_shpPath)}: berkas .dbf (atribut) tidak ada");
+        if (Sidecar(".dbf") is null) throw GeoException.Invalid("berkas .dbf (atribut) tidak ada", _file);
         using var reader = Open();
         var number = 0;
-        while (reader.Read(out var deleted))
+        while (true)
         {
-            number++;
-            if (deleted) continue;
-            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var field in reader.Fields) attributes[field.Name] = field.Value;
-            yield return new BoundaryFeature(number, attributes, reader.Geometry);
+            BoundaryFeature feature;
+            try
+            {
+                if (!reader.Read(out var deleted)) break;
+                number++;
+                if (deleted) continue;
+                var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+                foreach (var field in reader.Fields) attributes[field.Name] = field.Value;
+                feature = new BoundaryFeature(number, attributes, reader.Geometry);
+            }
+            catch (Exception e) when (e is ShapefileException or IOException or ArgumentException or FormatException
+                or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or InvalidCastException or OverflowException)
+            {
+                // A record the library cannot decode leaves the reader out of step with the file: stop there.
+                throw GeoException.Invalid(
+                    $"Shapefile tidak dapat dibaca pada rekaman ini ({BoundaryValidator.DescribeUnreadable(e)}); rekaman sesudahnya tidak dapat dipercaya, jadi berkas dihentikan",
+                    _file with { Fitur = number + 1 }, e);
+            }
+            yield return feature;
         }
     }
 
@@ -81,9 +177,10 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
         {
             return Shapefile.OpenRead(_shpPath, new ShapefileReaderOptions { Encoding = EncodingFromCpg(Sidecar(".cpg")) });
         }
-        catch (Exception e) when (e is ShapefileException or IOException or NotSupportedException)
+        catch (Exception e) when (e is ShapefileException or IOException or NotSupportedException or ArgumentException
+            or FormatException or InvalidOperationException or IndexOutOfRangeException or OverflowException)
         {
-            throw GeoException.Invalid($"Shapefile {Path.GetFileName(_shpPath)} tidak dapat dibaca: {e.Message}");
+            throw GeoException.Invalid($"Shapefile {Path.GetFileName(_shpPath)} tidak dapat dibaca: {e.Message}", _file, e);
         }
     }
 
