@@ -9,6 +9,9 @@ public static class CliRunner
     /// <summary>Exit code of an error nobody foresaw: a bug, reported in one line (the trace with GEO_JEJAK=1).</summary>
     public const int InternalError = 1;
 
+    /// <summary>Exit code of an import whose file was read but refused: the report on stdout lists each rejection; nothing was written.</summary>
+    public const int Rejected = 8;
+
     /// <summary>
     /// The one place where errors become CLI output: one line on stderr, "geo: " and the Indonesian
     /// detail with its place, and an exit code by kind (documented in the README).

@@ -63,7 +63,7 @@ public static class DemoCommand
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), Environment.UserName, parse.GetValue(terbitkan), ct);
             IndikatorReportPrinter.Print(report, Console.Out);
-            return report.Berhasil ? 0 : 1;
+            return report.Berhasil ? 0 : CliRunner.Rejected;
         });
         return command;
     }

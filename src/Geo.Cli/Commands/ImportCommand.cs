@@ -42,7 +42,7 @@ public static class ImportCommand
                 path.FullName, new BoundaryImportOptions(level, parse.GetValue(kolomKode), parse.GetValue(kolomNama), parse.GetValue(lapisan)),
                 progress: new ConsoleProgress(), ct: ct);
             BoundaryReportPrinter.Print(report, Console.Out);
-            return report.Succeeded ? 0 : 1;
+            return report.Succeeded ? 0 : CliRunner.Rejected;
         });
         return command;
     }

@@ -25,7 +25,7 @@ public static class IndikatorImportCommand
                 parse.GetValue(wilayah), Environment.UserName, parse.GetValue(terbitkan));
             var report = await new IndikatorImporter(dataSource).ImportAsync(path.FullName, options, progress: new ConsoleProgress(), ct: ct);
             IndikatorReportPrinter.Print(report, Console.Out);
-            return report.Berhasil ? 0 : 1;
+            return report.Berhasil ? 0 : CliRunner.Rejected;
         });
         return command;
     }

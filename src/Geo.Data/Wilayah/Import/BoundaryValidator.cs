@@ -152,7 +152,13 @@ public sealed class BoundaryValidator(string fileName, BoundaryImportOptions opt
             var type = message.Split('\'')[1];
             return $"geometri tidak dapat dibaca: jenis geometri '{type}' tidak dikenal";
         }
-        return $"geometri tidak dapat dibaca ({e.GetType().Name}: {message})";
+        if (message.Contains("Invalid polygon geometry", StringComparison.OrdinalIgnoreCase))
+        {
+            // How the Shapefile reader refuses a polygon record with NaN or infinite coordinates.
+            return "geometri tidak dapat dibaca: poligon tidak sah (koordinat NaN, tak hingga, atau susunan cincin rusak)";
+        }
+        // The library's own words, for what no case above recognises: still names the problem.
+        return $"geometri tidak dapat dibaca (pesan pembaca: {message})";
     }
 
     /// <summary>The name a WKT gives its CRS (PROJCS["WGS_1984_UTM_Zone_50S", ...), or the code itself.</summary>
