@@ -308,6 +308,10 @@ public static class IndikatorCorpus
         return Zip([.. parts]);
     }
 
+    /// <summary>A workbook whose one sheet holds <paramref name="sheetData"/> (the rows' XML) as given.</summary>
+    public static byte[] XlsxWithSheetData(string sheetData) => Xlsx([], sheetXml:
+        $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{sheetData}</sheetData></worksheet>");
+
     /// <summary>A readable workbook (the check that the builder itself is sound, and a base for others).</summary>
     public static byte[] ValidXlsx() => Xlsx(LongRows());
 
