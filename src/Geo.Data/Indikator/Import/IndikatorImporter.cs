@@ -75,8 +75,9 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
         var sumber = SumberNilai.Normalise(options.Sumber);
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
-        progress?.Report($"{fileName}: membaca berkas");
+        // Told only once the file opens as a table, so a file that does not gives one line: its error.
         var (header, rows) = TableFile.Open(content, fileName, _limits);
+        progress?.Report($"{fileName}: membaca baris tabel");
         var isLong = LongTable.Recognise(header);
         IReadOnlyList<WilayahInScope> scope = [];
         if (!isLong && induk is { } root)
