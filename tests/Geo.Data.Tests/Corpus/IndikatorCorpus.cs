@@ -208,6 +208,7 @@ public static class IndikatorCorpus
             null, "MaksimumPanjangNama", KotaMetroQuery);
         yield return new("kode indikator 300 karakter", "ind.csv", Utf8(LongHeader + $"18.72.01.1001,{new string('L', 300)},2024,1,10\n"),
             null, "tidak dikenal");
+        yield return new("nama berkas 250 karakter", new string('b', 246) + ".csv", ValidLong(), GeoErrorKind.Invalid, "parameter berkas");
         yield return new("pilihan sumber 300 karakter", "sumber.csv", ValidLong(), GeoErrorKind.Invalid, "parameter sumber", "sumber=" + new string('s', 300));
         yield return new("pilihan wilayah 300 karakter", "wilayah.csv", ValidLong(), GeoErrorKind.Invalid, "parameter wilayah", "wilayah=" + new string('1', 300));
     }

@@ -48,6 +48,10 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
     public async Task<IndikatorImportReport> ImportAsync(Stream content, string fileName, IndikatorImportOptions options,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        if (fileName.Length > _limits.MaksimumPanjangNama)
+        {
+            throw GeoException.Parameter("berkas", $"nama berkas lebih dari {_limits.MaksimumPanjangNama} karakter (batas Geo:Impor:MaksimumPanjangNama)");
+        }
         var where = new GeoErrorLocation(Berkas: fileName);
         if (content.Length > _limits.MaximumUploadBytes)
         {

@@ -19,10 +19,18 @@ public sealed record TableFile(IReadOnlyList<string[]> Rows, IReadOnlyList<int> 
     {
         var rows = ReadRows(content, fileName, limits).GetEnumerator();
         var seen = new List<(string[] Cells, int Line)>();
-        while (rows.MoveNext())
+        try
         {
-            seen.Add(rows.Current);
-            if (rows.Current.Cells.Any(c => !string.IsNullOrWhiteSpace(c))) return (rows.Current.Cells, Replay(seen, rows));
+            while (rows.MoveNext())
+            {
+                seen.Add(rows.Current);
+                if (rows.Current.Cells.Any(c => !string.IsNullOrWhiteSpace(c))) return (rows.Current.Cells, Replay(seen, rows));
+            }
+        }
+        catch
+        {
+            rows.Dispose();
+            throw;
         }
         rows.Dispose();
         throw GeoException.Invalid("berkas tidak berisi tabel: tidak ada baris yang berisi teks", new GeoErrorLocation(Berkas: fileName));
