@@ -41,10 +41,8 @@ public static class IndikatorEndpoints
 
         katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CancellationToken ct) =>
         {
-            if (await catalog.FindAsync(kode, ct) is null) throw GeoException.NotFound($"indikator {kode} tidak ada");
-            var wilayah = Problems.ParseKode(target.Wilayah);
-            await catalog.SetTargetAsync(kode, wilayah.Value, target.Tahun, target.Nilai, target.Sumber, ct);
-            return Results.Ok(await catalog.TargetAsync(kode, wilayah.Value, target.Tahun, ct));
+            await catalog.SetTargetAsync(kode, target.Wilayah, target.Tahun, target.Nilai, target.Sumber, ct);
+            return Results.Ok(await catalog.TargetAsync(kode, Problems.ParseKode(target.Wilayah).Value, target.Tahun, ct));
         }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
 
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, bool? terbit,

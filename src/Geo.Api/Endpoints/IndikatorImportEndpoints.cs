@@ -17,10 +17,11 @@ public static class IndikatorImportEndpoints
         group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah, bool? terbitkan,
             IndikatorImporter importer, HttpContext http, CancellationToken ct) =>
         {
-            using var buffer = new MemoryStream();
-            await berkas.CopyToAsync(buffer, ct);
+            // The form reader has already buffered the part to a temporary file (past 64 KB): the
+            // importer reads that, seekable, and never holds the file in memory.
+            await using var content = berkas.OpenReadStream();
             var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, User(http), terbitkan ?? false);
-            var report = await importer.ImportAsync(buffer.ToArray(), Path.GetFileName(berkas.FileName), options, ct: ct);
+            var report = await importer.ImportAsync(content, Path.GetFileName(berkas.FileName), options, ct: ct);
             return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")

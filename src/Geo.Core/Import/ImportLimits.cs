@@ -46,6 +46,12 @@ public sealed record ImportLimits
     /// <summary>Characters of a name (wilayah, indicator).</summary>
     public int MaksimumPanjangNama { get; init; } = 200;
 
+    /// <summary>
+    /// Cells of a wide indicator table, which is held whole to recognise its layout (a long table
+    /// is streamed). The national desa set (83,402 rows) with 30 columns fits.
+    /// </summary>
+    public int MaksimumSelTabelLebar { get; init; } = 3_000_000;
+
     public long MaximumUploadBytes => MaksimumMegabyte * MiB;
 
     public long MaximumDecompressedBytes => MaksimumDekompresiMegabyte * MiB;

@@ -10,6 +10,8 @@ public static class IncomingValue
     public static (CleanValue? Nilai, string? Alasan) Check(bool persen, double? pembilang, double? penyebut, double? nilai)
     {
         if (pembilang is null && penyebut is null && nilai is null) return (null, null);
+        // Readers give only finite numbers; this keeps any other path from storing one that is not.
+        if (new[] { pembilang, penyebut, nilai }.Any(v => v is { } x && !double.IsFinite(x))) return (null, "bukan bilangan terhingga (NaN atau tak hingga)");
         if (pembilang < 0 || penyebut < 0) return (null, $"hitungan negatif ({Show(pembilang < 0 ? pembilang : penyebut)})");
 
         if (!persen)
@@ -29,7 +31,8 @@ public static class IncomingValue
         if (pembilang is null) return (new CleanValue(null, null, nilai, true), null);
         if (pembilang > penyebut) return (null, $"pembilang {Show(pembilang)} lebih besar dari penyebut {Show(penyebut)}");
 
-        double? computed = penyebut > 0 ? 100 * pembilang!.Value / penyebut!.Value : null;
+        // Divided first: 100 × a count near the top of a double's range would overflow.
+        double? computed = penyebut > 0 ? 100 * (pembilang!.Value / penyebut!.Value) : null;
         if (nilai is not null && (computed is null || Math.Abs(computed.Value - nilai.Value) > PrintedTolerance))
         {
             return (null, $"nilai {Show(nilai)} tidak sesuai dengan pembilang/penyebut ({Show(computed)})");

@@ -6,7 +6,8 @@ namespace Geo.Core.Indikator;
 /// Numbers as spreadsheets and regulations print them: decimal comma or point, thousand
 /// separators (point, comma, space), a trailing percent sign, and dashes for "no data".
 /// A file uses one decimal separator throughout; <see cref="DetectDecimal"/> finds it, and a cell
-/// that only makes sense with the other one is refused rather than guessed.
+/// that only makes sense with the other one is refused rather than guessed. Only finite numbers
+/// come out: NaN, infinities and numbers past the range of a double are refused with their reason.
 /// </summary>
 public static class NumberParser
 {
@@ -15,9 +16,32 @@ public static class NumberParser
         Number,
         Empty,
         Unreadable,
+
+        /// <summary>A number, but not a finite one: NaN, infinity, or too large for a double.</summary>
+        NotFinite,
     }
 
     private static readonly string[] EmptyMarkers = ["", "-", "–", "—", "n/a", "na", "#n/a", "tad", "t.a.d"];
+
+    /// <summary>How spreadsheets, programming languages and people write the non-finite values.</summary>
+    private static readonly string[] NonFiniteWords = ["nan", "inf", "infinity", "∞", "#num!", "#div/0!"];
+
+    /// <summary>Cell text in a reason is cut here, so a 4000-character cell does not make a 4000-character reason.</summary>
+    private const int ShownCharacters = 40;
+
+    /// <summary>Why a cell gave no number, for a rejection; null for <see cref="Outcome.Number"/> and <see cref="Outcome.Empty"/>.</summary>
+    public static string? Reason(Outcome outcome, string? text) => outcome switch
+    {
+        Outcome.Unreadable => $"angka '{Shorten(text)}' tidak terbaca",
+        Outcome.NotFinite => $"angka '{Shorten(text)}' bukan bilangan terhingga (NaN, tak hingga, atau terlalu besar)",
+        _ => null,
+    };
+
+    private static string Shorten(string? text)
+    {
+        var s = (text ?? "").Trim();
+        return s.Length <= ShownCharacters ? s : s[..ShownCharacters] + "…";
+    }
 
     public static Outcome TryParse(string? text, DecimalSeparator pemisah, out double value)
     {
@@ -31,6 +55,8 @@ public static class NumberParser
             negative = true;
             s = s[1..].TrimStart();
         }
+        var unsigned = s.StartsWith('+') ? s[1..].TrimStart() : s;
+        if (NonFiniteWords.Contains(unsigned.ToLowerInvariant()) || IsOverflowingExponent(unsigned)) return Outcome.NotFinite;
         if (s.Length == 0 || !s.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or ' ')) return Outcome.Unreadable;
 
         var (decimalChar, groupChar) = pemisah == DecimalSeparator.Comma ? (',', '.') : ('.', ',');
@@ -43,8 +69,22 @@ public static class NumberParser
 
         value = double.Parse(digits + (fraction.Length > 0 ? "." + fraction : ""), CultureInfo.InvariantCulture);
         if (negative) value = -value;
+        if (!double.IsFinite(value))
+        {
+            value = 0;
+            return Outcome.NotFinite;
+        }
         return Outcome.Number;
     }
+
+    /// <summary>
+    /// Scientific notation (1e5, 1,5E+3) is not how tables print counts and stays unreadable, but
+    /// one past the range of a double (1e999) is named for what it is.
+    /// </summary>
+    private static bool IsOverflowingExponent(string s) =>
+        s.IndexOfAny(['e', 'E']) > 0
+        && double.TryParse(s.Replace(',', '.'), NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v)
+        && !double.IsFinite(v);
 
     /// <summary>
     /// Digits, possibly grouped by threes with the group separator or spaces. "12.34" with a point

@@ -1,12 +1,21 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
 using Geo.Core.Errors;
+using Geo.Core.Import;
+using Geo.Core.Wilayah;
 using Npgsql;
 
 namespace Geo.Data.Indikator;
 
-/// <summary>The indicator catalogue (seeded and user-defined) and targets per wilayah and year.</summary>
-public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
+/// <summary>
+/// The indicator catalogue (seeded and user-defined) and targets per wilayah and year. What comes
+/// in is checked here, whoever sends it: finite numbers only, percentages within 0-100, names and
+/// texts within the limits (<see cref="ImportLimits"/>).
+/// </summary>
+public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, ImportLimits? limits = null)
 {
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
     private const string Columns = """
         kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut, penyebut_sasaran,
         target_nasional, urusan, penanggung_jawab, catatan, bawaan
@@ -28,13 +37,28 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
         return (await Read(cmd, ct)) is [var info, ..] ? info : null;
     }
 
-    /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed.</summary>
+    /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed, and values out of range.</summary>
     public async Task<IndikatorInfo> AddAsync(NewIndikator baru, CancellationToken ct = default)
     {
-        var kode = baru.Kode.Trim().ToUpperInvariant();
-        if (!KodePattern().IsMatch(kode)) throw GeoException.Invalid($"kode indikator '{baru.Kode}' tidak sah: huruf besar, angka dan _, diawali huruf");
-        if (baru.Satuan is not ("persen" or "jumlah")) throw GeoException.Invalid("satuan harus 'persen' atau 'jumlah'");
-        if (baru.Satuan == "persen" && baru.Polaritas is not ("naik" or "turun")) throw GeoException.Invalid("indikator persen perlu polaritas 'naik' atau 'turun'");
+        var kode = (baru.Kode ?? "").Trim().ToUpperInvariant();
+        if (!KodePattern().IsMatch(kode)) throw GeoException.Parameter("kode", $"kode indikator '{Shorten(baru.Kode)}' tidak sah: huruf besar, angka dan _, diawali huruf, paling banyak 40");
+        if (string.IsNullOrWhiteSpace(baru.Nama)) throw GeoException.Parameter("nama", "nama indikator wajib diisi");
+        CheckLength("nama", baru.Nama, _limits.MaksimumPanjangNama, "MaksimumPanjangNama");
+        if (baru.Satuan is not ("persen" or "jumlah")) throw GeoException.Parameter("satuan", "satuan harus 'persen' atau 'jumlah'");
+        if (baru.Satuan == "persen" && baru.Polaritas is not ("naik" or "turun")) throw GeoException.Parameter("polaritas", "indikator persen perlu polaritas 'naik' atau 'turun'");
+        if (baru.Satuan == "jumlah" && baru.Polaritas is not (null or "naik" or "turun")) throw GeoException.Parameter("polaritas", "polaritas harus 'naik' atau 'turun'");
+        CheckLength("sasaran", baru.Sasaran, _limits.MaksimumPanjangNama, "MaksimumPanjangNama");
+        CheckLength("definisiPembilang", baru.DefinisiPembilang, _limits.MaksimumKarakterSel, "MaksimumKarakterSel");
+        CheckLength("definisiPenyebut", baru.DefinisiPenyebut, _limits.MaksimumKarakterSel, "MaksimumKarakterSel");
+        CheckLength("catatan", baru.Catatan, _limits.MaksimumKarakterSel, "MaksimumKarakterSel");
+        if (baru.TargetNasional is { } nasional) CheckValue("targetNasional", baru.Satuan == "persen", nasional);
+        foreach (var sasaran in baru.PenyebutSasaran ?? [])
+        {
+            if (sasaran is null || !KodePattern().IsMatch(sasaran.ToUpperInvariant()))
+            {
+                throw GeoException.Parameter("penyebutSasaran", $"kode indikator '{Shorten(sasaran)}' tidak sah");
+            }
+        }
         if (await FindAsync(kode, ct) is not null) throw GeoException.Conflict($"indikator {kode} sudah ada");
         await using var cmd = dataSource.CreateCommand("""
             INSERT INTO indikator (kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut,
@@ -58,6 +82,17 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
     /// <summary>Sets (or overrides) the target of an indicator for a wilayah of any level and a year, outside any batch.</summary>
     public async Task SetTargetAsync(string indikator, string wilayah, int tahun, double nilai, string? sumber = null, CancellationToken ct = default)
     {
+        var info = await FindAsync(indikator, ct) ?? throw GeoException.NotFound($"indikator {Shorten(indikator)} tidak ada");
+        if (!KodeWilayah.TryParse(wilayah, out var kode, out var kodeError)) throw GeoException.Parameter("wilayah", kodeError);
+        if (tahun is < 1990 or > 2100) throw GeoException.Parameter("tahun", $"tahun {tahun} di luar 1990-2100");
+        CheckValue("nilai", info.Satuan == "persen", nilai);
+        CheckLength("sumber", sumber, _limits.MaksimumPanjangNama, "MaksimumPanjangNama");
+        await using (var exists = dataSource.CreateCommand("SELECT 1 FROM wilayah WHERE kode = $1"))
+        {
+            exists.Parameters.AddWithValue(kode.Value);
+            if (await exists.ExecuteScalarAsync(ct) is null) throw GeoException.NotFound($"wilayah {kode} tidak ada di tabel wilayah");
+        }
+        wilayah = kode.Value;
         await using var cmd = dataSource.CreateCommand("""
             INSERT INTO target (indikator, wilayah, tahun, nilai, sumber) VALUES (upper($1), $2, $3, $4, $5)
             ON CONFLICT (indikator, wilayah, tahun) DO UPDATE SET nilai = excluded.nilai, sumber = excluded.sumber, batch = NULL
@@ -92,6 +127,24 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource)
         }
         return list;
     }
+
+    /// <summary>A target or national target: finite, and for a percentage within 0-100, for a count not negative.</summary>
+    private static void CheckValue(string name, bool persen, double value)
+    {
+        if (!double.IsFinite(value)) throw GeoException.Parameter(name, "nilai harus bilangan terhingga (bukan NaN atau tak hingga)");
+        if (persen && value is < 0 or > 100)
+        {
+            throw GeoException.Parameter(name, $"target persentase {value.ToString(CultureInfo.InvariantCulture)} di luar 0-100");
+        }
+        if (!persen && value < 0) throw GeoException.Parameter(name, $"target jumlah {value.ToString(CultureInfo.InvariantCulture)} negatif");
+    }
+
+    private static void CheckLength(string name, string? value, int limit, string setting)
+    {
+        if (value is { Length: var length } && length > limit) throw GeoException.Parameter(name, $"lebih dari {limit} karakter (batas Geo:Impor:{setting})");
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{0,39}$")]
     private static partial Regex KodePattern();

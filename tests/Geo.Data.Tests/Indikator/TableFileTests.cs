@@ -1,11 +1,12 @@
 using System.Text;
+using Geo.Core.Import;
 using Geo.Data.Indikator.Import;
 
 namespace Geo.Data.Tests.Indikator;
 
 public sealed class TableFileTests
 {
-    private static List<(string[] Cells, int Line)> Rows(byte[] content, string name = "t.csv") => TableFile.ReadRows(content, name).ToList();
+    private static List<(string[] Cells, int Line)> Rows(byte[] content, string name = "t.csv") => TableFile.ReadRows(new MemoryStream(content), name, ImportLimits.Default).ToList();
 
     [Fact]
     public void Byte_order_mark_crlf_and_quoted_line_breaks_keep_cells_and_line_numbers()

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Geo.Core.Errors;
+using Geo.Core.Import;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Npgsql;
@@ -8,39 +10,63 @@ using NpgsqlTypes;
 namespace Geo.Data.Indikator.Import;
 
 /// <summary>
-/// Imports one indicator file as one batch, in one transaction: parse, match, check, stage by
-/// binary COPY, check codes and duplicates in SQL, then record what is replaced and upsert. Any
-/// rejection rolls everything back. A file already imported with the same options is a no-op.
+/// Imports one indicator file as one batch, in one transaction: parse while staging by binary
+/// COPY, match, check, check codes and duplicates in SQL, then record what is replaced and upsert.
+/// Any rejection rolls everything back. A file already imported with the same options is a
+/// no-op, decided under a lock on the file's hash so that simultaneous uploads of one file make
+/// one batch. The file is read from a seekable stream and never held whole.
 /// </summary>
-public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
+public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits? limits = null)
 {
     /// <summary>A national file (2.5 million rows) takes longer per statement than Npgsql's 30-second default.</summary>
     internal const int LargeTimeoutSeconds = 900;
 
-    public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null,
-        IProgress<string>? progress = null, CancellationToken ct = default) =>
-        await ImportAsync(await File.ReadAllBytesAsync(path, ct), displayName ?? Path.GetFileName(path), options, progress, ct);
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
-    /// <param name="progress">Told of each stage: a national file takes most of a minute.</param>
-    public async Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options,
+    public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var parsed = new ParsedFile(fileName);
+        var fileName = displayName ?? Path.GetFileName(path);
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw GeoException.Invalid($"berkas tidak dapat dibuka: {e.Message}", new GeoErrorLocation(Berkas: fileName), e);
+        }
+        await using (file) return await ImportAsync(file, fileName, options, progress, ct);
+    }
+
+    public Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options,
+        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        ImportAsync(new MemoryStream(content, writable: false), fileName, options, progress, ct);
+
+    /// <param name="content">Seekable (an uploaded file buffered to disk, a file): it is hashed, then read.</param>
+    /// <param name="progress">Told of each stage: a national file takes most of a minute.</param>
+    public async Task<IndikatorImportReport> ImportAsync(Stream content, string fileName, IndikatorImportOptions options,
+        IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        if (fileName.Length > _limits.MaksimumPanjangNama)
+        {
+            throw GeoException.Parameter("berkas", $"nama berkas lebih dari {_limits.MaksimumPanjangNama} karakter (batas Geo:Impor:MaksimumPanjangNama)");
+        }
+        var where = new GeoErrorLocation(Berkas: fileName);
+        if (content.Length > _limits.MaximumUploadBytes)
+        {
+            throw GeoException.TooLarge($"berkas melebihi batas unggah {_limits.MaksimumMegabyte} MB (Geo:Impor:MaksimumMegabyte)", where);
+        }
+        CheckOptions(options);
+        content.Position = 0;
+        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+        content.Position = 0;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
 
-        if (await ExistingBatchAsync(conn, hash, options.Parameter, ct) is { } existing)
-        {
-            return new IndikatorImportReport
-            {
-                Berkas = fileName,
-                Hash = hash,
-                Status = ImportStatus.SudahAda,
-                Batch = existing,
-                Catatan = [$"berkas yang sama dengan pilihan yang sama sudah diimpor sebagai batch {existing}; tidak ada yang diubah"],
-            };
-        }
+        if (await ExistingBatchAsync(conn, hash, options.Parameter, ct) is { } existing) return AlreadyImported(fileName, hash, existing);
 
+        var staged = new Staging();
+        var parsed = new ParsedFile(fileName, staged.Write);
         KodeWilayah? induk = null;
         if (options.Wilayah is { } w)
         {
@@ -53,25 +79,52 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         var sumber = SumberNilai.Normalise(options.Sumber);
         if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
 
-        progress?.Report($"{fileName}: membaca berkas");
-        var (header, rows) = TableFile.Open(content, fileName);
-        if (header is null) parsed.Reject(0, null, "berkas kosong");
-        else if (LongTable.Recognise(header)) LongTable.Parse(rows, katalog, options, parsed);
-        else
+        // Told only once the file opens as a table, so a file that does not gives one line: its error.
+        var (header, rows) = TableFile.Open(content, fileName, _limits);
+        progress?.Report($"{fileName}: membaca baris tabel");
+        var isLong = LongTable.Recognise(header);
+        IReadOnlyList<WilayahInScope> scope = [];
+        if (!isLong && induk is { } root)
         {
-            if (induk is { } root && !await ExistsAsync(conn, root.Value, ct)) parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
-            else WideTable.Parse(TableFile.From(rows), katalog, options, induk, induk is { } r ? await WilayahUnderAsync(conn, r, ct) : [], parsed);
-        }
-        if (parsed.Penolakan.Count > 0) return Rejected(parsed, hash);
-        if (parsed.Rows.Count == 0)
-        {
-            parsed.Reject(0, null, "tidak ada nilai untuk diimpor");
-            return Rejected(parsed, hash);
+            if (!await ExistsAsync(conn, root.Value, ct))
+            {
+                parsed.Reject(0, null, $"wilayah {root} tidak ada di tabel wilayah");
+                return Rejected(parsed, hash);
+            }
+            scope = await WilayahUnderAsync(conn, root, ct);
         }
 
         await using var tx = await conn.BeginTransactionAsync(ct);
-        progress?.Report($"{fileName}: {parsed.Rows.Count} nilai terbaca; menyalin ke basis data");
-        await StageAsync(conn, parsed.Rows, ct);
+        // Identical uploads at the same moment queue here; the first makes the batch, the rest then find it.
+        await using (var lockHash = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", conn))
+        {
+            lockHash.Parameters.AddWithValue(LockKey(hash, options.Parameter));
+            await lockHash.ExecuteNonQueryAsync(ct);
+        }
+        if (await ExistingBatchAsync(conn, hash, options.Parameter, ct) is { } concurrent)
+        {
+            await tx.RollbackAsync(ct);
+            return AlreadyImported(fileName, hash, concurrent);
+        }
+
+        var copy = await BeginStagingAsync(conn, ct);
+        await using (copy)
+        {
+            staged.Copy = copy;
+            if (isLong) LongTable.Parse(rows, katalog, options, parsed);
+            else WideTable.Parse(TableFile.From(rows, fileName, _limits), katalog, options, induk, scope, _limits.MaksimumPanjangNama, parsed);
+            if (parsed.Penolakan.Count == 0 && parsed.Nilai == 0) parsed.Reject(0, null, "tidak ada nilai untuk diimpor");
+            // Left incomplete, the COPY is cancelled when disposed, before the rollback below.
+            if (parsed.Penolakan.Count == 0) await copy.CompleteAsync(ct);
+        }
+        if (parsed.Penolakan.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return Rejected(parsed, hash);
+        }
+        progress?.Report($"{fileName}: {parsed.Nilai} nilai disalin ke basis data");
+        await Execute(conn, "ANALYZE impor_nilai", ct);
+
         progress?.Report($"{fileName}: memeriksa kode wilayah dan baris ganda");
         await CheckStagedAsync(conn, parsed, induk, ct);
         if (parsed.Penolakan.Count > 0)
@@ -106,6 +159,60 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         };
     }
 
+    /// <summary>The text whose hash keys the advisory lock an import of this file with these options takes.</summary>
+    public static string LockKey(string hash, string parameter) => $"impor_indikator:{hash}:{parameter}";
+
+    /// <summary>Options end up in the batch row and in reports: free text is held to the name limit.</summary>
+    private void CheckOptions(IndikatorImportOptions options)
+    {
+        foreach (var (name, value) in new[] { ("indikator", options.Indikator), ("periode", options.Periode), ("sumber", options.Sumber),
+                     ("wilayah", options.Wilayah), ("pengguna", options.Pengguna) })
+        {
+            if (value is { Length: var length } && length > _limits.MaksimumPanjangNama)
+            {
+                throw GeoException.Parameter(name, $"lebih dari {_limits.MaksimumPanjangNama} karakter (batas Geo:Impor:MaksimumPanjangNama)");
+            }
+        }
+    }
+
+    private static IndikatorImportReport AlreadyImported(string fileName, string hash, long existing) => new()
+    {
+        Berkas = fileName,
+        Hash = hash,
+        Status = ImportStatus.SudahAda,
+        Batch = existing,
+        Catatan = [$"berkas yang sama dengan pilihan yang sama sudah diimpor sebagai batch {existing}; tidak ada yang diubah"],
+    };
+
+    /// <summary>Where parsed values go: the open COPY into the staging table.</summary>
+    private sealed class Staging
+    {
+        public NpgsqlBinaryImporter? Copy { get; set; }
+
+        // Synchronous: the readers are synchronous, and COPY only blocks when its buffer is full.
+        public void Write(IncomingRow row)
+        {
+            var copy = Copy ?? throw new InvalidOperationException("staging is not open");
+            copy.StartRow();
+            copy.Write(row.Baris, NpgsqlDbType.Integer);
+            copy.Write(row.Kolom, NpgsqlDbType.Text);
+            copy.Write(row.Target, NpgsqlDbType.Boolean);
+            copy.Write(row.Indikator, NpgsqlDbType.Text);
+            copy.Write(row.Periode, NpgsqlDbType.Text);
+            copy.Write(row.Wilayah, NpgsqlDbType.Text);
+            WriteNullable(copy, row.Nilai.Pembilang);
+            WriteNullable(copy, row.Nilai.Penyebut);
+            WriteNullable(copy, row.Nilai.Nilai);
+            copy.Write(row.Nilai.HanyaPersen, NpgsqlDbType.Boolean);
+        }
+
+        private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)
+        {
+            if (value is { } v) copy.Write(v, NpgsqlDbType.Double);
+            else copy.WriteNull();
+        }
+    }
+
     private static IndikatorImportReport Rejected(ParsedFile parsed, string hash) => new()
     {
         Berkas = parsed.Berkas,
@@ -117,6 +224,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         Penolakan = parsed.Penolakan.OrderBy(r => r.Baris).ToList(),
         TidakPersis = parsed.TidakPersis,
         Total = parsed.Total,
+        Catatan = parsed.PenolakanLain > 0 ? [$"{parsed.PenolakanLain} penolakan lain tidak dicantumkan (hanya {ParsedFile.MaksimumPenolakan} pertama)"] : [],
     };
 
     private static async Task<long?> ExistingBatchAsync(NpgsqlConnection conn, string hash, string parameter, CancellationToken ct)
@@ -153,7 +261,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
         return list;
     }
 
-    private static async Task StageAsync(NpgsqlConnection conn, IReadOnlyList<IncomingRow> rows, CancellationToken ct)
+    private static async Task<NpgsqlBinaryImporter> BeginStagingAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await Execute(conn, """
             CREATE TEMP TABLE impor_nilai (
@@ -161,32 +269,8 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource)
                 wilayah text NOT NULL, pembilang double precision, penyebut double precision, nilai double precision, hanya_persen boolean NOT NULL
             ) ON COMMIT DROP
             """, ct);
-        await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY impor_nilai (baris, kolom, target, indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var row in rows)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.Baris, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Kolom, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Target, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(row.Indikator, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Periode, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Wilayah, NpgsqlDbType.Text, ct);
-                await WriteNullable(copy, row.Nilai.Pembilang, ct);
-                await WriteNullable(copy, row.Nilai.Penyebut, ct);
-                await WriteNullable(copy, row.Nilai.Nilai, ct);
-                await copy.WriteAsync(row.Nilai.HanyaPersen, NpgsqlDbType.Boolean, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
-        await Execute(conn, "ANALYZE impor_nilai", ct);
-    }
-
-    private static async Task WriteNullable(NpgsqlBinaryImporter copy, double? value, CancellationToken ct)
-    {
-        if (value is { } v) await copy.WriteAsync(v, NpgsqlDbType.Double, ct);
-        else await copy.WriteNullAsync(ct);
+        return await conn.BeginBinaryImportAsync(
+            "COPY impor_nilai (baris, kolom, target, indikator, periode, wilayah, pembilang, penyebut, nilai, hanya_persen) FROM STDIN (FORMAT BINARY)", ct);
     }
 
     /// <summary>Codes that do not exist (or lie outside --wilayah), and the same value twice, found set-wise in SQL.</summary>

@@ -41,6 +41,8 @@ public static class LongTable
 
     private const int DecimalSampleRows = 4_000;
 
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
     /// <summary>
     /// Turns rows into values. Codes, indicators and periods repeat down a long table, so each
     /// distinct text is parsed once and its value shared by every row that has it. The same value
@@ -72,12 +74,18 @@ public static class LongTable
             }
 
             var rawIndikator = Cell(indikator).Length > 0 ? Cell(indikator) : options.Indikator ?? "";
-            if (!_indicators.TryGetValue(rawIndikator, out var ind)) ind = _indicators[rawIndikator] = rawIndikator.ToUpperInvariant();
-            if (!katalog.Persen.TryGetValue(ind, out var persen))
+            // Only known codes are remembered, so a file of distinct garbage does not grow the cache.
+            if (!_indicators.TryGetValue(rawIndikator, out var ind))
             {
-                result.Reject(line, "indikator", ind.Length == 0 ? "indikator kosong" : $"indikator '{ind}' tidak dikenal");
-                return;
+                ind = rawIndikator.ToUpperInvariant();
+                if (!katalog.Persen.ContainsKey(ind))
+                {
+                    result.Reject(line, "indikator", ind.Length == 0 ? "indikator kosong" : $"indikator '{Shorten(ind)}' tidak dikenal");
+                    return;
+                }
+                _indicators[rawIndikator] = ind;
             }
+            var persen = katalog.Persen[ind];
 
             var rawPeriode = Cell(periode);
             if (!_periods.TryGetValue(rawPeriode, out var per))
@@ -95,12 +103,13 @@ public static class LongTable
             double? Number(int c, string name, ref bool failed)
             {
                 if (c < 0) return null;
-                switch (NumberParser.TryParse(Cell(c), pemisah, out var v))
+                var outcome = NumberParser.TryParse(Cell(c), pemisah, out var v);
+                switch (outcome)
                 {
                     case NumberParser.Outcome.Number: return v;
                     case NumberParser.Outcome.Empty: return null;
                     default:
-                        result.Reject(line, name, $"angka '{Cell(c)}' tidak terbaca");
+                        result.Reject(line, name, NumberParser.Reason(outcome, Cell(c))!);
                         failed = true;
                         return null;
                 }
@@ -120,7 +129,7 @@ public static class LongTable
                 result.SelKosong++;
                 return;
             }
-            result.Rows.Add(new IncomingRow(line, "nilai", false, ind, per, wilayah, clean));
+            result.Add(new IncomingRow(line, "nilai", false, ind, per, wilayah, clean));
         }
     }
 }

@@ -11,8 +11,9 @@ namespace Geo.Data.Indikator.Import;
 /// </summary>
 public static class WideTable
 {
+    /// <param name="maksimumPanjangNama">Longest desa or grouping name taken (<see cref="Geo.Core.Import.ImportLimits.MaksimumPanjangNama"/>).</param>
     public static void Parse(TableFile table, CatalogSummary katalog, IndikatorImportOptions options,
-        KodeWilayah? induk, IReadOnlyList<WilayahInScope> wilayah, ParsedFile result)
+        KodeWilayah? induk, IReadOnlyList<WilayahInScope> wilayah, int maksimumPanjangNama, ParsedFile result)
     {
         result.Format = "lebar";
         TableLayout layout;
@@ -96,7 +97,9 @@ public static class WideTable
             else
             {
                 var kecamatan = kecCol is null ? null : Cell(r, kecCol.Kolom.Indeks);
-                kode = matcher.ByName(Cell(r, desaCol!.Kolom.Indeks), kecamatan, line(r), desaCol.Kolom.Label, result);
+                var nama = Cell(r, desaCol!.Kolom.Indeks);
+                if (TooLong(nama, line(r), desaCol.Kolom.Label) || kecamatan is not null && TooLong(kecamatan, line(r), kecCol!.Kolom.Label)) continue;
+                kode = matcher.ByName(nama, kecamatan, line(r), desaCol.Kolom.Label, result);
             }
             if (kode is null) continue;
             if (usedBy.TryGetValue(kode, out var earlier))
@@ -110,11 +113,18 @@ public static class WideTable
             foreach (var g in groupCols)
             {
                 var name = Cell(r, g.Kolom.Indeks);
-                if (name.Length == 0) continue;
+                if (name.Length == 0 || TooLong(name, line(r), g.Kolom.Label)) continue;
                 var key = (g.JenisKelompok!, name);
                 if (!result.Kelompok.TryGetValue(key, out var members)) result.Kelompok[key] = members = [];
                 members.Add(kode);
             }
+        }
+
+        bool TooLong(string name, int baris, string kolom)
+        {
+            if (name.Length <= maksimumPanjangNama) return false;
+            result.Reject(baris, kolom, $"nama lebih dari {maksimumPanjangNama} karakter (batas Geo:Impor:MaksimumPanjangNama)");
+            return true;
         }
 
         var parsed = new Dictionary<(int Row, int Col), double?>();
@@ -123,12 +133,13 @@ public static class WideTable
             foreach (var (role, _, _) in columns)
             {
                 var text = Cell(r, role.Kolom.Indeks);
-                switch (NumberParser.TryParse(text, pemisah, out var v))
+                var outcome = NumberParser.TryParse(text, pemisah, out var v);
+                switch (outcome)
                 {
                     case NumberParser.Outcome.Number: parsed[(r, role.Kolom.Indeks)] = v; break;
                     case NumberParser.Outcome.Empty: parsed[(r, role.Kolom.Indeks)] = null; break;
                     default:
-                        if (r != layout.BarisTotal) result.Reject(line(r), $"{role.Kolom.Huruf} ({role.Kolom.Label})", $"angka '{text}' tidak terbaca");
+                        if (r != layout.BarisTotal) result.Reject(line(r), $"{role.Kolom.Huruf} ({role.Kolom.Label})", NumberParser.Reason(outcome, text)!);
                         parsed[(r, role.Kolom.Indeks)] = null;
                         break;
                 }
@@ -149,7 +160,7 @@ public static class WideTable
                 var (clean, alasan) = IncomingValue.Check(persen, Get(pembilang), Get(penyebut), Get(capaian));
                 if (alasan is not null) result.Reject(line(r), label, alasan);
                 else if (clean is null) result.SelKosong++;
-                else result.Rows.Add(new IncomingRow(line(r), label, false, group.Key.Item1, group.Key.Periode, kode, clean));
+                else result.Add(new IncomingRow(line(r), label, false, group.Key.Item1, group.Key.Periode, kode, clean));
             }
             CheckTotal(layout, table, group.Select(c => c.Role).ToList(), persen, capaian, pembilang, penyebut, rowWilayah.Keys, parsed, result);
         }
@@ -161,7 +172,7 @@ public static class WideTable
                 var value = parsed.GetValueOrDefault((r, role.Kolom.Indeks));
                 if (value is null) { result.SelKosong++; continue; }
                 if (persen && value is < 0 or > 100) result.Reject(line(r), role.Kolom.Label, $"target {value} di luar 0-100");
-                else result.Rows.Add(new IncomingRow(line(r), role.Kolom.Huruf, true, role.Indikator!, per, kode, new CleanValue(null, null, value, persen)));
+                else result.Add(new IncomingRow(line(r), role.Kolom.Huruf, true, role.Indikator!, per, kode, new CleanValue(null, null, value, persen)));
             }
             CheckTotal(layout, table, [role], persen, role.Kolom.Indeks, -1, -1, rowWilayah.Keys, parsed, result);
         }
@@ -193,7 +204,7 @@ public static class WideTable
             {
                 var p = rowList.Sum(r => parsed.GetValueOrDefault((r, pembilang)) ?? 0);
                 var q = rowList.Sum(r => parsed.GetValueOrDefault((r, penyebut)) ?? 0);
-                computed = q > 0 ? 100 * p / q : null;
+                computed = q > 0 ? 100 * (p / q) : null;
                 how = "Σpembilang/Σpenyebut";
             }
             else
@@ -204,6 +215,8 @@ public static class WideTable
             var text = table.Rows[totalRow][c].Trim();
             var separator = text.LastIndexOfAny([',', '.']);
             var tolerance = 0.5 * Math.Pow(10, -(separator < 0 ? 0 : text.Length - separator - 1)) + 1e-9;
+            // A sum of huge finite cells can overflow; it is then no check at all (and JSON has no infinity).
+            if (computed is { } sum && !double.IsFinite(sum)) computed = null;
             result.Total.Add(new TotalCheck(table.LineNumbers[totalRow], $"{role.Kolom.Huruf} ({role.Kolom.Label})", total,
                 computed is { } x ? Math.Round(x, 4) : null, how, computed is { } y && Math.Abs(y - total) <= tolerance));
         }
