@@ -18,6 +18,12 @@ public sealed class CorpusReplayTests(MetroBoundaryDatabase database) : IClassFi
     [MemberData(nameof(BoundaryCorpus.Names), MemberType = typeof(BoundaryCorpus))]
     public Task A_malformed_boundary_file_fails_in_one_line(string name) => ReplayAsync("wilayah", BoundaryCorpus.Get(name));
 
+    public static TheoryData<string> IndikatorCases() => IndikatorCorpus.Cases();
+
+    [Theory]
+    [MemberData(nameof(IndikatorCases))]
+    public Task A_malformed_indicator_file_fails_in_one_line(string name) => ReplayAsync("indikator", IndikatorCorpus.Find(name));
+
     /// <summary>The one replay: the file under its corpus name in a folder of its own, the query's options as flags.</summary>
     private async Task ReplayAsync(string what, MalformedFile file)
     {
@@ -48,11 +54,15 @@ public sealed class CorpusReplayTests(MetroBoundaryDatabase database) : IClassFi
         }
     }
 
-    /// <summary>Upload names meant to attack a server's paths are not file names the CLI can be given; their extension is kept.</summary>
+    /// <summary>
+    /// The upload name as a file name the CLI can be given: path separators and NUL dropped, a
+    /// leading dot or an empty name prefixed, at most 250 characters (a file system allows 255 bytes).
+    /// </summary>
     private static string SafeName(string name)
     {
-        var extension = string.Concat(name.Where(c => c is not ('/' or '\\' or '\0'))).TrimStart('.');
-        return extension.Length is > 0 and < 100 ? extension : "berkas" + Path.GetExtension(extension);
+        var safe = string.Concat(name.Where(c => c is not ('/' or '\\' or '\0')));
+        if (safe.Length == 0 || safe.StartsWith('.')) safe = "berkas" + safe;
+        return safe.Length <= 250 ? safe : safe[..(250 - Path.GetExtension(safe).Length)] + Path.GetExtension(safe);
     }
 
     /// <summary>"tingkat=desa&amp;kolomKode=KODE" as "--tingkat desa --kolom-kode KODE".</summary>

@@ -50,8 +50,23 @@ public static partial class ErrorHandling
     {
         var problem = new ProblemDetails { Status = StatusCode(e.Kind), Detail = e.Describe() };
         problem.Extensions["jenis"] = KindName(e.Kind);
-        if (e.Lokasi is { } where) problem.Extensions["lokasi"] = where;
+        if (e.Lokasi is { } where) problem.Extensions["lokasi"] = Parts(where);
         return problem;
+    }
+
+    /// <summary>Only the parts of the place that are known, by their Indonesian names.</summary>
+    private static Dictionary<string, object> Parts(GeoErrorLocation where)
+    {
+        var parts = new Dictionary<string, object>();
+        if (where.Berkas is { } berkas) parts["berkas"] = berkas;
+        if (where.Entri is { } entri) parts["entri"] = entri;
+        if (where.Lembar is { } lembar) parts["lembar"] = lembar;
+        if (where.Sel is { } sel) parts["sel"] = sel;
+        if (where.Baris is { } baris) parts["baris"] = baris;
+        if (where.Fitur is { } fitur) parts["fitur"] = fitur;
+        if (where.Kolom is { } kolom) parts["kolom"] = kolom;
+        if (where.Parameter is { } parameter) parts["parameter"] = parameter;
+        return parts;
     }
 
     public static string KindName(GeoErrorKind kind) => kind switch
