@@ -13,18 +13,18 @@ public static class AnalisisEndpoints
         var group = app.MapGroup("/api").WithTags("Analisis");
 
         group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
-            WilayahScopeResolver scopes, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
+            CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            var (request, run) = await EnsureAsync(query, service, scopes, http, ct);
+            var (request, run) = await EnsureAsync(query, service, callers, http, ct);
             if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
             var result = await store.LoadAsync(WilayahScope.Within(request.Wilayah), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Json(result, AnalysisJson.Options);
         }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON; hasil disimpan dan dipakai ulang bila masukan tidak berubah");
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
-            WilayahScopeResolver scopes, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
+            CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            var (_, run) = await EnsureAsync(query, service, scopes, http, ct);
+            var (_, run) = await EnsureAsync(query, service, callers, http, ct);
             if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
             var geojson = await store.GeoJsonAsync(run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Text(geojson, "application/geo+json");
@@ -32,12 +32,12 @@ public static class AnalisisEndpoints
     }
 
     private static async Task<(AnalysisRequest, StoredRunRef)> EnsureAsync(AnalysisQuery q, SituationAnalysisService service,
-        WilayahScopeResolver scopes, HttpContext http, CancellationToken ct)
+        CallerResolver callers, HttpContext http, CancellationToken ct)
     {
         var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
             q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
             q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.HanyaTerbit ?? false));
-        return (request, await service.EnsureAsync(scopes.Resolve(http), request, ct));
+        return (request, await service.EnsureAsync(callers.Resolve(http).Area, request, ct));
     }
 
     /// <summary>

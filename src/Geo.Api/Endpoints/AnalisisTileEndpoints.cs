@@ -21,12 +21,12 @@ public static class AnalisisTileEndpoints
             .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
-    private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, WilayahScopeResolver scopes) =>
-        pipeline.ServeAsync(http, new TileKey(new AnalysisTileSource(ParseId(id)), TileAddress.Parse(z, x, y), scopes.Resolve(http)));
+    private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, CallerResolver callers) =>
+        pipeline.ServeAsync(http, new TileKey(new AnalysisTileSource(ParseId(id)), TileAddress.Parse(z, x, y), callers.Resolve(http).Area));
 
-    private static async Task<IResult> TileJson(string id, HttpContext http, TileQueries tiles, WilayahScopeResolver scopes, CancellationToken ct)
+    private static async Task<IResult> TileJson(string id, HttpContext http, TileQueries tiles, CallerResolver callers, CancellationToken ct)
     {
-        var run = await tiles.FindAnalysisAsync(ParseId(id), scopes.Resolve(http), ct);
+        var run = await tiles.FindAnalysisAsync(ParseId(id), callers.Resolve(http).Area, ct);
 
         var b = run.Bounds;
         var description = $"Analisis {run.Indikator} periode {run.Periode} di {run.Wilayah} per {run.Layer.Title.ToLowerInvariant()}"

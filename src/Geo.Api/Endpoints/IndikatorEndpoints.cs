@@ -46,7 +46,7 @@ public static class IndikatorEndpoints
         }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
 
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, bool? terbit,
-            IndikatorCatalog catalog, NilaiQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+            IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             KodeWilayah? parent = null;
             if (induk is not null)
@@ -56,7 +56,7 @@ public static class IndikatorEndpoints
             }
             if (!Periode.TryParse(periode, out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
             if (await catalog.FindAsync(indikator, ct) is not { } info) throw GeoException.NotFound($"indikator {indikator} tidak ada");
-            var scope = scopes.Resolve(http);
+            var scope = callers.Resolve(http).Area;
             var hanyaTerbit = terbit ?? false;
             var ringkas = new IndikatorSummary(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
 

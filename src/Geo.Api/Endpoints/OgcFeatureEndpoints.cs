@@ -95,7 +95,7 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Items(string id, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, TileQueries tiles, DataVersiTracker versions,
+        CallerResolver callers, TileQueries tiles, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
@@ -146,7 +146,7 @@ public static class OgcFeatureEndpoints
         if (NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds) is { } notModified) return notModified;
 
         var page = await features.PageAsync(
-            new FeatureFilter(layer, scopes.Resolve(http), bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
+            new FeatureFilter(layer, callers.Resolve(http).Area, bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
 
         PetaHttp.SetCaching(http.Response, source.ETag(page.Versi), options.Value.MaxAgeSeconds);
 
@@ -177,7 +177,7 @@ public static class OgcFeatureEndpoints
     }
 
     private static async Task<IResult> Item(string id, string kode, HttpContext http, FeatureQueries features,
-        WilayahScopeResolver scopes, TileQueries tiles, DataVersiTracker versions,
+        CallerResolver callers, TileQueries tiles, DataVersiTracker versions,
         IOptions<PetaOptions> options, CancellationToken ct)
     {
         if (PetaLayer.Find(id) is not { } layer) throw UnknownCollection(id);
@@ -187,7 +187,7 @@ public static class OgcFeatureEndpoints
         if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
         var etag = source.ETag(versions.Current);
         if (NotModified(http, etag, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
-        var json = await features.OneAsync(layer, scopes.Resolve(http), parsed, nilai, ct);
+        var json = await features.OneAsync(layer, callers.Resolve(http).Area, parsed, nilai, ct);
         if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
         return json is null
             ? throw GeoException.NotFound($"{layer.Name} {parsed} tidak ada")

@@ -32,11 +32,11 @@ public static class TileEndpoints
     }
 
     private static Task<IResult> Tile(string layer, string z, string x, string y, HttpContext http,
-        TilePipeline pipeline, WilayahScopeResolver scopes)
+        TilePipeline pipeline, CallerResolver callers)
     {
         if (PetaLayer.Find(layer) is not { } petaLayer) throw UnknownLayer(layer);
         var source = new WilayahTileSource(petaLayer, NilaiParameter.Read(http.Request.Query));
-        return pipeline.ServeAsync(http, new TileKey(source, TileAddress.Parse(z, x, y), scopes.Resolve(http)));
+        return pipeline.ServeAsync(http, new TileKey(source, TileAddress.Parse(z, x, y), callers.Resolve(http).Area));
     }
 
     private static async Task<IResult> TileJson(string layer, HttpContext http, DataVersiTracker versions,

@@ -14,7 +14,7 @@ public static class WilayahEndpoints
     {
         var group = app.MapGroup("/api/wilayah").WithTags("Wilayah");
 
-        group.MapGet("", async (string? induk, WilayahQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+        group.MapGet("", async (string? induk, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             KodeWilayah? parent = null;
             if (induk is not null)
@@ -22,23 +22,23 @@ public static class WilayahEndpoints
                 var parsed = Problems.ParseKode(induk);
                 parent = parsed;
             }
-            var children = await queries.ChildrenAsync(scopes.Resolve(http), parent, ct);
+            var children = await queries.ChildrenAsync(callers.Resolve(http).Area, parent, ct);
             return Results.Ok(children.Select(c => new WilayahItem(c.Kode, c.Nama, c.Tingkat.ToName(), c.Jenis, c.Turunan)));
         }).WithSummary("Daftar wilayah anak dari induk (tanpa induk: provinsi)");
 
-        group.MapGet("/{kode}", async (string kode, WilayahQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{kode}", async (string kode, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var parsed = Problems.ParseKode(kode);
-            var wilayah = await queries.FindAsync(scopes.Resolve(http), parsed, ct);
+            var wilayah = await queries.FindAsync(callers.Resolve(http).Area, parsed, ct);
             return wilayah is null
                 ? throw GeoException.NotFound($"wilayah {parsed} tidak ada")
                 : Results.Json(ToFeature(wilayah), contentType: "application/geo+json");
         }).WithSummary("Satu wilayah sebagai GeoJSON Feature");
 
-        group.MapGet("/{kode}/anak.geojson", async (string kode, WilayahQueries queries, WilayahScopeResolver scopes, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{kode}/anak.geojson", async (string kode, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var parsed = Problems.ParseKode(kode);
-            var scope = scopes.Resolve(http);
+            var scope = callers.Resolve(http).Area;
             if (await queries.FindAsync(scope, parsed, ct) is null) throw GeoException.NotFound($"wilayah {parsed} tidak ada");
             var collection = new FeatureCollection();
             foreach (var child in await queries.ChildrenWithGeometryAsync(scope, parsed, ct)) collection.Add(ToFeature(child));

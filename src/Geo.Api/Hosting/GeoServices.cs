@@ -22,7 +22,7 @@ public static class GeoServices
             GeoDbContext.Configure((DbContextOptionsBuilder<GeoDbContext>)options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<WilayahQueries>();
         services.AddScoped<BoundaryImporter>();
-        services.AddSingleton<WilayahScopeResolver>();
+        services.AddSingleton<CallerResolver>();
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new GeoJsonConverterFactory()));
         services.Configure<ImportLimits>(configuration.GetSection("Geo:Impor"));
