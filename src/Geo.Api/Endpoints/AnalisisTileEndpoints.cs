@@ -14,7 +14,7 @@ public static class AnalisisTileEndpoints
 {
     public static void MapAnalisisTileEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/tiles/analisis").WithTags("Peta");
+        var group = app.MapGroup("/tiles/analisis").WithTags("Peta").Publik();
         group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB)");
         group.MapGet("/{id}/{z}/{x}/{y}.mvt", Tile)
             .WithSummary("Petak vektor hasil analisis; petak tanpa fitur: 200 dengan badan kosong")

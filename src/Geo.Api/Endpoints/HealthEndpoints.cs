@@ -1,3 +1,4 @@
+using Geo.Api.Hosting;
 using Npgsql;
 
 namespace Geo.Api.Endpoints;
@@ -13,6 +14,6 @@ public static class HealthEndpoints
             await using var cmd = dataSource.CreateCommand("SELECT postgis_lib_version()");
             var postgis = (string?)await cmd.ExecuteScalarAsync(ct);
             return Results.Ok(new { status = "sehat", postgis });
-        }).WithTags("Sistem").WithSummary("Kesehatan server: 200 bila basis data dapat dihubungi, 503 bila tidak");
+        }).Publik().WithTags("Sistem").WithSummary("Kesehatan server: 200 bila basis data dapat dihubungi, 503 bila tidak");
     }
 }

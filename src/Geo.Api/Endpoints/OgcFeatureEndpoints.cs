@@ -23,7 +23,7 @@ public static class OgcFeatureEndpoints
 
     public static void MapOgcFeatureEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ogc").WithTags("OGC API Features");
+        var group = app.MapGroup("/ogc").WithTags("OGC API Features").Publik();
         group.MapGet("", Landing).WithSummary("Halaman muka OGC API - Features");
         group.MapGet("/conformance", () => Results.Json(new { conformsTo = ConformanceClasses })).WithSummary("Kelas kesesuaian");
         group.MapGet("/collections", Collections).WithSummary("Koleksi fitur (satu per tingkat wilayah)");

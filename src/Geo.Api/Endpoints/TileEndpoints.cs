@@ -16,7 +16,7 @@ public static class TileEndpoints
 {
     public static void MapTileEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/tiles").WithTags("Peta");
+        var group = app.MapGroup("/tiles").WithTags("Peta").Publik();
 
         group.MapGet("", (HttpRequest request) => Results.Ok(PetaLayer.All.Select(l => new
         {

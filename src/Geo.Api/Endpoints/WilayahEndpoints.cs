@@ -12,7 +12,7 @@ public static class WilayahEndpoints
 
     public static void MapWilayahEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/wilayah").WithTags("Wilayah");
+        var group = app.MapGroup("/api/wilayah").WithTags("Wilayah").Publik();
 
         group.MapGet("", async (string? induk, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
