@@ -5,6 +5,7 @@ using Geo.Core.Errors;
 using Geo.Core.Import;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Corpus;
+using Geo.Data.Tests.Indikator;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
 
@@ -18,9 +19,7 @@ public sealed class MetroBoundaryDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Db.InitializeAsync();
-        var importer = new BoundaryImporter(Db.DataSource);
-        await importer.ImportAsync(DataFiles.Boundaries("kota-metro-kecamatan.geojson"), new BoundaryImportOptions(Tingkat.Kecamatan));
-        await importer.ImportAsync(DataFiles.Boundaries("kota-metro-kelurahan.geojson"), new BoundaryImportOptions(Tingkat.Desa));
+        await KotaMetroData.LoadBoundariesAsync(Db);
     }
 
     public Task DisposeAsync() => Db.DisposeAsync();
