@@ -22,9 +22,6 @@ internal static class WorkbookReader
     private const string MainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    /// <summary>Entries below this size are not held to the compression ratio: small XML compresses well.</summary>
-    private const long RatioFloorBytes = 1L << 20;
-
     public static IEnumerable<(string[] Cells, int Line)> Read(Stream content, string fileName, ImportLimits limits)
     {
         var header = new byte[8];
@@ -109,22 +106,21 @@ internal static class WorkbookReader
         var where = new GeoErrorLocation(Berkas: fileName);
         try
         {
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > limits.MaksimumEntriZip)
+            using var zip = BoundedArchive.Open(content, limits, where, "arsip XLSX");
+            foreach (var entry in zip.Entries)
             {
-                throw GeoException.TooLarge($"arsip XLSX berisi {zip.Entries.Count} entri, lebih dari {limits.MaksimumEntriZip} (batas Geo:Impor:MaksimumEntriZip)", where);
+                using var inflated = zip.OpenEntry(entry);
+                inflated.CopyTo(Stream.Null);
             }
-            long total = 0;
-            foreach (var entry in zip.Entries) total += Inflate(entry, total, fileName, limits, Stream.Null);
 
             var workbook = zip.GetEntry("xl/workbook.xml")
                 ?? throw GeoException.Invalid("arsip ZIP ini bukan buku kerja XLSX (tidak ada xl/workbook.xml)", where);
-            var (sheetName, relationId) = FirstSheet(workbook, fileName, limits)
+            var (sheetName, relationId) = FirstSheet(zip, workbook)
                 ?? throw GeoException.Invalid("buku kerja tidak berisi lembar", where);
-            var sheetPath = SheetPath(zip.GetEntry("xl/_rels/workbook.xml.rels"), relationId, fileName, limits);
+            var sheetPath = SheetPath(zip, zip.GetEntry("xl/_rels/workbook.xml.rels"), relationId);
             var sheet = (sheetPath is null ? null : zip.GetEntry(sheetPath))
                 ?? throw GeoException.Invalid($"lembar {sheetName} tidak ada di dalam arsip XLSX", where);
-            CheckFormulas(sheet, fileName, sheetName, limits);
+            CheckFormulas(zip, sheet, fileName, sheetName);
             return sheetName;
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
@@ -133,29 +129,12 @@ internal static class WorkbookReader
         }
     }
 
-    /// <summary>Inflates one entry through a counting stream; returns its inflated bytes.</summary>
-    private static long Inflate(ZipArchiveEntry entry, long inflatedSoFar, string fileName, ImportLimits limits, Stream target)
-    {
-        using var inflated = Open(entry, inflatedSoFar, fileName, limits);
-        inflated.CopyTo(target);
-        return inflated.BytesRead;
-    }
+    private static XmlReader Xml(BoundedArchive zip, ZipArchiveEntry entry) =>
+        XmlReader.Create(zip.OpenEntry(entry), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true });
 
-    private static LimitedStream Open(ZipArchiveEntry entry, long inflatedSoFar, string fileName, ImportLimits limits)
+    private static (string Name, string RelationId)? FirstSheet(BoundedArchive zip, ZipArchiveEntry workbook)
     {
-        var byRatio = Math.Max(RatioFloorBytes, entry.CompressedLength * limits.MaksimumRasioKompresi);
-        var entryLimit = Math.Min(Math.Min(limits.MaximumEntryBytes, byRatio), limits.MaximumDecompressedBytes - inflatedSoFar);
-        return new LimitedStream(entry.Open(), entryLimit, limit => limit == byRatio
-            ? $"entri {entry.FullName} mengembang lebih dari {limits.MaksimumRasioKompresi} kali ukuran terkompresinya (batas Geo:Impor:MaksimumRasioKompresi; bom ZIP?) di berkas {fileName}"
-            : $"entri {entry.FullName} melampaui batas dekompresi ({limits.MaksimumEntriMegabyte} MB per entri, {limits.MaksimumDekompresiMegabyte} MB semuanya; Geo:Impor) di berkas {fileName}");
-    }
-
-    private static XmlReader Xml(ZipArchiveEntry entry, string fileName, ImportLimits limits) =>
-        XmlReader.Create(Open(entry, 0, fileName, limits), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true });
-
-    private static (string Name, string RelationId)? FirstSheet(ZipArchiveEntry workbook, string fileName, ImportLimits limits)
-    {
-        using var xml = Xml(workbook, fileName, limits);
+        using var xml = Xml(zip, workbook);
         while (xml.Read())
         {
             if (xml is { NodeType: XmlNodeType.Element, LocalName: "sheet", NamespaceURI: MainNamespace })
@@ -166,10 +145,10 @@ internal static class WorkbookReader
         return null;
     }
 
-    private static string? SheetPath(ZipArchiveEntry? relations, string relationId, string fileName, ImportLimits limits)
+    private static string? SheetPath(BoundedArchive zip, ZipArchiveEntry? relations, string relationId)
     {
         if (relations is null) return null;
-        using var xml = Xml(relations, fileName, limits);
+        using var xml = Xml(zip, relations);
         while (xml.Read())
         {
             if (xml is { NodeType: XmlNodeType.Element, LocalName: "Relationship" } && xml.GetAttribute("Id") == relationId
@@ -185,9 +164,9 @@ internal static class WorkbookReader
     /// A formula cell (&lt;f&gt;) without a cached value (&lt;v&gt;) reads as empty: the value
     /// would silently be lost, so the file is refused with the cell named.
     /// </summary>
-    private static void CheckFormulas(ZipArchiveEntry sheet, string fileName, string sheetName, ImportLimits limits)
+    private static void CheckFormulas(BoundedArchive zip, ZipArchiveEntry sheet, string fileName, string sheetName)
     {
-        using var xml = Xml(sheet, fileName, limits);
+        using var xml = Xml(zip, sheet);
         string? cell = null;
         bool formula = false, cached = false;
         while (xml.Read())

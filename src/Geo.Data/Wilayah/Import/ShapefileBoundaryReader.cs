@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Text;
 using Geo.Core.Errors;
 using Geo.Core.Import;
+using Geo.Data.Import;
 using NetTopologySuite.IO.Esri;
 using NetTopologySuite.IO.Esri.Shapefiles.Readers;
 
@@ -45,16 +45,10 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
         var directory = Directory.CreateTempSubdirectory("geo-shp-");
         try
         {
-            try
+            using (var archiveFile = File.OpenRead(zipPath))
+            using (var archive = BoundedArchive.Open(archiveFile, limits, file))
             {
-                using var archiveFile = File.OpenRead(zipPath);
-                using var compressed = new CountingStream(archiveFile);
-                using var archive = new ZipArchive(compressed, ZipArchiveMode.Read);
-                Extract(archive, compressed, directory.FullName, limits, file);
-            }
-            catch (InvalidDataException e)
-            {
-                throw GeoException.Invalid($"arsip zip rusak atau bukan zip ({e.Message})", file, e);
+                Extract(archive, directory.FullName, file);
             }
             var shapefiles = Directory.EnumerateFiles(directory.FullName, "*", SearchOption.AllDirectories)
                 .Where(f => f.EndsWith(".shp", StringComparison.OrdinalIgnoreCase))
@@ -77,70 +71,21 @@ public sealed class ShapefileBoundaryReader : IBoundaryReader
     // The parts of a Shapefile the reader opens; anything else in the archive is not extracted.
     private static readonly string[] Parts = [".shp", ".shx", ".dbf", ".prj", ".cpg"];
 
-    private static void Extract(ZipArchive archive, CountingStream compressed, string directory, ImportLimits limits, GeoErrorLocation file)
+    private static void Extract(BoundedArchive archive, string directory, GeoErrorLocation file)
     {
-        if (archive.Entries.Count > limits.MaksimumEntriZip)
-        {
-            throw GeoException.TooLarge(
-                $"arsip berisi {archive.Entries.Count} entri, lebih dari batas {limits.MaksimumEntriZip}; batas ini diatur dengan Geo:Impor:MaksimumEntriZip", file);
-        }
-        // Every name is checked before anything is written: an archive with one hostile name is refused whole.
-        foreach (var entry in archive.Entries) CheckEntryName(entry.FullName, file);
-
         var root = Path.GetFullPath(directory) + Path.DirectorySeparatorChar;
-        long total = 0;
         foreach (var entry in archive.Entries)
         {
             if (entry.FullName.EndsWith('/') || !Parts.Contains(Path.GetExtension(entry.Name), StringComparer.OrdinalIgnoreCase)) continue;
+            // The names were checked when the archive opened; the resolved path is checked again here.
             var target = Path.GetFullPath(Path.Combine(directory, entry.FullName));
-            if (!target.StartsWith(root, StringComparison.Ordinal)) throw UnsafeEntry(entry.FullName, file);
+            if (!target.StartsWith(root, StringComparison.Ordinal)) throw BoundedArchive.UnsafeEntry(entry.FullName, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-
-            var where = file with { Entri = entry.FullName };
-            var remaining = limits.MaximumDecompressedBytes - total;
-            var perEntry = Math.Min(limits.MaximumEntryBytes, remaining);
-            var before = compressed.BytesRead;
-            using (var source = CompressedInput.Guard(entry.Open(), compressed, before, perEntry, limits, _ => perEntry < limits.MaximumEntryBytes
-                ? $"isi arsip melebihi {limits.MaksimumDekompresiMegabyte} MB setelah dekompresi; batas ini diatur dengan Geo:Impor:MaksimumDekompresiMegabyte"
-                : $"entri melebihi {limits.MaksimumEntriMegabyte} MB setelah dekompresi; batas ini diatur dengan Geo:Impor:MaksimumEntriMegabyte"))
-            using (var output = File.Create(target))
-            {
-                try
-                {
-                    source.CopyTo(output);
-                }
-                catch (GeoException e)
-                {
-                    throw e.At(where);
-                }
-                catch (InvalidDataException e)
-                {
-                    throw GeoException.Invalid($"entri arsip rusak ({e.Message})", where, e);
-                }
-                total += output.Length;
-            }
+            using var source = archive.OpenEntry(entry);
+            using var output = File.Create(target);
+            source.CopyTo(output);
         }
     }
-
-    /// <summary>
-    /// Entry names are the archive maker's: an absolute path, a drive, a ".." segment (with either
-    /// slash) or a control character is refused rather than cleaned up, since no honest tool writes one.
-    /// </summary>
-    private static void CheckEntryName(string entryName, GeoErrorLocation file)
-    {
-        var segments = entryName.Replace('\\', '/').Split('/');
-        var unsafeName = entryName.Length == 0
-            || entryName[0] is '/' or '\\'
-            || (entryName.Length > 1 && entryName[1] == ':')
-            || entryName.Any(char.IsControl)
-            || segments.Any(s => s == "..");
-        if (unsafeName) throw UnsafeEntry(entryName, file);
-    }
-
-    private static GeoException UnsafeEntry(string entryName, GeoErrorLocation file) => GeoException.Invalid(
-        $"arsip ditolak: nama entri '{Printable(entryName)}' tidak aman (jalur mutlak, '..' yang menunjuk ke luar folder arsip, atau karakter kendali)", file with { Entri = Printable(entryName) });
-
-    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     public IEnumerable<BoundaryFeature> ReadFeatures()
     {

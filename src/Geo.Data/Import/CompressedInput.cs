@@ -1,8 +1,7 @@
 using Geo.Core.Errors;
 using Geo.Core.Import;
-using Geo.Data.Import;
 
-namespace Geo.Data.Wilayah.Import;
+namespace Geo.Data.Import;
 
 /// <summary>
 /// Bounds what a decompressing reader inflates, as it inflates: bytes per stream, bytes over the
