@@ -142,6 +142,7 @@ cmd_up() {
   build
   cli db migrate
   cli demo metro
+  cli akun demo
   say "server di http://127.0.0.1:$GEO_PORT (Swagger: /swagger)"
   cd "$ROOT/src/Geo.Api/bin/$BUILD_CONFIG/net10.0"
   exec dotnet Geo.Api.dll --urls "http://127.0.0.1:$GEO_PORT"

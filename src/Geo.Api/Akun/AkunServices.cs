@@ -29,6 +29,7 @@ public static class AkunServices
         services.AddGeoIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AkunClaimsFactory>();
+        services.AddScoped<AkunAdministrasi>();
         // A deactivated account's cookie (its security stamp changed) stops working within this time.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
