@@ -41,8 +41,9 @@ public static class Hardening
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 // Signed-in callers are known and accountable: the limit is for anonymous ones, per address.
                 perMinute <= 0 || http.User.Identity?.IsAuthenticated == true
-                    ? RateLimitPartition.GetNoLimiter("")
-                    : RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+                    // Partitions are kept by key: the two kinds must never share one.
+                    ? RateLimitPartition.GetNoLimiter("masuk")
+                    : RateLimitPartition.GetFixedWindowLimiter($"ip:{http.Connection.RemoteIpAddress}", _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = perMinute,
                         Window = TimeSpan.FromMinutes(1),
