@@ -142,6 +142,7 @@ cmd_up() {
   build
   cli db migrate
   cli demo metro
+  cli akun demo
   say "server di http://127.0.0.1:$GEO_PORT (Swagger: /swagger)"
   cd "$ROOT/src/Geo.Api/bin/$BUILD_CONFIG/net10.0"
   exec dotnet Geo.Api.dll --urls "http://127.0.0.1:$GEO_PORT"
@@ -176,7 +177,7 @@ Pemakaian:
   ./geo up                  jalankan server dengan data demo Kota Metro (http://127.0.0.1:8080)
   ./geo test                jalankan semua pengujian
   ./geo db start|stop|status|url  kelola klaster PostgreSQL lokal di .geo/
-  ./geo <perintah CLI>      misalnya: import wilayah BERKAS, import indikator BERKAS, analisis, ekspor
+  ./geo <perintah CLI>      misalnya: import wilayah BERKAS, import indikator BERKAS, analisis, akun tambah NAMA
 Lingkungan: GEO_PORT (8080), GEO_PG_PORT (55432), GEO_DATABASE_URL (PostGIS yang sudah ada)
 TXT
 }

@@ -1,3 +1,4 @@
+using Geo.Api.Akun;
 using Geo.Api.Endpoints;
 using Geo.Api.Hosting;
 
@@ -6,11 +7,22 @@ builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
 builder.Services.AddAnalisis(builder.Configuration);
+builder.Services.AddAkun(builder.Configuration);
+builder.Services.AddHardening(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
+// First: everything after sees the client's address, scheme and host as the proxy received them.
+app.UseForwardedHeaders();
 app.UseGeoErrorHandling();
+app.UseSecurityHeaders();
 app.UseResponseCompression();
+app.UseCors();
+app.UseAuthentication();
+app.UseAkunAntiforgery();
+// After authentication: signed-in callers are not limited.
+app.UseRateLimiter();
+app.UseAuthorization();
 app.UseSwagger();
 app.UseSwaggerUI();
 
@@ -23,6 +35,7 @@ app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
+app.MapAkunEndpoints();
 
 app.Run();
 

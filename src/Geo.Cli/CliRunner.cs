@@ -45,6 +45,8 @@ public static class CliRunner
         GeoErrorKind.TooLarge => 5,
         GeoErrorKind.Forbidden => 6,
         GeoErrorKind.Unavailable => 7,
+        GeoErrorKind.Unauthenticated => 9,
+        GeoErrorKind.TooManyRequests => 10,
         _ => InternalError,
     };
 

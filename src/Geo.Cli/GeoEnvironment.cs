@@ -1,5 +1,8 @@
 using Geo.Core.Errors;
+using Geo.Data.Akun;
 using Geo.Data.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Geo.Cli;
@@ -14,6 +17,26 @@ public static class GeoEnvironment
             throw GeoException.Invalid("GEO_DATABASE_URL belum diatur; jalankan lewat ./geo, atau arahkan ke PostGIS (postgresql://user@host:port/db)");
         }
         return GeoDataSource.Create(url);
+    }
+
+    /// <summary>
+    /// Who the CLI acts as when it works directly on the database: the operating-system user of the
+    /// server's shell, marked as local so that records tell it from an account that signed in.
+    /// </summary>
+    public static string LocalOperator => $"lokal:{Environment.UserName}";
+
+    /// <summary>
+    /// Identity's services over the data source, as the server has them (same password rules,
+    /// hashing and normalisation); dispose the provider, then the data source.
+    /// </summary>
+    public static ServiceProvider AkunServices(NpgsqlDataSource dataSource)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<GeoDbContext>(o => GeoDbContext.Configure((DbContextOptionsBuilder<GeoDbContext>)o, dataSource));
+        services.AddGeoIdentityCore();
+        services.AddScoped<AkunAdministrasi>();
+        return services.BuildServiceProvider();
     }
 
     /// <summary>The checkout's root, where data/ lives, found by walking up from the binary.</summary>

@@ -46,7 +46,7 @@ public static class IndikatorImportEndpoints
             .WithSummary("Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya");
     }
 
-    /// <summary>Until accounts exist, the caller names itself in X-Geo-Pengguna.</summary>
+    /// <summary>Who is recorded: the authenticated account, never anything the request says of itself.</summary>
     private static string User(HttpContext http) =>
-        http.Request.Headers["X-Geo-Pengguna"].FirstOrDefault() is { Length: > 0 } name ? name : "api";
+        http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonim";
 }

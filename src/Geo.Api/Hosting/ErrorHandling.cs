@@ -42,6 +42,8 @@ public static partial class ErrorHandling
         GeoErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         GeoErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         GeoErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        GeoErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        GeoErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -77,8 +79,22 @@ public static partial class ErrorHandling
         GeoErrorKind.TooLarge => "terlalu_besar",
         GeoErrorKind.Forbidden => "tidak_diizinkan",
         GeoErrorKind.Unavailable => "tidak_tersedia",
+        GeoErrorKind.Unauthenticated => "perlu_masuk",
+        GeoErrorKind.TooManyRequests => "terlalu_sering",
         _ => "internal",
     };
+
+    /// <summary>
+    /// Writes a Geo error where no exception can travel to the handler: the authentication handlers'
+    /// challenges and the rate limiter answer from inside the framework's own middleware.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, GeoException e)
+    {
+        var problem = ToProblem(e);
+        http.Response.StatusCode = problem.Status!.Value;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
+    }
 
     /// <summary>Titles and details in Indonesian for every status, also for responses the framework writes itself (404 route, 405).</summary>
     private static void FillDefaults(ProblemDetailsContext context)

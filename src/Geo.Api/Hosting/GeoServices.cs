@@ -4,7 +4,9 @@ using Geo.Data.Wilayah;
 using Geo.Data.Wilayah.Import;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using NetTopologySuite.IO.Converters;
 using Npgsql;
 
@@ -29,7 +31,26 @@ public static class GeoServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImportLimits>>().Value);
         services.AddGeoErrorHandling();
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" }));
+        services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" });
+            o.AddSecurityDefinition("cookie", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "geo.sesi",
+                Description = "Sesi dari POST /api/akun/masuk; POST/PUT/DELETE juga perlu header X-CSRF-TOKEN dari GET /api/akun/antiforgery",
+            });
+            o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http, Scheme = "bearer",
+                Description = "Token API pribadi (geo_..., dari POST /api/akun/token) atau token akses penyedia OIDC",
+            });
+            o.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference("cookie", document)] = [],
+                [new OpenApiSecuritySchemeReference("bearer", document)] = [],
+            });
+        });
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

@@ -32,7 +32,7 @@ public static class BatchCommand
         batch.Subcommands.Add(WithId("terbitkan", "Terbitkan batch (tampil di peta publik)", async (store, id, ct) => Print(await store.SetStatusAsync(id, true, ct))));
         batch.Subcommands.Add(WithId("draf", "Kembalikan batch ke draf", async (store, id, ct) => Print(await store.SetStatusAsync(id, false, ct))));
         batch.Subcommands.Add(WithId("tarik", "Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya", async (store, id, ct) =>
-            Print(await store.WithdrawAsync(id, Environment.UserName, ct))));
+            Print(await store.WithdrawAsync(id, GeoEnvironment.LocalOperator, ct))));
         return batch;
     }
 

@@ -61,7 +61,7 @@ public static class DemoCommand
             if (!KodeWilayah.TryParse(parse.GetValue(wilayah), out var kode, out var error)) throw GeoException.Invalid(error);
             if (!Periode.TryParse(parse.GetValue(periode), out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
             await using var dataSource = GeoEnvironment.OpenDataSource();
-            var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), Environment.UserName, parse.GetValue(terbitkan), ct);
+            var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), GeoEnvironment.LocalOperator, parse.GetValue(terbitkan), ct);
             IndikatorReportPrinter.Print(report, Console.Out);
             return report.Berhasil ? 0 : CliRunner.Rejected;
         });

@@ -22,7 +22,7 @@ public static class IndikatorImportCommand
             if (!path.Exists) throw GeoException.NotFound($"berkas tidak ditemukan: {path.FullName}");
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var options = new IndikatorImportOptions(parse.GetValue(indikator), parse.GetValue(periode), parse.GetValue(sumber),
-                parse.GetValue(wilayah), Environment.UserName, parse.GetValue(terbitkan));
+                parse.GetValue(wilayah), GeoEnvironment.LocalOperator, parse.GetValue(terbitkan));
             var report = await new IndikatorImporter(dataSource).ImportAsync(path.FullName, options, progress: new ConsoleProgress(), ct: ct);
             IndikatorReportPrinter.Print(report, Console.Out);
             return report.Berhasil ? 0 : CliRunner.Rejected;

@@ -42,6 +42,8 @@ public sealed class GeoException : Exception
 
     public static GeoException Forbidden(string detail) => new(GeoErrorKind.Forbidden, detail);
 
+    public static GeoException Unauthenticated(string detail) => new(GeoErrorKind.Unauthenticated, detail);
+
     public static GeoException Unavailable(string detail, Exception? inner = null) =>
         new(GeoErrorKind.Unavailable, detail, null, inner);
 
@@ -73,6 +75,12 @@ public enum GeoErrorKind
 
     /// <summary>The database cannot be reached now; try again later (503 with Retry-After; exit 7).</summary>
     Unavailable,
+
+    /// <summary>Not signed in, or the sign-in failed: wrong password, locked out, token expired or revoked (401; exit 9).</summary>
+    Unauthenticated,
+
+    /// <summary>Too many requests from one anonymous address; wait (429 with Retry-After; exit 10).</summary>
+    TooManyRequests,
 }
 
 /// <summary>

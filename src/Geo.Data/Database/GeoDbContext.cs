@@ -1,13 +1,27 @@
+using Geo.Data.Akun;
 using Geo.Data.Wilayah;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Geo.Data.Database;
 
-public sealed class GeoDbContext(DbContextOptions<GeoDbContext> options) : DbContext(options)
+/// <summary>
+/// The one EF context: wilayah, and the accounts through ASP.NET Core Identity (its stores read and
+/// write <c>akun</c>, <c>peran</c>, <c>akun_peran</c>, ...; the tables come from migration 0060).
+/// </summary>
+public sealed class GeoDbContext(DbContextOptions<GeoDbContext> options)
+    : IdentityDbContext<Akun.Akun, PeranAkun, long>(options)
 {
     public DbSet<WilayahEntity> Wilayah => Set<WilayahEntity>();
+
+    public DbSet<AkunTokenApi> TokenApi => Set<AkunTokenApi>();
+
+    // Fixed rather than read from IdentityOptions, so the CLI, the migrator and the server (which
+    // build the context with different services) see the same model as the SQL migration.
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version2;
 
     public static DbContextOptions<GeoDbContext> Options(NpgsqlDataSource dataSource) =>
         Configure(new DbContextOptionsBuilder<GeoDbContext>(), dataSource).Options;
@@ -20,8 +34,10 @@ public sealed class GeoDbContext(DbContextOptions<GeoDbContext> options) : DbCon
             // so there is no model snapshot to compare against.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GeoDbContext).Assembly);
+        base.OnModelCreating(builder);
+        AkunModel.Configure(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(GeoDbContext).Assembly);
     }
 }
