@@ -338,6 +338,13 @@ public static class BoundaryCorpus
         {
             yield return new MalformedFile($"geojson.gz terpotong pada bita {cut} dari {gzippedCollection.Length}", "metro.geojson.gz", gzippedCollection[..cut], Invalid, "terpotong");
         }
+        // Kab. Paser laid out as ogr2ogr writes it is read in 64 KiB chunks: these cuts fall past the first.
+        var paser = GeoJsonLayouts.FeaturePerLine(GeoJsonLayouts.Collection(DataFiles.Shared(Path.Combine("boundaries", "kab-paser-desa.geojson"))));
+        foreach (var fraction in Fractions.Skip(1))
+        {
+            var cut = (int)(paser.Length * fraction);
+            yield return new MalformedFile($"geojson per baris terpotong pada bita {cut} dari {paser.Length}", "paser.geojson", paser[..cut], Invalid, "terpotong");
+        }
         yield return new MalformedFile("geojsonl.gz: bom gzip 3 MB", "bom.geojsonl.gz", GzipBomb(), TooLarge, "rasio kompresi");
         yield return new MalformedFile("geojsonl.gz: data terkompresi rusak", "rusak.geojsonl.gz", Corrupted(gzipped), Invalid, "gzip");
     }
@@ -375,6 +382,9 @@ public static class BoundaryCorpus
         yield return new MalformedFile("geojson: tipe Topology", "topo.json", """{"type":"Topology","objects":{}}"""u8.ToArray(), Invalid, "bukan FeatureCollection");
         yield return new MalformedFile("geojson: tanpa features", "tanpa.geojson", """{"type":"FeatureCollection"}"""u8.ToArray(), Invalid, "tanpa daftar 'features'");
         yield return new MalformedFile("geojson: sampah sesudah koleksi", "ekor.geojson", [.. MetroBytes, .. "}}garbage"u8.ToArray()], Invalid, "sintaks JSON");
+        // Read after its features, which are handed out as they are read: refused then, and nothing written.
+        yield return new MalformedFile("geojson: tipe Polygon sesudah features", "sesudah.geojson", GeoJsonLayouts.FeaturePerLine(Metro(), typeAfterFeatures: "Polygon"), Invalid, "bukan FeatureCollection");
+        yield return new MalformedFile("geojson: sintaks salah pada fitur ke-23, sesudah 22 yang baik", "rusak.geojson", BadLastFeature(), Invalid, "sintaks JSON");
         yield return new MalformedFile("geojson: angka dalam features", "angka.geojson", """{"type":"FeatureCollection","features":[1]}"""u8.ToArray(), Invalid, "bukan objek Feature");
         yield return new MalformedFile("geojson: bita acak", "acak.geojson", RandomBytes(10_000, 5), Invalid, "sintaks JSON");
         var sequence = Sequence(Metro());
@@ -384,6 +394,13 @@ public static class BoundaryCorpus
         lines = Encoding.UTF8.GetString(sequence).Split('\n');
         lines[2] += " ekor";
         yield return new MalformedFile("geojsonl: sampah sesudah fitur", "metro.geojsonl", Encoding.UTF8.GetBytes(string.Join('\n', lines)), Invalid, "sintaks JSON");
+    }
+
+    private static byte[] BadLastFeature()
+    {
+        var collection = GeoJsonLayouts.FeaturePerLine(Metro());
+        var end = collection.AsSpan().LastIndexOf("\n]"u8);
+        return [.. collection[..end], .. ",\n{\"type\":\"Feature\",}\n]\n}\n"u8];
     }
 
     private static byte[] RandomBytes(int length, int seed)
