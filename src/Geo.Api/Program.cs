@@ -21,6 +21,7 @@ app.MapTileEndpoints();
 app.MapOgcFeatureEndpoints();
 app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
+app.MapAuditEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 
