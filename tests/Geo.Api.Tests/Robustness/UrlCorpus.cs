@@ -66,7 +66,7 @@ public static class UrlCorpus
         yield return new("/tiles/desa.json?periode=2022-08", 400);
         yield return new("/api/nilai?induk=18.72&periode=2022-08", 400);
         yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING", 400);
-        yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING&periode=2022-08&terbit=mungkin", 400);
+        yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING&periode=2022-08&tampilan=mungkin", 400);
 
         // Tile addresses.
         foreach (var bad in Garbage)
