@@ -167,6 +167,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         Assert.Null(await PublicAsync());
         Assert.Equal(HttpStatusCode.Conflict, (await aldo.PostAsync(Step("tarik"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await aldo.PostAsync("/api/impor/indikator/batch/99999/terbitkan", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await aldo.GetAsync("/api/impor/indikator/batch/99999")).StatusCode);
     }
 
     [Fact]
