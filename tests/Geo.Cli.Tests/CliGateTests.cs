@@ -38,4 +38,16 @@ public sealed class CliGateTests : PostgisTest
         (await CliRun.RunAsync(Db, "batch", "verifikasi", id)).AssertOneLineError(CliRunner.ExitCode(GeoErrorKind.Conflict), "ditarik");
         Assert.Contains("ditarik", (await CliRun.RunAsync(Db, "batch", "daftar")).Out);
     }
+
+    [Fact]
+    public async Task Demo_metro_leaves_the_real_prevalence_and_the_synthetic_coverage_published_and_audited()
+    {
+        var run = await CliRun.RunAsync(Db, "demo", "metro");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal(22L, await Db.ScalarAsync<long>("SELECT count(*) FROM nilai_terbit WHERE indikator = 'PREV_STUNTING' AND sumber = 'e-PPGBM'"));
+        Assert.True(await Db.ScalarAsync<long>("SELECT count(*) FROM nilai_terbit WHERE indikator LIKE 'L%' AND sintetis") > 0);
+        Assert.Equal(0L, await Db.ScalarAsync<long>("SELECT count(*) FROM impor_batch WHERE status <> 'terbit'"));
+        Assert.Equal(8L, await Db.ScalarAsync<long>($"SELECT count(*) FROM audit WHERE pengguna = 'lokal:{Environment.UserName}'"));
+    }
 }
