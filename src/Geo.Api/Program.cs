@@ -33,6 +33,7 @@ app.MapTileEndpoints();
 app.MapOgcFeatureEndpoints();
 app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
+app.MapAuditEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();

@@ -1,3 +1,4 @@
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Data.Akun;
 using Geo.Data.Database;
@@ -9,6 +10,12 @@ namespace Geo.Cli;
 
 public static class GeoEnvironment
 {
+    /// <summary>
+    /// The CLI acts on the database directly, as an operator on the server's own shell: every
+    /// role, the whole country, named after the OS user in the audit log.
+    /// </summary>
+    public static Caller LocalCaller() => Caller.Lokal(LocalOperator);
+
     public static NpgsqlDataSource OpenDataSource()
     {
         var url = Environment.GetEnvironmentVariable("GEO_DATABASE_URL");

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Geo.Api.Tests.Support;
+using Geo.Core.Akun;
+using Geo.Data.Indikator;
 using Geo.Data.Tests.Support;
 
 namespace Geo.Api.Tests;
@@ -30,6 +32,10 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         return body;
     }
 
+    /// <summary>Walks an imported batch through the gate in the data layer, as the local operator.</summary>
+    private Task<ImportBatch> PublishAsync(JsonElement report) =>
+        new BatchStore(factory.Database.DataSource).PublishThroughAsync(Uji.Lokal, report.GetProperty("batch").GetInt64());
+
     [Fact]
     public async Task Catalogue_lists_prevalence_the_29_services_and_the_kecamatan_tables()
     {
@@ -51,6 +57,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         var client = factory.CreateClient();
         var report = await ImportTsvAsync(client);
         Assert.True(report.GetProperty("status").GetString() is "diimpor" or "sudah_ada");
+        await PublishAsync(report);
 
         var desa = await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72&tingkat=desa&indikator=PREV_STUNTING&periode=2022-08");
         Assert.False(desa.GetProperty("sintetis").GetBoolean());
@@ -80,6 +87,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.02.1001,L19,2024,30,40\n18.72.02.1002,L19,2024,20,40\n";
         var response = await client.PostAsync("/api/impor/indikator?sumber=sintetis", Upload(Encoding.UTF8.GetBytes(csv), "demo.csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await PublishAsync(await response.Content.ReadFromJsonAsync<JsonElement>());
 
         var desa = await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.02&tingkat=desa&indikator=L19&periode=2024");
         Assert.True(desa.GetProperty("sintetis").GetBoolean());
@@ -107,32 +115,83 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task Batch_history_publish_and_withdraw()
+    public async Task Batch_history_and_the_gate_go_by_role_and_the_public_sees_values_only_once_published()
     {
-        var client = factory.CreateClient();
+        await using var auth = factory.WithUjiAuth();
+        var anonim = auth.CreateClient();
+        var dewi = auth.ClientAs("dewi", "18.72", Peran.Operator);
+        var vera = auth.ClientAs("vera", "18.72", Peran.Verifikator);
+        var aldo = auth.ClientAs("aldo", "18.72", Peran.Approver);
+        var lain = auth.ClientAs("lain", "18.71", Peran.Approver);
         var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.05.1001,L26,2024-S1,7,9\n";
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/impor/indikator?sumber=SSGI") { Content = Upload(Encoding.UTF8.GetBytes(csv), "ssgi.csv") };
-        // A request cannot name who it is: the header of before accounts is ignored.
-        request.Headers.Add("X-Geo-Pengguna", "dewi");
-        var imported = await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var imported = await (await dewi.PostAsync("/api/impor/indikator?sumber=SSGI", Upload(Encoding.UTF8.GetBytes(csv), "ssgi.csv"))).Content.ReadFromJsonAsync<JsonElement>();
+        var id = imported.GetProperty("batch").GetInt64();
+        string Step(string langkah) => $"/api/impor/indikator/batch/{id}/{langkah}";
+        async Task<double?> PublicAsync()
+        {
+            var body = await anonim.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1");
+            Assert.Equal("terbit", body.GetProperty("tampilan").GetString());
+            var item = body.GetProperty("nilai").EnumerateArray().Single(i => i.GetProperty("kode").GetString() == "18.72.05.1001");
+            return item.GetProperty("pembilang").ValueKind == JsonValueKind.Null ? null : item.GetProperty("pembilang").GetDouble();
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.GetAsync("/api/impor/indikator/batch")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.GetAsync($"/api/impor/indikator/batch/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lain.GetAsync($"/api/impor/indikator/batch/{id}")).StatusCode);
+        var history = await vera.GetFromJsonAsync<JsonElement>("/api/impor/indikator/batch");
+        var entry = history.EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id);
+        Assert.Equal(("ssgi.csv", "dewi", "draf", 64, "18.72.05.1001"), (entry.GetProperty("berkas").GetString(), entry.GetProperty("pengguna").GetString(),
+            entry.GetProperty("status").GetString(), entry.GetProperty("hash").GetString()!.Length, entry.GetProperty("wilayah").GetString()));
+        Assert.Empty((await lain.GetFromJsonAsync<JsonElement>("/api/impor/indikator/batch")).EnumerateArray());
+
+        var draf = await vera.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1&tampilan=draf");
+        Assert.Equal("draf", draf.GetProperty("tampilan").GetString());
+        Assert.Contains("DRAF", draf.GetProperty("peringatan").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.GetAsync("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1&tampilan=draf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lain.GetAsync("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1&tampilan=draf")).StatusCode);
+        Assert.Null(await PublicAsync());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.PostAsync(Step("verifikasi"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await aldo.PostAsync(Step("verifikasi"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await aldo.PostAsync(Step("terbitkan"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await vera.PostAsync(Step("verifikasi"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await lain.PostAsync(Step("setujui"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await aldo.PostAsync(Step("setujui"), null)).StatusCode);
+        Assert.Null(await PublicAsync());
+        var published = await (await aldo.PostAsync(Step("terbitkan"), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("terbit", published.GetProperty("status").GetString());
+        Assert.Equal(7, await PublicAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await aldo.PostAsync(Step("draf"), null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await aldo.PostAsync(Step("tarik"), null)).StatusCode);
+        Assert.Null(await PublicAsync());
+        Assert.Equal(HttpStatusCode.Conflict, (await aldo.PostAsync(Step("tarik"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await aldo.PostAsync("/api/impor/indikator/batch/99999/terbitkan", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await aldo.GetAsync("/api/impor/indikator/batch/99999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_rejection_takes_a_reason_and_the_audit_log_is_for_admins_of_the_area_only()
+    {
+        await using var auth = factory.WithUjiAuth();
+        var dewi = auth.ClientAs("dewi", "18.72", Peran.Operator);
+        var vera = auth.ClientAs("vera", "18.72", Peran.Verifikator);
+        var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.04.1001,L27,2024,3,9\n";
+        var imported = await (await dewi.PostAsync("/api/impor/indikator?sumber=uji", Upload(Encoding.UTF8.GetBytes(csv), "tolak.csv"))).Content.ReadFromJsonAsync<JsonElement>();
         var id = imported.GetProperty("batch").GetInt64();
 
-        var history = await client.GetFromJsonAsync<JsonElement>("/api/impor/indikator/batch");
-        var entry = history.EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id);
-        Assert.Equal(("ssgi.csv", "anonim", "draf", 64), (entry.GetProperty("berkas").GetString(), entry.GetProperty("pengguna").GetString(),
-            entry.GetProperty("status").GetString(), entry.GetProperty("hash").GetString()!.Length));
+        Assert.Equal(HttpStatusCode.BadRequest, (await vera.PostAsJsonAsync($"/api/impor/indikator/batch/{id}/tolak", new { alasan = "" })).StatusCode);
+        var rejected = await vera.PostAsJsonAsync($"/api/impor/indikator/batch/{id}/tolak", new { alasan = "sumber tidak jelas" });
+        Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
+        Assert.Equal("ditolak", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
-        var published = await (await client.PostAsync($"/api/impor/indikator/batch/{id}/terbitkan", null)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("terbit", published.GetProperty("status").GetString());
-        var visible = await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1&terbit=true");
-        Assert.Equal(7, visible.GetProperty("nilai").EnumerateArray().Single(i => i.GetProperty("kode").GetString() == "18.72.05.1001").GetProperty("pembilang").GetDouble());
-
-        var withdrawn = await client.PostAsync($"/api/impor/indikator/batch/{id}/tarik", null);
-        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
-        var after = await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1");
-        Assert.All(after.GetProperty("nilai").EnumerateArray(), i => Assert.Equal(JsonValueKind.Null, i.GetProperty("sumber").ValueKind));
-        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/impor/indikator/batch/{id}/tarik", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/impor/indikator/batch/99999/terbitkan", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auth.CreateClient().GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await vera.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auth.ClientAs("adi", "18.72", Peran.Admin).GetAsync("/api/audit?wilayah=18.71")).StatusCode);
+        var log = await auth.ClientAs("adi", "18.72", Peran.Admin).GetFromJsonAsync<JsonElement>("/api/audit?wilayah=18.72.04&batas=10");
+        var entries = log.EnumerateArray().Where(e => e.GetProperty("objekId").GetString() == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([("tolak", "vera", "sumber tidak jelas"), ("impor", "dewi", null)],
+            entries.Select(e => (e.GetProperty("aksi").GetString(), e.GetProperty("pengguna").GetString(), e.GetProperty("alasan").GetString())));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class CliErrorTests : PostgisTest
         { "batch lihat 999", GeoErrorKind.NotFound, "batch 999" },
         { "batch terbitkan 999", GeoErrorKind.NotFound, "batch 999" },
         { "batch tarik 999", GeoErrorKind.NotFound, "batch 999" },
+        { "batch verifikasi 999", GeoErrorKind.NotFound, "batch 999" },
+        { "batch tolak 999 --alasan salah", GeoErrorKind.NotFound, "batch 999" },
         { "demo sintetis --wilayah 18.99 --periode 2024", GeoErrorKind.NotFound, "tidak ada desa" },
         { "demo sintetis --wilayah 18.72 --periode 2024-13", GeoErrorKind.Invalid, "periode" },
     };

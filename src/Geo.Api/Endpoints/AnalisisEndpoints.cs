@@ -1,6 +1,6 @@
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
-using Geo.Core.Wilayah;
+using Geo.Core.Akun;
 using Geo.Data.Analisis;
 using Microsoft.Extensions.Options;
 
@@ -16,17 +16,17 @@ public static class AnalisisEndpoints
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
             var (request, run) = await EnsureAsync(query, service, callers, http, ct);
-            if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
-            var result = await store.LoadAsync(WilayahScope.Within(request.Wilayah), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
+            if (Revalidated(http, request, run, options.Value) is { } notModified) return notModified;
+            var result = await store.LoadAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Json(result, AnalysisJson.Options);
-        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON; hasil disimpan dan dipakai ulang bila masukan tidak berubah");
+        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON, dari nilai terbit (tampilan=draf: dari data kerja, hanya akun berperan di wilayahnya, disimpan privat); hasil disimpan dan dipakai ulang bila masukan tidak berubah");
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
-            var (_, run) = await EnsureAsync(query, service, callers, http, ct);
-            if (Revalidated(http, run, options.Value) is { } notModified) return notModified;
-            var geojson = await store.GeoJsonAsync(run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
+            var (request, run) = await EnsureAsync(query, service, callers, http, ct);
+            if (Revalidated(http, request, run, options.Value) is { } notModified) return notModified;
+            var geojson = await store.GeoJsonAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Text(geojson, "application/geo+json");
         }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit");
     }
@@ -36,8 +36,8 @@ public static class AnalisisEndpoints
     {
         var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
             q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
-            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.HanyaTerbit ?? false));
-        return (request, await service.EnsureAsync(callers.Resolve(http).Area, request, ct));
+            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan));
+        return (request, await service.EnsureAsync(callers.Resolve(http), request, ct));
     }
 
     /// <summary>
@@ -46,15 +46,17 @@ public static class AnalisisEndpoints
     /// computed from, and the boundaries' version (names and shapes are read with it); weak, as the
     /// body may leave gzip-encoded.
     /// </summary>
-    private static IResult? Revalidated(HttpContext http, StoredRunRef run, PetaOptions options)
+    private static IResult? Revalidated(HttpContext http, AnalysisRequest request, StoredRunRef run, PetaOptions options)
     {
         var etag = $"W/\"a{run.Id}.{run.InputVersion}.{run.ParameterHash[..16]}.w{run.WilayahVersi}\"";
         PetaHttp.SetCaching(http.Response, etag, options.MaxAgeSeconds);
+        // A run on drafts must never sit in a shared cache that answers anonymous callers.
+        if (request.Tampilan == Tampilan.Draf) http.Response.Headers.CacheControl = $"private, max-age={options.MaxAgeSeconds}, must-revalidate";
         return PetaHttp.Matches(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 
     public sealed record AnalysisQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Cakupan, string? Bobot,
         int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, bool? HanyaTerbit);
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan);
 }

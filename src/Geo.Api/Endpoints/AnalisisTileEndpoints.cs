@@ -1,6 +1,7 @@
 using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Data.Peta;
 
@@ -21,16 +22,21 @@ public static class AnalisisTileEndpoints
             .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
-    private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, CallerResolver callers) =>
-        pipeline.ServeAsync(http, new TileKey(new AnalysisTileSource(ParseId(id)), TileAddress.Parse(z, x, y), callers.Resolve(http).Area));
+    private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, CallerResolver callers)
+    {
+        var caller = callers.Resolve(http);
+        return pipeline.ServeAsync(http, new TileKey(new AnalysisTileSource(ParseId(id)), TileAddress.Parse(z, x, y), caller.Area, caller.Peran.Count > 0));
+    }
 
     private static async Task<IResult> TileJson(string id, HttpContext http, TileQueries tiles, CallerResolver callers, CancellationToken ct)
     {
-        var run = await tiles.FindAnalysisAsync(ParseId(id), callers.Resolve(http).Area, ct);
+        var caller = callers.Resolve(http);
+        var run = await tiles.FindAnalysisAsync(ParseId(id), caller.Area, caller.Peran.Count > 0, ct);
 
         var b = run.Bounds;
         var description = $"Analisis {run.Indikator} periode {run.Periode} di {run.Wilayah} per {run.Layer.Title.ToLowerInvariant()}"
-            + (run.Sintetis ? " — memuat data SINTETIS" : "");
+            + (run.Sintetis ? " — memuat data SINTETIS" : "")
+            + (run.Tampilan == Tampilan.Draf ? " — " + TampilanAkses.PeringatanDraf : "");
         return Results.Json(new Dictionary<string, object?>
         {
             ["tilejson"] = "3.0.0",

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
@@ -24,7 +25,7 @@ public static class IndikatorEndpoints
         int DesaHanyaPersen, IReadOnlyList<string> Sumber, bool Sintetis, NilaiItem? Tercatat, ApplicableTarget? Target);
 
     public sealed record NilaiResponse<T>(
-        IndikatorSummary Indikator, string Periode, string Tingkat, string? Induk, bool HanyaTerbit, bool Sintetis,
+        IndikatorSummary Indikator, string Periode, string Tingkat, string? Induk, string Tampilan, bool Sintetis,
         IReadOnlyList<string> Sumber, string? Peringatan, IReadOnlyList<T> Nilai);
 
     public static void MapIndikatorEndpoints(this IEndpointRouteBuilder app)
@@ -33,19 +34,20 @@ public static class IndikatorEndpoints
         katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
             .WithSummary("Katalog indikator: prevalensi, layanan esensial L01-L29, sasaran S, layanan K, data dukung D, dan buatan pengguna");
 
-        katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CancellationToken ct) =>
+        katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
-            var created = await catalog.AddAsync(baru, ct);
+            var created = await catalog.AddAsync(callers.Resolve(http), baru, ct);
             return Results.Created($"/api/indikator/{created.Kode}", created);
         }).WithSummary("Tambah indikator buatan pengguna");
 
-        katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CancellationToken ct) =>
+        katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CallerResolver callers, HttpContext http,
+            CancellationToken ct) =>
         {
-            await catalog.SetTargetAsync(kode, target.Wilayah, target.Tahun, target.Nilai, target.Sumber, ct);
+            await catalog.SetTargetAsync(callers.Resolve(http), kode, target.Wilayah, target.Tahun, target.Nilai, target.Sumber, ct);
             return Results.Ok(await catalog.TargetAsync(kode, Problems.ParseKode(target.Wilayah).Value, target.Tahun, ct));
         }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
 
-        app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, bool? terbit,
+        app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, string? tampilan,
             IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             KodeWilayah? parent = null;
@@ -56,35 +58,36 @@ public static class IndikatorEndpoints
             }
             if (!Periode.TryParse(periode, out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
             if (await catalog.FindAsync(indikator, ct) is not { } info) throw GeoException.NotFound($"indikator {indikator} tidak ada");
-            var scope = callers.Resolve(http).Area;
-            var hanyaTerbit = terbit ?? false;
+            var caller = callers.Resolve(http);
+            var view = TampilanAkses.Parse(tampilan);
             var ringkas = new IndikatorSummary(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
 
             if (!TingkatNames.TryParse(tingkat ?? "desa", out var level))
             {
                 // Any other tingkat names a kind of grouping: puskesmas, ...
-                var groups = await queries.RollUpGroupsAsync(scope, parent, tingkat!.Trim().ToLowerInvariant(), info.Kode, per, hanyaTerbit, ct);
-                return Results.Ok(Response(ringkas, per, tingkat, parent, hanyaTerbit, groups.Select(ToItem).ToList(), Provenance));
+                var groups = await queries.RollUpGroupsAsync(caller, parent, tingkat!.Trim().ToLowerInvariant(), info.Kode, per, view, ct);
+                return Results.Ok(Response(ringkas, per, tingkat, parent, view, groups.Select(ToItem).ToList(), Provenance));
             }
             if (level == Tingkat.Desa)
             {
-                var values = await queries.ValuesAsync(scope, parent, level, info.Kode, per, hanyaTerbit, ct);
-                return Results.Ok(Response(ringkas, per, level.ToName(), parent, hanyaTerbit, values.Select(ToItem).ToList(),
+                var values = await queries.ValuesAsync(caller, parent, level, info.Kode, per, view, ct);
+                return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, values.Select(ToItem).ToList(),
                     v => (v.Sintetis, v.Sumber is null ? [] : [v.Sumber])));
             }
-            var rollUps = await queries.RollUpAsync(scope, parent, [level], info.Kode, per, hanyaTerbit, ct);
-            return Results.Ok(Response(ringkas, per, level.ToName(), parent, hanyaTerbit, rollUps.Select(ToItem).ToList(), Provenance));
+            var rollUps = await queries.RollUpAsync(caller, parent, [level], info.Kode, per, view, ct);
+            return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, rollUps.Select(ToItem).ToList(), Provenance));
         }).WithTags("Indikator")
-          .WithSummary("Nilai indikator per wilayah: tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
+          .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
     }
 
-    private static NilaiResponse<T> Response<T>(IndikatorSummary indikator, Periode periode, string tingkat, KodeWilayah? induk, bool hanyaTerbit,
+    private static NilaiResponse<T> Response<T>(IndikatorSummary indikator, Periode periode, string tingkat, KodeWilayah? induk, Tampilan tampilan,
         IReadOnlyList<T> items, Func<T, (bool Sintetis, IReadOnlyList<string> Sumber)> provenance)
     {
         var sintetis = items.Any(i => provenance(i).Sintetis);
         var sumber = items.SelectMany(i => provenance(i).Sumber).Distinct().Order().ToList();
-        return new NilaiResponse<T>(indikator, periode.Value, tingkat, induk?.Value, hanyaTerbit, sintetis, sumber,
-            sintetis ? PeringatanSintetis : null, items);
+        var peringatan = new[] { tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, sintetis ? PeringatanSintetis : null }.OfType<string>();
+        return new NilaiResponse<T>(indikator, periode.Value, tingkat, induk?.Value, tampilan.ToName(), sintetis, sumber,
+            peringatan.Any() ? string.Join(" ", peringatan) : null, items);
     }
 
     private static (bool, IReadOnlyList<string>) Provenance(RollUpItem g) =>

@@ -1,52 +1,61 @@
 using Geo.Api.Hosting;
-using Geo.Core.Errors;
+using Geo.Core.Akun;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 
 namespace Geo.Api.Endpoints;
 
-/// <summary>Import of indicator files, and the history, publication and withdrawal of their batches.</summary>
+/// <summary>
+/// Import of indicator files (always as drafts), the history of their batches, and the publication
+/// gate: verifikasi, setujui, terbitkan, tolak, tarik. Who may take which step, and see which
+/// batch, is decided in the data layer (<see cref="BatchStore"/>) from the caller.
+/// </summary>
 public static class IndikatorImportEndpoints
 {
     public sealed record BatchDetail(ImportBatch Batch, IReadOnlyList<ReplacedValue> Diganti);
+
+    public sealed record Penolakan(string? Alasan);
 
     public static void MapIndikatorImportEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/impor/indikator").WithTags("Impor").DisableAntiforgery();
 
-        group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah, bool? terbitkan,
-            IndikatorImporter importer, HttpContext http, CancellationToken ct) =>
+        group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah,
+            IndikatorImporter importer, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             // The form reader has already buffered the part to a temporary file (past 64 KB): the
             // importer reads that, seekable, and never holds the file in memory.
             await using var content = berkas.OpenReadStream();
-            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, User(http), terbitkan ?? false);
+            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, callers.Resolve(http).Nama);
             var report = await importer.ImportAsync(content, Path.GetFileName(berkas.FileName), options, ct: ct);
             return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
-          .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX); semua atau tidak sama sekali")
+          .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX) sebagai batch draf; semua atau tidak sama sekali")
           .Produces<IndikatorImportReport>()
           .Produces<IndikatorImportReport>(StatusCodes.Status422UnprocessableEntity);
 
         var batches = group.MapGroup("/batch");
-        batches.MapGet("", (BatchStore store, CancellationToken ct) => store.ListAsync(ct))
-            .WithSummary("Riwayat batch impor: siapa, kapan, berkas, hash, status");
+        batches.MapGet("", (BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+                store.ListAsync(callers.Resolve(http), ct))
+            .WithSummary("Riwayat batch impor di wilayah akun: siapa, kapan, berkas, hash, status (hanya akun berperan)");
 
-        batches.MapGet("/{id:long}", async (long id, BatchStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } batch
-                ? Results.Ok(new BatchDetail(batch, await store.ReplacedAsync(id, 1000, ct)))
-                : throw GeoException.NotFound($"batch {id} tidak ada"))
-            .WithSummary("Satu batch dan nilai yang digantikannya (paling banyak 1000)");
+        batches.MapGet("/{id:long}", async (long id, BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        {
+            var caller = callers.Resolve(http);
+            return new BatchDetail(await store.FindAsync(caller, id, ct), await store.ReplacedAsync(caller, id, 1000, ct));
+        }).WithSummary("Satu batch dan nilai yang digantikannya (paling banyak 1000; hanya akun berperan di wilayahnya)");
 
-        batches.MapPost("/{id:long}/terbitkan", async (long id, BatchStore store, CancellationToken ct) => Results.Ok(await store.SetStatusAsync(id, true, ct)))
-            .WithSummary("Terbitkan batch: nilainya tampil di peta publik");
-        batches.MapPost("/{id:long}/draf", async (long id, BatchStore store, CancellationToken ct) => Results.Ok(await store.SetStatusAsync(id, false, ct)))
-            .WithSummary("Kembalikan batch ke draf");
-        batches.MapPost("/{id:long}/tarik", async (long id, BatchStore store, HttpContext http, CancellationToken ct) => Results.Ok(await store.WithdrawAsync(id, User(http), ct)))
-            .WithSummary("Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya");
+        MapStep(batches, "verifikasi", LangkahBatch.Verifikasi, "Verifikasi batch draf (peran verifikator)");
+        MapStep(batches, "setujui", LangkahBatch.Setujui, "Setujui batch terverifikasi (peran approver)");
+        MapStep(batches, "terbitkan", LangkahBatch.Terbitkan, "Terbitkan batch yang disetujui: nilainya menjadi nilai publik (peran approver)");
+        MapStep(batches, "tarik", LangkahBatch.Tarik, "Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya, juga di nilai publik (peran approver)");
+        batches.MapPost("/{id:long}/tolak", async (long id, Penolakan body, BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+                await store.StepAsync(callers.Resolve(http), id, LangkahBatch.Tolak, body.Alasan, ct))
+            .WithSummary("Tolak batch dengan alasan (draf: verifikator; diverifikasi/disetujui: approver); nilainya ditarik dari data kerja");
     }
 
-    /// <summary>Who is recorded: the authenticated account, never anything the request says of itself.</summary>
-    private static string User(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonim";
+    private static void MapStep(RouteGroupBuilder batches, string name, LangkahBatch langkah, string summary) =>
+        batches.MapPost($"/{{id:long}}/{name}", async (long id, BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+                await store.StepAsync(callers.Resolve(http), id, langkah, ct: ct))
+            .WithSummary(summary);
 }

@@ -1,3 +1,4 @@
+using Geo.Data.Akun;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 
@@ -11,6 +12,7 @@ public static class IndikatorServices
         services.AddSingleton<NilaiQueries>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<IndikatorImporter>();
+        services.AddSingleton<AuditLog>();
         return services;
     }
 }

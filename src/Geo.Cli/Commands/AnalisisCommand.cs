@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Geo.Core.Wilayah;
 using Geo.Data.Analisis;
 using Geo.Data.Indikator;
 using Geo.Data.Statistics;
@@ -24,22 +23,23 @@ public static class AnalisisCommand
         var deret = new Option<string>("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
         var ambang = new Option<string>("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
         var keluaran = new Option<FileInfo?>("--keluaran") { Description = "tulis tabel per unit ke CSV" };
+        var tampilan = new Option<string>("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
         var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes")
         {
-            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran,
+            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan,
         };
         command.SetAction(async (parse, ct) =>
         {
             var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
                 parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
                 parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
-                parse.GetValue(deret), parse.GetValue(ambang)));
+                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan)));
 
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var service = new SituationAnalysisService(
                 new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
                 new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
-            var result = await service.RunAsync(WilayahScope.Nasional, request, ct);
+            var result = await service.RunAsync(GeoEnvironment.LocalCaller(), request, ct);
 
             if (parse.GetValue(keluaran) is { } file)
             {

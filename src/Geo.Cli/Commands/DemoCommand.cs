@@ -31,14 +31,17 @@ public static class DemoCommand
             }
 
             // Real: Lampiran II of Peraturan Walikota Metro 32/2022 (see data/indikator/README.md).
+            // Published through the gate as the local operator, each step audited, so that the anonymous map shows it.
+            var caller = GeoEnvironment.LocalCaller();
             var prevalensi = await new IndikatorImporter(dataSource).ImportAsync(
                 Path.Combine(root, "data", "indikator", "kota-metro-eppgbm-2022.tsv"),
-                new IndikatorImportOptions("PREV_STUNTING", "2022-08", "e-PPGBM", "18.72", "demo", Terbitkan: true), ct: ct);
+                new IndikatorImportOptions("PREV_STUNTING", "2022-08", "e-PPGBM", "18.72", caller.Nama), ct: ct);
             IndikatorReportPrinter.Print(prevalensi, Console.Error);
             if (!prevalensi.Berhasil) return 1;
+            await new BatchStore(dataSource).PublishThroughAsync(caller, prevalensi.Batch!.Value, ct);
 
             // Coverage for the period of the real prevalence, so that the analysis can set one against the other.
-            var sintetis = await new DemoSintetis(dataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), MetroSeed, "demo", terbitkan: true, ct);
+            var sintetis = await new DemoSintetis(dataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), MetroSeed, caller, terbitkan: true, ct);
             IndikatorReportPrinter.Print(sintetis, Console.Error);
             return sintetis.Berhasil ? 0 : 1;
         });
@@ -54,14 +57,14 @@ public static class DemoCommand
         var wilayah = new Option<string>("--wilayah") { Description = "kode wilayah (kab/kota, kecamatan, provinsi)", Required = true };
         var periode = new Option<string>("--periode") { Description = "periode nilai sintetis", DefaultValueFactory = _ => "2024" };
         var seed = new Option<int>("--seed") { Description = "benih acak: benih sama, data sama", DefaultValueFactory = _ => 1 };
-        var terbitkan = new Option<bool>("--terbitkan") { Description = "langsung terbitkan batch" };
+        var terbitkan = new Option<bool>("--terbitkan") { Description = "terbitkan batch melewati semua langkah sebagai operator lokal (tercatat di log audit)" };
         var command = new Command("sintetis", "Bangkitkan sasaran S01-S16 dan cakupan L01-L29 SINTETIS per desa dengan pola spasial") { wilayah, periode, seed, terbitkan };
         command.SetAction(async (parse, ct) =>
         {
             if (!KodeWilayah.TryParse(parse.GetValue(wilayah), out var kode, out var error)) throw GeoException.Invalid(error);
             if (!Periode.TryParse(parse.GetValue(periode), out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
             await using var dataSource = GeoEnvironment.OpenDataSource();
-            var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), GeoEnvironment.LocalOperator, parse.GetValue(terbitkan), ct);
+            var report = await new DemoSintetis(dataSource).GenerateAsync(kode, per, parse.GetValue(seed), GeoEnvironment.LocalCaller(), parse.GetValue(terbitkan), ct);
             IndikatorReportPrinter.Print(report, Console.Out);
             return report.Berhasil ? 0 : CliRunner.Rejected;
         });

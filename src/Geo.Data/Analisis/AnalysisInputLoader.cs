@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
@@ -13,11 +14,11 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
 {
     private sealed record UnitValue(string Kode, string Nama, double? Value, double? Numerator, double? Denominator, bool Synthetic, string? Source);
 
-    public async Task<AnalysisInput> LoadAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
+    public async Task<AnalysisInput> LoadAsync(Caller caller, AnalysisRequest request, CancellationToken ct = default)
     {
         var outcomeInfo = await catalog.FindAsync(request.Indikator, ct)
             ?? throw GeoException.NotFound($"indikator '{request.Indikator}' tidak dikenal");
-        var outcome = await UnitValuesAsync(scope, request, request.Indikator, ct);
+        var outcome = await UnitValuesAsync(caller, request, request.Indikator, ct);
         if (outcome.Count == 0)
         {
             throw GeoException.NotFound($"tidak ada wilayah tingkat {request.Tingkat.ToName()} di bawah {request.Wilayah}");
@@ -36,7 +37,7 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
         var synthetic = outcome.Any(u => u.Synthetic);
         foreach (var info in await CoverageIndicatorsAsync(request, ct))
         {
-            var values = await UnitValuesAsync(scope, request, info.Kode, ct);
+            var values = await UnitValuesAsync(caller, request, info.Kode, ct);
             if (values.All(v => v.Value is null)) continue;
             var target = await catalog.TargetAsync(info.Kode, request.Wilayah.Value, request.Periode.Tahun, ct);
             indicators.Add(new CoverageIndicator(info.Kode, info.Nama, info.Polaritas == "naik", target?.Nilai));
@@ -52,7 +53,7 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
         var units = outcome.Select(u => new AnalysisUnit(
             u.Kode, u.Nama, u.Value, u.Numerator, u.Denominator, coverage[u.Kode], denominators[u.Kode])).ToList();
         var outcomeTarget = (await catalog.TargetAsync(outcomeInfo.Kode, request.Wilayah.Value, request.Periode.Tahun, ct))?.Nilai;
-        var (areaCoverage, areaNames) = await AreaCoverageAsync(scope, request, indicators, ct);
+        var (areaCoverage, areaNames) = await AreaCoverageAsync(caller, request, indicators, ct);
 
         return new AnalysisInput(units, indicators, outcomeTarget, outcomeInfo.Persen, areaCoverage, areaNames, synthetic,
             Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fingerprint.ToString()))));
@@ -76,15 +77,15 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
         codes.Count <= 5 ? string.Join(", ", codes) : $"{string.Join(", ", codes.Take(5))} dan {codes.Count - 5} lainnya";
 
     /// <summary>Desa values as stored, or kecamatan values rolled up from their desa (Σpembilang/Σpenyebut).</summary>
-    private async Task<IReadOnlyList<UnitValue>> UnitValuesAsync(WilayahScope scope, AnalysisRequest request, string indikator, CancellationToken ct)
+    private async Task<IReadOnlyList<UnitValue>> UnitValuesAsync(Caller caller, AnalysisRequest request, string indikator, CancellationToken ct)
     {
         if (request.Tingkat == Tingkat.Desa)
         {
-            var rows = await nilai.ValuesAsync(scope, request.Wilayah, Tingkat.Desa, indikator, request.Periode, request.HanyaTerbit, ct);
+            var rows = await nilai.ValuesAsync(caller, request.Wilayah, Tingkat.Desa, indikator, request.Periode, request.Tampilan, ct);
             return rows.Select(r => new UnitValue(r.Kode, r.Nama, r.Nilai, r.HanyaPersen ? null : r.Pembilang, r.HanyaPersen ? null : r.Penyebut, r.Sintetis, r.Sumber)).ToList();
         }
 
-        var rollUps = await nilai.RollUpAsync(scope, request.Wilayah, [Tingkat.Kecamatan], indikator, request.Periode, request.HanyaTerbit, ct);
+        var rollUps = await nilai.RollUpAsync(caller, request.Wilayah, [Tingkat.Kecamatan], indikator, request.Periode, request.Tampilan, ct);
         return rollUps
             .Where(r => r.Kode.Length == 8)
             .OrderBy(r => r.Kode, StringComparer.Ordinal)
@@ -93,14 +94,14 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
     }
 
     private async Task<(IReadOnlyDictionary<string, IReadOnlyDictionary<string, double?>>, IReadOnlyDictionary<string, string>)> AreaCoverageAsync(
-        WilayahScope scope, AnalysisRequest request, IReadOnlyList<CoverageIndicator> indicators, CancellationToken ct)
+        Caller caller, AnalysisRequest request, IReadOnlyList<CoverageIndicator> indicators, CancellationToken ct)
     {
         var levels = new[] { request.Wilayah.Tingkat, Tingkat.Kecamatan }.Distinct().ToArray();
         var values = new Dictionary<string, Dictionary<string, double?>>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var indicator in indicators)
         {
-            foreach (var r in await nilai.RollUpAsync(scope, request.Wilayah, levels, indicator.Kode, request.Periode, request.HanyaTerbit, ct))
+            foreach (var r in await nilai.RollUpAsync(caller, request.Wilayah, levels, indicator.Kode, request.Periode, request.Tampilan, ct))
             {
                 if (!values.TryGetValue(r.Kode, out var row)) values[r.Kode] = row = new Dictionary<string, double?>(StringComparer.Ordinal);
                 row[indicator.Kode] = r.Agregat.Nilai;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Indikator;
 using Geo.Core.Statistics;
@@ -26,8 +27,8 @@ public sealed record AnalysisRequest
     public bool Fdr { get; init; }
     public OutcomeSeries Deret { get; init; } = OutcomeSeries.Raw;
     public GapRules Aturan { get; init; } = new();
-    /// <summary>Only values of published batches (public maps and embeds).</summary>
-    public bool HanyaTerbit { get; init; }
+    /// <summary>The public values (default), or the working values with drafts: a run on drafts is private to its area.</summary>
+    public Tampilan Tampilan { get; init; } = Tampilan.Terbit;
 
     /// <summary>The parameters as stored and shown: plain names and values.</summary>
     public object Parameters() => new
@@ -46,7 +47,7 @@ public sealed record AnalysisRequest
         ambangTetap = Aturan.FixedThreshold,
         porsiMinimumMemenuhiTarget = Aturan.MinShareMeetingTarget,
         minimumIndikator = Aturan.MinIndicatorsJudged,
-        hanyaTerbit = HanyaTerbit,
+        tampilan = Tampilan.ToName(),
     };
 
     private static readonly JsonSerializerOptions ParameterJsonOptions = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
@@ -13,7 +14,7 @@ namespace Geo.Data.Analisis;
 public sealed record AnalysisOptionsText(
     string? Wilayah, string? Periode, string? Indikator = null, string? Tingkat = null, string? Cakupan = null,
     string? Bobot = null, int? Permutasi = null, ulong? Seed = null, double? Alpha = null, bool Fdr = false,
-    string? Deret = null, string? Ambang = null, int? MinimumIndikator = null, double? PorsiTarget = null, bool HanyaTerbit = false);
+    string? Deret = null, string? Ambang = null, int? MinimumIndikator = null, double? PorsiTarget = null, string? Tampilan = null);
 
 /// <summary>
 /// One place that turns the options into a request, so that CLI and API accept and refuse the same
@@ -37,7 +38,7 @@ public static partial class AnalysisRequestParser
         foreach (var (name, text) in new[]
         {
             ("wilayah", o.Wilayah), ("periode", o.Periode), ("indikator", o.Indikator), ("tingkat", o.Tingkat),
-            ("bobot", o.Bobot), ("deret", o.Deret), ("ambang", o.Ambang),
+            ("bobot", o.Bobot), ("deret", o.Deret), ("ambang", o.Ambang), ("tampilan", o.Tampilan),
         })
         {
             if (text?.Length > MaxTextLength) throw TooLong(name, text.Length, MaxTextLength);
@@ -104,7 +105,7 @@ public static partial class AnalysisRequestParser
                 _ => throw GeoException.Parameter("deret", $"deret '{UserText.Shorten(o.Deret)}' tidak dikenal: mentah, eb_global atau eb_lokal"),
             },
             Aturan = rules,
-            HanyaTerbit = o.HanyaTerbit,
+            Tampilan = TampilanAkses.Parse(o.Tampilan),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
@@ -57,8 +58,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         await using var tx = await conn.BeginTransactionAsync(ct);
         long id, wilayahVersi;
         await using (var cmd = new NpgsqlCommand($"""
-            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis)
-            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10)
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis, tampilan)
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10, $11)
             ON CONFLICT ON CONSTRAINT analisis_parameter_input_key DO NOTHING
             RETURNING id, {WilayahVersi}
             """, conn, tx))
@@ -69,6 +70,7 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(summary, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(interventions, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(synthetic);
+            cmd.Parameters.AddWithValue(request.Tampilan.ToName());
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
@@ -142,26 +144,32 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         cmd.Parameters.AddWithValue(request.ParameterHash());
     }
 
-    public async Task<StoredAnalysis?> LoadAsync(WilayahScope scope, long id, CancellationToken ct = default)
+    /// <summary>
+    /// The run with its rows, or null when it does not exist or the caller may not see it: a run
+    /// outside the caller's area, or a run on drafts for a caller without a role there, is not said to exist.
+    /// </summary>
+    public async Task<StoredAnalysis?> LoadAsync(Caller caller, long id, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         StoredAnalysis? head;
         await using (var cmd = new NpgsqlCommand("""
-            SELECT id, wilayah, tingkat, indikator, periode, parameter::text, versi_input, ringkasan::text, intervensi::text, sintetis, dihitung
+            SELECT id, wilayah, tingkat, indikator, periode, parameter::text, versi_input, ringkasan::text, intervensi::text, sintetis, dihitung, tampilan
             FROM analisis WHERE id = $1
             """, conn))
         {
             cmd.Parameters.AddWithValue(id);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
+            var tampilan = TampilanAkses.Parse(reader.GetString(11));
+            if (!MaySee(caller, reader.GetString(1), tampilan)) return null;
             head = new StoredAnalysis(
                 reader.GetInt64(0), reader.GetString(1), ((Tingkat)reader.GetInt16(2)).ToName(), reader.GetString(3), reader.GetString(4),
                 JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(), reader.GetString(6),
                 JsonSerializer.Deserialize<AnalysisSummary>(reader.GetString(7), AnalysisJson.Options)!,
                 JsonSerializer.Deserialize<List<AreaInterventions>>(reader.GetString(8), AnalysisJson.Options)!,
-                reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10), []);
+                reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10), tampilan.ToName(),
+                tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, []);
         }
-        if (!scope.Contains(KodeWilayah.Parse(head.Wilayah))) return null;
 
         var rows = new List<AnalysisRow>();
         await using (var cmd = new NpgsqlCommand("""
@@ -186,12 +194,14 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
     /// The run's units as a GeoJSON FeatureCollection, built in PostGIS (ST_AsGeoJSON of a row
     /// makes the Feature and its properties), with the synthetic flag on every feature.
     /// </summary>
-    public async Task<string?> GeoJsonAsync(long id, CancellationToken ct = default)
+    public async Task<string?> GeoJsonAsync(Caller caller, long id, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            SELECT json_build_object(
+            SELECT a.wilayah, a.tampilan, json_build_object(
                 'type', 'FeatureCollection',
                 'analisis', a.id,
+                'tampilan', a.tampilan,
+                'peringatan', CASE WHEN a.tampilan = 'draf' THEN $2 END,
                 'sintetis', a.sintetis,
                 'features', coalesce((
                     SELECT json_agg(ST_AsGeoJSON(f.*, 'geom', 6)::json ORDER BY f.kode)
@@ -204,7 +214,16 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             FROM analisis a WHERE a.id = $1
             """);
         cmd.Parameters.AddWithValue(id);
-        return await cmd.ExecuteScalarAsync(ct) as string;
+        cmd.Parameters.AddWithValue(TampilanAkses.PeringatanDraf);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) && MaySee(caller, reader.GetString(0), TampilanAkses.Parse(reader.GetString(1))) ? reader.GetString(2) : null;
+    }
+
+    /// <summary>Who may see a stored run: its area within the caller's, and a run on drafts only a caller with a role there.</summary>
+    public static bool MaySee(Caller caller, string wilayah, Tampilan tampilan)
+    {
+        var kode = KodeWilayah.Parse(wilayah);
+        return caller.Area.Contains(kode) && (tampilan == Tampilan.Terbit || caller.BolehDraf(kode));
     }
 
     private static double? D(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Statistics;
@@ -15,10 +16,10 @@ namespace Geo.Data.Analisis;
 public sealed class SituationAnalysisService(AnalysisInputLoader loader, SpatialWeightsBuilder weightsBuilder, AnalysisStore store)
 {
     /// <summary>The stored run with its rows (CLI, tests); see <see cref="EnsureAsync"/>.</summary>
-    public async Task<StoredAnalysis> RunAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
+    public async Task<StoredAnalysis> RunAsync(Caller caller, AnalysisRequest request, CancellationToken ct = default)
     {
-        var run = await EnsureAsync(scope, request, ct);
-        return await store.LoadAsync(WilayahScope.Within(request.Wilayah), run.Id, ct) ?? throw Evicted(run.Id);
+        var run = await EnsureAsync(caller, request, ct);
+        return await store.LoadAsync(caller, run.Id, ct) ?? throw Evicted(run.Id);
     }
 
     /// <summary>A run removed from the cache between being stored or found and being read: rare, and the next request recomputes it.</summary>
@@ -29,16 +30,18 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
     /// The run answering the request: the stored one when parameters and input are unchanged
     /// (found without recomputing: only the input is read), else computed and stored now.
     /// </summary>
-    public async Task<StoredRunRef> EnsureAsync(WilayahScope scope, AnalysisRequest request, CancellationToken ct = default)
+    /// <remarks>A run on drafts only for a caller with a role in the area (<see cref="TampilanAkses.Periksa"/>).</remarks>
+    public async Task<StoredRunRef> EnsureAsync(Caller caller, AnalysisRequest request, CancellationToken ct = default)
     {
-        if (!scope.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
+        if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
+        caller.Periksa(request.Tampilan, request.Wilayah);
         if (request.Tingkat is not (Tingkat.Desa or Tingkat.Kecamatan) || request.Tingkat <= request.Wilayah.Tingkat)
         {
             throw GeoException.Parameter("tingkat", $"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
         }
 
         var area = WilayahScope.Within(request.Wilayah);
-        var input = await loader.LoadAsync(area, request, ct);
+        var input = await loader.LoadAsync(caller, request, ct);
         var weights = await weightsBuilder.BuildAsync(area, request.Tingkat, request.Bobot, ct);
         JudgeAgainstInput(request, input);
         var inputVersion = InputVersion(input, weights);

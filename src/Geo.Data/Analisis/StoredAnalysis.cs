@@ -75,6 +75,8 @@ public sealed record StoredAnalysis(
     [property: JsonPropertyName("intervensi")] IReadOnlyList<AreaInterventions> Interventions,
     [property: JsonPropertyName("sintetis")] bool Synthetic,
     [property: JsonPropertyName("dihitung")] DateTimeOffset ComputedAt,
+    [property: JsonPropertyName("tampilan")] string Tampilan,
+    [property: JsonPropertyName("peringatan")] string? Peringatan,
     [property: JsonPropertyName("unit")] IReadOnlyList<AnalysisRow> Rows);
 
 public static class AnalysisJson

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Sintetis;
@@ -16,7 +17,8 @@ namespace Geo.Data.Indikator;
 /// </summary>
 public sealed class DemoSintetis(NpgsqlDataSource dataSource)
 {
-    public async Task<IndikatorImportReport> GenerateAsync(KodeWilayah wilayah, Periode periode, int seed, string pengguna, bool terbitkan, CancellationToken ct = default)
+    /// <param name="terbitkan">Walk the batch through the gate to the public, each step audited as <paramref name="oleh"/>.</param>
+    public async Task<IndikatorImportReport> GenerateAsync(KodeWilayah wilayah, Periode periode, int seed, Caller oleh, bool terbitkan, CancellationToken ct = default)
     {
         var desa = new List<DesaPoint>();
         await using (var cmd = dataSource.CreateCommand("SELECT kode, ST_X(titik_label), ST_Y(titik_label) FROM wilayah WHERE tingkat = 4 AND kode LIKE $1 ORDER BY kode"))
@@ -38,7 +40,9 @@ public sealed class DemoSintetis(NpgsqlDataSource dataSource)
             csv.Append(CultureInfo.InvariantCulture, $"{v.Wilayah},{v.Indikator},{periode.Value},{v.Pembilang},{v.Penyebut}\n");
         }
         var name = $"sintetis-{wilayah.Value}-{periode.Value}-seed{seed}.csv";
-        return await new IndikatorImporter(dataSource).ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), name,
-            new IndikatorImportOptions(Sumber: SumberNilai.Sintetis, Wilayah: wilayah.Value, Pengguna: pengguna, Terbitkan: terbitkan), ct: ct);
+        var report = await new IndikatorImporter(dataSource).ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), name,
+            new IndikatorImportOptions(Sumber: SumberNilai.Sintetis, Wilayah: wilayah.Value, Pengguna: oleh.Nama), ct: ct);
+        if (terbitkan && report.Berhasil) await new BatchStore(dataSource).PublishThroughAsync(oleh, report.Batch!.Value, ct);
+        return report;
     }
 }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using System.Globalization;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Import;
 using Geo.Core.Wilayah;
+using Geo.Data.Akun;
 using Npgsql;
 
 namespace Geo.Data.Indikator;
@@ -38,7 +40,7 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
     }
 
     /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed, and values out of range.</summary>
-    public async Task<IndikatorInfo> AddAsync(NewIndikator baru, CancellationToken ct = default)
+    public async Task<IndikatorInfo> AddAsync(Caller oleh, NewIndikator baru, CancellationToken ct = default)
     {
         var kode = (baru.Kode ?? "").Trim().ToUpperInvariant();
         if (!KodePattern().IsMatch(kode)) throw GeoException.Parameter("kode", $"kode indikator '{Shorten(baru.Kode)}' tidak sah: huruf besar, angka dan _, diawali huruf, paling banyak 40");
@@ -60,11 +62,13 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
             }
         }
         if (await FindAsync(kode, ct) is not null) throw GeoException.Conflict($"indikator {kode} sudah ada");
-        await using var cmd = dataSource.CreateCommand("""
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
             INSERT INTO indikator (kode, nama, kelompok, sasaran, satuan, polaritas, definisi_pembilang, definisi_penyebut,
                 penyebut_sasaran, target_nasional, catatan, bawaan)
             VALUES ($1, $2, 'pengguna', $3, $4, $5, $6, $7, $8, $9, $10, false)
-            """);
+            """, conn);
         cmd.Parameters.AddWithValue(kode);
         cmd.Parameters.AddWithValue(baru.Nama);
         cmd.Parameters.AddWithValue((object?)baru.Sasaran ?? DBNull.Value);
@@ -76,11 +80,13 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
         cmd.Parameters.AddWithValue((object?)baru.TargetNasional ?? DBNull.Value);
         cmd.Parameters.AddWithValue((object?)baru.Catatan ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);
+        await AuditLog.WriteAsync(conn, oleh.Nama, "tambah_indikator", "indikator", kode, null, null, null, null, ct);
+        await tx.CommitAsync(ct);
         return (await FindAsync(kode, ct))!;
     }
 
     /// <summary>Sets (or overrides) the target of an indicator for a wilayah of any level and a year, outside any batch.</summary>
-    public async Task SetTargetAsync(string indikator, string wilayah, int tahun, double nilai, string? sumber = null, CancellationToken ct = default)
+    public async Task SetTargetAsync(Caller oleh, string indikator, string wilayah, int tahun, double nilai, string? sumber = null, CancellationToken ct = default)
     {
         var info = await FindAsync(indikator, ct) ?? throw GeoException.NotFound($"indikator {Shorten(indikator)} tidak ada");
         if (!KodeWilayah.TryParse(wilayah, out var kode, out var kodeError)) throw GeoException.Parameter("wilayah", kodeError);
@@ -93,16 +99,21 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
             if (await exists.ExecuteScalarAsync(ct) is null) throw GeoException.NotFound($"wilayah {kode} tidak ada di tabel wilayah");
         }
         wilayah = kode.Value;
-        await using var cmd = dataSource.CreateCommand("""
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
             INSERT INTO target (indikator, wilayah, tahun, nilai, sumber) VALUES (upper($1), $2, $3, $4, $5)
             ON CONFLICT (indikator, wilayah, tahun) DO UPDATE SET nilai = excluded.nilai, sumber = excluded.sumber, batch = NULL
-            """);
+            """, conn);
         cmd.Parameters.AddWithValue(indikator);
         cmd.Parameters.AddWithValue(wilayah);
         cmd.Parameters.AddWithValue((short)tahun);
         cmd.Parameters.AddWithValue(nilai);
         cmd.Parameters.AddWithValue((object?)sumber ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);
+        await AuditLog.WriteAsync(conn, oleh.Nama, "tetapkan_target", "target",
+            $"{info.Kode}/{wilayah}/{tahun.ToString(CultureInfo.InvariantCulture)}", wilayah, null, null, null, ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task<ApplicableTarget?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default)

@@ -1,3 +1,4 @@
+using Geo.Core.Akun;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Npgsql;
@@ -6,19 +7,21 @@ namespace Geo.Data.Indikator;
 
 /// <summary>
 /// Read side of indicator values: stored values per wilayah with their targets, and roll-ups of
-/// desa values computed in SQL. Every query takes a <see cref="WilayahScope"/>; with
-/// <c>hanyaTerbit</c> only published batches count (public maps and embeds).
+/// desa values computed in SQL. Every query sees what its <see cref="Caller"/> may see (its area)
+/// in the view it names: the public values (nilai_terbit, the default) or the working values with
+/// drafts (nilai), which only a caller with a role in the area asked for may read.
 /// </summary>
 public sealed class NilaiQueries(NpgsqlDataSource dataSource)
 {
-    public async Task<IReadOnlyList<NilaiWilayah>> ValuesAsync(WilayahScope scope, KodeWilayah? induk, Tingkat tingkat,
-        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    public async Task<IReadOnlyList<NilaiWilayah>> ValuesAsync(Caller caller, KodeWilayah? induk, Tingkat tingkat,
+        string indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
+        caller.Periksa(tampilan, induk ?? caller.Area.Root);
         await using var cmd = dataSource.CreateCommand($"""
             SELECT w.kode, w.nama, n.pembilang, n.penyebut, n.nilai, coalesce(n.hanya_persen, false), n.sumber, coalesce(n.sintetis, false),
                    n.batch, b.status, t.nilai, t.asal
             FROM wilayah w
-            LEFT JOIN {Source(hanyaTerbit)} n ON n.wilayah = w.kode AND n.indikator = $1 AND n.periode = $2
+            LEFT JOIN {Source(tampilan)} n ON n.wilayah = w.kode AND n.indikator = $1 AND n.periode = $2
             LEFT JOIN impor_batch b ON b.id = n.batch
             LEFT JOIN LATERAL target_berlaku($1, w.kode, $3) t ON true
             WHERE w.tingkat = $4 AND w.kode LIKE $5 AND w.kode LIKE $6
@@ -29,7 +32,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(periode.Tahun);
         cmd.Parameters.AddWithValue((short)tingkat);
         cmd.Parameters.AddWithValue(Below(induk));
-        cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<NilaiWilayah>();
         while (await reader.ReadAsync(ct))
@@ -46,8 +49,8 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     /// Roll-ups of the desa under <paramref name="induk"/> to every unit of the given levels inside
     /// it, in one query: a province to kecamatan, kab/kota and provinsi at once.
     /// </summary>
-    public Task<IReadOnlyList<WilayahRollUp>> RollUpAsync(WilayahScope scope, KodeWilayah? induk, IReadOnlyCollection<Tingkat> levels,
-        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    public Task<IReadOnlyList<WilayahRollUp>> RollUpAsync(Caller caller, KodeWilayah? induk, IReadOnlyCollection<Tingkat> levels,
+        string indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
         var lengths = levels.Where(l => l != Tingkat.Desa).Select(l => l switch { Tingkat.Provinsi => 2, Tingkat.KabKota => 5, _ => 8 }).ToArray();
         const string units = """
@@ -57,7 +60,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
             JOIN wilayah u ON u.kode = left(d.kode, l.len)
             WHERE d.tingkat = 4 AND d.kode LIKE $4 AND d.kode LIKE $5 AND (u.kode = $7 OR u.kode LIKE $4)
             """;
-        return RollUpQueryAsync(units, induk, indikator, periode, hanyaTerbit, scope, cmd =>
+        return RollUpQueryAsync(units, induk, indikator, periode, tampilan, caller, cmd =>
         {
             cmd.Parameters.AddWithValue(lengths);
             cmd.Parameters.AddWithValue(induk?.Value ?? "");
@@ -65,8 +68,8 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Roll-ups to custom groupings (puskesmas service areas, ...) of one kind, defined under <paramref name="induk"/>.</summary>
-    public Task<IReadOnlyList<WilayahRollUp>> RollUpGroupsAsync(WilayahScope scope, KodeWilayah? induk, string jenis,
-        string indikator, Periode periode, bool hanyaTerbit = false, CancellationToken ct = default)
+    public Task<IReadOnlyList<WilayahRollUp>> RollUpGroupsAsync(Caller caller, KodeWilayah? induk, string jenis,
+        string indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
         const string units = """
             SELECT g.id::text AS unit, g.nama, d.kode AS desa, false AS administratif
@@ -75,7 +78,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
             JOIN wilayah d ON d.kode = a.wilayah
             WHERE g.jenis = $6 AND (g.induk = $7 OR g.induk LIKE $4) AND d.kode LIKE $4 AND d.kode LIKE $5
             """;
-        return RollUpQueryAsync(units, induk, indikator, periode, hanyaTerbit, scope, cmd =>
+        return RollUpQueryAsync(units, induk, indikator, periode, tampilan, caller, cmd =>
         {
             cmd.Parameters.AddWithValue(jenis);
             cmd.Parameters.AddWithValue(induk?.Value ?? "");
@@ -87,9 +90,10 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     /// (the sum of the indicator's sasaran counts, same period or same year) only when every part exists.
     /// </summary>
     private async Task<IReadOnlyList<WilayahRollUp>> RollUpQueryAsync(string units, KodeWilayah? induk, string indikator, Periode periode,
-        bool hanyaTerbit, WilayahScope scope, Action<NpgsqlCommand> extra, CancellationToken ct)
+        Tampilan tampilan, Caller caller, Action<NpgsqlCommand> extra, CancellationToken ct)
     {
-        var source = Source(hanyaTerbit);
+        caller.Periksa(tampilan, induk ?? caller.Area.Root);
+        var source = Source(tampilan);
         await using var cmd = dataSource.CreateCommand($"""
             WITH unit AS ({units}),
             ind AS (SELECT satuan, penyebut_sasaran FROM indikator WHERE kode = $1),
@@ -135,7 +139,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(periode.Value);
         cmd.Parameters.AddWithValue(periode.Tahun);
         cmd.Parameters.AddWithValue(Below(induk));
-        cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
         extra(cmd);
         cmd.CommandTimeout = 120;
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -155,7 +159,7 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
-    private static string Source(bool hanyaTerbit) => hanyaTerbit ? "nilai_terbit" : "nilai";
+    private static string Source(Tampilan tampilan) => tampilan == Tampilan.Draf ? "nilai" : "nilai_terbit";
 
     private static string Below(KodeWilayah? induk) => induk is { } k ? k.Value + ".%" : "%";
 

@@ -1,3 +1,4 @@
+using Geo.Core.Akun;
 using Geo.Core.Wilayah;
 using Npgsql;
 
@@ -8,7 +9,7 @@ namespace Geo.Data.Peta;
 /// smoothed rates. A run id never changes meaning (a new run gets a new id), so the front end asks
 /// <c>/api/analisis</c> for the run and then draws its tiles.
 /// </summary>
-public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, string Indikator, string Periode, bool Sintetis, double[] Bounds)
+public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, string Indikator, string Periode, bool Sintetis, double[] Bounds, Tampilan Tampilan)
 {
     public const string MvtName = "analisis";
 
@@ -33,7 +34,7 @@ public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, str
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT a.wilayah, a.tingkat, a.indikator, a.periode, a.sintetis,
-                   ST_XMin(w.geom), ST_YMin(w.geom), ST_XMax(w.geom), ST_YMax(w.geom)
+                   ST_XMin(w.geom), ST_YMin(w.geom), ST_XMax(w.geom), ST_YMax(w.geom), a.tampilan
             FROM analisis a JOIN wilayah w ON w.kode = a.wilayah WHERE a.id = $1
             """);
         cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = id });
@@ -42,6 +43,6 @@ public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, str
         var tingkat = (Tingkat)reader.GetInt16(1);
         var layer = PetaLayer.All.Single(l => l.Tingkat == tingkat);
         return new AnalysisLayer(id, reader.GetString(0), layer, reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
-            [reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8)]);
+            [reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8)], TampilanAkses.Parse(reader.GetString(9)));
     }
 }

@@ -29,9 +29,10 @@ public sealed record AnalysisTileSource(long RunId) : TileSource
 
 /// <summary>
 /// One tile as the caller may see it: the cache key of the tile pipeline, through which the
-/// caller's area enters every tile query once.
+/// caller's area enters every tile query once. <paramref name="Berperan"/>: the caller holds a
+/// role, so it may see runs on drafts within its area (only analysis tiles need it).
 /// </summary>
-public sealed record TileKey(TileSource Source, TileAddress Address, WilayahScope Scope)
+public sealed record TileKey(TileSource Source, TileAddress Address, WilayahScope Scope, bool Berperan = false)
 {
     public string ETag(DataVersi versi) => Source.ETag(versi);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Npgsql;
@@ -67,7 +68,7 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
                     : await RunAsync(source.Layer, key, TileValues.Nilai,
                         [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
             case AnalysisTileSource source:
-                var run = await FindAnalysisAsync(source.RunId, key.Scope, ct);
+                var run = await FindAnalysisAsync(source.RunId, key.Scope, key.Berperan, ct);
                 return await RunAsync(run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key.Source, "unknown tile source");
@@ -85,9 +86,13 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
         _knownIndikator[nilai.Indikator] = true;
     }
 
-    /// <summary>A stored analysis run the caller may see, or a 404 (a run outside the area is not said to exist).</summary>
-    public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, CancellationToken ct = default) =>
+    /// <summary>
+    /// A stored analysis run the caller may see, or a 404: a run outside the area, or a run on
+    /// drafts for a caller without a role (<paramref name="berperan"/>), is not said to exist.
+    /// </summary>
+    public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, bool berperan, CancellationToken ct = default) =>
         await AnalysisLayer.FindAsync(tiles.DataSource, id, ct) is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah))
+            && (run.Tampilan == Tampilan.Terbit || berperan)
             ? run
             : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
 

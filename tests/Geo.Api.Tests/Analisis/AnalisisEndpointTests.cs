@@ -7,6 +7,7 @@ using Geo.Core.Wilayah;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 using Geo.Data.Tests.Indikator;
+using Geo.Data.Tests.Support;
 
 namespace Geo.Api.Tests.Analisis;
 
@@ -20,9 +21,9 @@ public sealed class MetroAnalysisFixture : IAsyncLifetime
         await ((IAsyncLifetime)Factory).InitializeAsync();
         var source = Factory.Database.DataSource;
         var prevalence = await new IndikatorImporter(source).ImportAsync(KotaMetroData.TsvPath,
-            new IndikatorImportOptions("PREV_STUNTING", "2022-08", "e-PPGBM", "18.72", "uji", Terbitkan: true));
-        Assert.True(prevalence.Berhasil);
-        var coverage = await new DemoSintetis(source).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), 1872, "uji", true);
+            new IndikatorImportOptions("PREV_STUNTING", "2022-08", "e-PPGBM", "18.72", "uji"));
+        await Uji.TerbitkanAsync(Factory.Database, prevalence);
+        var coverage = await new DemoSintetis(source).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), 1872, Uji.Lokal, true);
         Assert.True(coverage.Berhasil);
     }
 

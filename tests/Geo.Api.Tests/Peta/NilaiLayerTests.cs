@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Geo.Api.Tests.Support;
 using Geo.Data.Indikator.Import;
+using Geo.Data.Tests.Support;
 
 namespace Geo.Api.Tests.Peta;
 
@@ -127,8 +128,9 @@ public sealed class NilaiLayerTests(GeoApiFactory factory) : IClassFixture<GeoAp
     {
         var report = await new IndikatorImporter(factory.Database.DataSource).ImportAsync(
             Encoding.UTF8.GetBytes(csv.Replace("\r", "") + "\n"), $"nilai-{Guid.NewGuid():N}.csv",
-            new IndikatorImportOptions(Sumber: "sintetis", Terbitkan: terbitkan));
+            new IndikatorImportOptions(Sumber: "sintetis"));
         Assert.True(report.Berhasil, string.Join("; ", report.Penolakan));
+        if (terbitkan) await Uji.TerbitkanAsync(factory.Database, report);
     }
 
     /// <summary>Published values as stored, read apart from the tile and feature SQL.</summary>

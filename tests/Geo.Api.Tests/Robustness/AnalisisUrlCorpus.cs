@@ -87,7 +87,7 @@ public static class AnalisisUrlCorpus
         yield return ("alpha", "abc", Bad, "alpha", "bukan bilangan");
 
         foreach (var v in new[] { "ya", "2", "NaN" }) yield return ("fdr", v, Bad, "fdr", "true atau false");
-        foreach (var v in new[] { "ya", "1" }) yield return ("hanyaTerbit", v, Bad, "hanyaTerbit", "true atau false");
+        foreach (var v in new[] { "ya", "1", "publik" }) yield return ("tampilan", v, Bad, "tampilan", "'terbit' atau 'draf'");
 
         foreach (var v in new[] { "NaN", "-1", "0", "ebglobal", "mentah,eb_lokal", "ｍｅｎｔａｈ" }) yield return ("deret", v, Bad, "deret", "tidak dikenal");
         yield return ("deret", Overlong, Bad, "deret", "terlalu panjang");

@@ -20,7 +20,7 @@ public sealed class AnalisisUrlCorpusTests(MetroAnalysisFixture fixture) : IClas
     {
         var cases = AnalisisUrlCorpus.All().ToList();
         Assert.True(cases.Count >= 80, $"{cases.Count} cases");
-        string[] parameters = ["wilayah", "periode", "indikator", "tingkat", "cakupan", "bobot", "permutasi", "seed", "alpha", "fdr", "deret", "ambang", "minimumIndikator", "porsiTarget", "hanyaTerbit"];
+        string[] parameters = ["wilayah", "periode", "indikator", "tingkat", "cakupan", "bobot", "permutasi", "seed", "alpha", "fdr", "deret", "ambang", "minimumIndikator", "porsiTarget", "tampilan"];
         foreach (var path in new[] { "/api/analisis?", "/api/analisis.geojson?" })
         {
             Assert.All(parameters, p => Assert.Contains(cases, c => c.Url.StartsWith(path, StringComparison.Ordinal) && c.Parameter == p));

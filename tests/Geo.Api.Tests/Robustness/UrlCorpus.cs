@@ -66,7 +66,7 @@ public static class UrlCorpus
         yield return new("/tiles/desa.json?periode=2022-08", 400);
         yield return new("/api/nilai?induk=18.72&periode=2022-08", 400);
         yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING", 400);
-        yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING&periode=2022-08&terbit=mungkin", 400);
+        yield return new("/api/nilai?induk=18.72&indikator=PREV_STUNTING&periode=2022-08&tampilan=mungkin", 400);
 
         // Tile addresses.
         foreach (var bad in Garbage)
@@ -108,12 +108,14 @@ public static class UrlCorpus
         yield return new("/api/wilayah/18.72.99.1999", 404);
         yield return new("/api/wilayah/18.72.99", 404);
 
-        // Batches.
-        foreach (var id in new[] { "abc", "-1", "1.5", "99999999999999999999", "NaN" })
+        // Batches: ids that are no route are 404; batch history is never shown to anonymous callers, so
+        // a well-formed id is 403 whether or not the batch exists (role holders get 404 for a missing one).
+        foreach (var id in new[] { "abc", "1.5", "99999999999999999999", "NaN" })
         {
             yield return new($"/api/impor/indikator/batch/{id}", 404);
         }
-        yield return new("/api/impor/indikator/batch/999999", 404);
+        yield return new("/api/impor/indikator/batch/-1", 403);
+        yield return new("/api/impor/indikator/batch/999999", 403);
         yield return new("/tidak/ada", 404);
     }
 }

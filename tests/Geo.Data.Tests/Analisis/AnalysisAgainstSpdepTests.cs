@@ -60,6 +60,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         {
             var result = await new IndikatorImporter(Db.DataSource).ImportAsync(path, new IndikatorImportOptions(Sumber: "sintetis", Pengguna: "uji"));
             Assert.True(result.Berhasil, string.Join("; ", result.Penolakan.Select(d => d.ToString())));
+            await Uji.TerbitkanAsync(Db, result);
         }
         finally
         {
@@ -86,7 +87,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         var x = Numbers(Fixture.GetProperty("x"));
         await ImportAsync("2024-08", i => (null, null, x[i]));
 
-        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-08"));
+        var result = await Service().RunAsync(Uji.Lokal, Request("2024-08"));
 
         var moran = Fixture.GetProperty("moranW");
         Assert.Equal(moran.GetProperty("I").GetDouble(), result.Summary.Moran!.I, 1e-6);
@@ -117,7 +118,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         var x = Numbers(tual.GetProperty("x"));
         await ImportAsync(ids, "2024-08", i => (null, null, x[i]));
 
-        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-08", "81.72", "queen"));
+        var result = await Service().RunAsync(Uji.Lokal, Request("2024-08", "81.72", "queen"));
 
         var islands = Statistics.SpdepNeighbours.Load("tual-queen").Where(p => p.Value.Count == 0).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(4, islands.Count);
@@ -148,7 +149,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         var population = Numbers(Fixture.GetProperty("population"));
         await ImportAsync("2024-02", i => (events[i], population[i], 100 * events[i] / population[i]));
 
-        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-02"));
+        var result = await Service().RunAsync(Uji.Lokal, Request("2024-02"));
 
         var global = Numbers(Fixture.GetProperty("ebGlobal").GetProperty("est"));
         var local = Numbers(Fixture.GetProperty("ebLocal").GetProperty("est"));
@@ -167,10 +168,10 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         await ImportAsync("2024-08", i => (null, null, x[i]));
         var service = Service();
 
-        var first = await service.RunAsync(WilayahScope.Nasional, Request("2024-08"));
-        var again = await service.RunAsync(WilayahScope.Nasional, Request("2024-08"));
+        var first = await service.RunAsync(Uji.Lokal, Request("2024-08"));
+        var again = await service.RunAsync(Uji.Lokal, Request("2024-08"));
         await ImportAsync("2024-08", i => (null, null, i == 0 ? x[i] + 5 : x[i]));
-        var changed = await service.RunAsync(WilayahScope.Nasional, Request("2024-08"));
+        var changed = await service.RunAsync(Uji.Lokal, Request("2024-08"));
 
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(first.Rows, again.Rows);
@@ -186,7 +187,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         var x = Numbers(Fixture.GetProperty("x"));
         await ImportAsync("2024-08", i => (null, null, x[i]));
 
-        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-08"));
+        var result = await Service().RunAsync(Uji.Lokal, Request("2024-08"));
         var csv = new StringWriter();
         AnalysisCsv.Write(result.Rows, csv);
 
@@ -206,7 +207,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         var population = Numbers(Fixture.GetProperty("population"));
         await ImportAsync("2024-02", i => (events[i], population[i], 100 * events[i] / population[i]));
 
-        var result = await Service().RunAsync(WilayahScope.Nasional, Request("2024-02", bobot: "queen") with { Tingkat = Tingkat.Kecamatan });
+        var result = await Service().RunAsync(Uji.Lokal, Request("2024-02", bobot: "queen") with { Tingkat = Tingkat.Kecamatan });
 
         // Σ cases / Σ measured per kecamatan, from the fixture, never a mean of desa percentages.
         var expected = Ids.Select((id, i) => (Kecamatan: id[..8], e: events[i], p: population[i]))

@@ -1,3 +1,4 @@
+using Geo.Core.Akun;
 using System.Text;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
@@ -24,7 +25,7 @@ public sealed class GroupingWithdrawalTests : PostgisTest
         return report.Batch!.Value;
     }
 
-    private Task<ImportBatch> WithdrawAsync(long batch) => new BatchStore(Db.DataSource).WithdrawAsync(batch, "ani");
+    private Task<ImportBatch> WithdrawAsync(long batch) => new BatchStore(Db.DataSource).StepAsync(Uji.Lokal, batch, LangkahBatch.Tarik);
 
     private Task<string?> MembersAsync(string puskesmas) => Db.ScalarAsync<string>($"""
         SELECT string_agg(a.wilayah, ',' ORDER BY a.wilayah)

@@ -1,3 +1,4 @@
+using Geo.Core.Akun;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -37,8 +38,9 @@ public sealed class RollUpTests : PostgisTest
             csv.Append(CultureInfo.InvariantCulture, $"{DesaCodes[i]},{indikator},{periode},{p},{(indikator.StartsWith('S') ? "" : q)}\n");
         }
         var report = await new IndikatorImporter(Db.DataSource).ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), $"{indikator}-{seed}.csv",
-            new IndikatorImportOptions(Sumber: "uji", Terbitkan: terbitkan));
+            new IndikatorImportOptions(Sumber: "uji"));
         Assert.True(report.Berhasil, string.Join("\n", report.Penolakan));
+        if (terbitkan) await Uji.TerbitkanAsync(Db, report);
         return rows;
     }
 
@@ -47,7 +49,7 @@ public sealed class RollUpTests : PostgisTest
     {
         var rows = await ImportCountsAsync("L14", "2024", 5);
 
-        var result = await new NilaiQueries(Db.DataSource).RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18"),
+        var result = await new NilaiQueries(Db.DataSource).RollUpAsync(Caller.Anonim, KodeWilayah.Parse("18"),
             [Tingkat.Kecamatan, Tingkat.KabKota, Tingkat.Provinsi], "L14", Periode.Parse("2024"));
 
         var expectedUnits = DesaCodes.SelectMany(k => new[] { k[..8], k[..5], k[..2] }).Distinct().Order().ToList();
@@ -74,11 +76,11 @@ public sealed class RollUpTests : PostgisTest
         var rows = await ImportCountsAsync("S01", "2024", 9, terbitkan: false);
         var queries = new NilaiQueries(Db.DataSource);
 
-        var all = Assert.Single(await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024")));
+        var all = Assert.Single(await queries.RollUpAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024"), Tampilan.Draf));
         Assert.Equal(RollUpMethod.Sum, all.Agregat.Metode);
         Assert.Equal(rows.Values.Sum(v => (double)v.P), all.Agregat.Nilai!.Value, 9);
 
-        var published = Assert.Single(await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024"), hanyaTerbit: true));
+        var published = Assert.Single(await queries.RollUpAsync(Caller.Anonim, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "S01", Periode.Parse("2024")));
         Assert.Equal(0, published.Agregat.Melapor);
         Assert.Null(published.Agregat.Nilai);
     }
@@ -99,7 +101,7 @@ public sealed class RollUpTests : PostgisTest
             list.Add(kode!);
         }
 
-        var result = await new NilaiQueries(Db.DataSource).RollUpGroupsAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), "puskesmas", "L14", Periode.Parse("2024"));
+        var result = await new NilaiQueries(Db.DataSource).RollUpGroupsAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), "puskesmas", "L14", Periode.Parse("2024"));
 
         Assert.Equal(members.Keys.Order(), result.Select(r => r.Nama).Order());
         foreach (var group in result)
@@ -118,7 +120,7 @@ public sealed class RollUpTests : PostgisTest
         var queries = new NilaiQueries(Db.DataSource);
         var periode = Periode.Parse("2022-08");
 
-        var without = await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.Kecamatan], "PREV_STUNTING", periode);
+        var without = await queries.RollUpAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), [Tingkat.Kecamatan], "PREV_STUNTING", periode, Tampilan.Draf);
         Assert.All(without, k => Assert.Equal((RollUpMethod.Unavailable, (double?)null), (k.Agregat.Metode, k.Agregat.Nilai)));
         Assert.Equal(22, without.Sum(k => k.Agregat.Melapor));
         Assert.Equal(22, without.Sum(k => k.HanyaPersen));
@@ -130,7 +132,7 @@ public sealed class RollUpTests : PostgisTest
         var prevalence = new Dictionary<string, double>();
         foreach (var kode in DesaCodes) prevalence[kode] = (await Db.ScalarAsync<double>($"SELECT nilai FROM nilai WHERE indikator = 'PREV_STUNTING' AND wilayah = '{kode}'"));
 
-        var with = await queries.RollUpAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), [Tingkat.Kecamatan], "PREV_STUNTING", periode);
+        var with = await queries.RollUpAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), [Tingkat.Kecamatan], "PREV_STUNTING", periode, Tampilan.Draf);
         foreach (var kec in with)
         {
             var desa = DesaCodes.Where(k => k.StartsWith(kec.Kode + ".")).ToList();
@@ -154,14 +156,14 @@ public sealed class RollUpTests : PostgisTest
     {
         await new IndikatorImporter(Db.DataSource).ImportAsync(KotaMetroData.TsvPath, new IndikatorImportOptions("PREV_STUNTING", "2022-08", "e-PPGBM", "18.72"));
         var catalog = new IndikatorCatalog(Db.DataSource);
-        await catalog.SetTargetAsync("PREV_STUNTING", "18.72", 2022, 12.5);
+        await catalog.SetTargetAsync(Uji.Lokal, "PREV_STUNTING", "18.72", 2022, 12.5);
 
-        var values = await new NilaiQueries(Db.DataSource).ValuesAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2022-08"));
+        var values = await new NilaiQueries(Db.DataSource).ValuesAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2022-08"), Tampilan.Draf);
         Assert.Equal(22, values.Count);
         Assert.All(values, v => Assert.Equal(new ApplicableTarget(12.5, "18.72"), v.Target));
         Assert.All(values, v => Assert.True(v.HanyaPersen && v.Pembilang is null && v.Sumber == "e-PPGBM" && !v.Sintetis));
 
-        var in2023 = await new NilaiQueries(Db.DataSource).ValuesAsync(WilayahScope.Nasional, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2023"));
+        var in2023 = await new NilaiQueries(Db.DataSource).ValuesAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), Tingkat.Desa, "PREV_STUNTING", Periode.Parse("2023"), Tampilan.Draf);
         Assert.Equal(3.27, in2023.Single(v => v.Kode == "18.72.05.1002").Target!.Nilai, 6);
         Assert.Equal(new ApplicableTarget(14, "nasional"), await catalog.TargetAsync("PREV_STUNTING", "18.72.05.1002", 2025));
     }

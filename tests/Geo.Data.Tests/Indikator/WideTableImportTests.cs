@@ -83,8 +83,8 @@ public sealed class WideTableImportTests : PostgisTest
     public async Task Demo_generates_deterministic_synthetic_coverage_and_sasaran_for_every_kelurahan()
     {
         var demo = new DemoSintetis(Db.DataSource);
-        var first = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, "uji", terbitkan: true);
-        var again = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, "uji", terbitkan: true);
+        var first = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, Uji.Lokal, terbitkan: true);
+        var again = await demo.GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024"), 42, Uji.Lokal, terbitkan: true);
 
         Assert.Equal(ImportStatus.Diimpor, first.Status);
         Assert.Equal(ImportStatus.SudahAda, again.Status);

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Import;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
+using Geo.Data.Akun;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -134,7 +137,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
         }
 
         progress?.Report($"{fileName}: menyimpan nilai");
-        var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, ct);
+        var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, induk, ct);
         var (values, targets, replaced) = await WriteAsync(conn, batch, sumber, ct);
         var groups = await WriteGroupsAsync(conn, batch, induk, parsed, ct);
         await tx.CommitAsync(ct);
@@ -229,7 +232,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
 
     private static async Task<long?> ExistingBatchAsync(NpgsqlConnection conn, string hash, string parameter, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("SELECT id FROM impor_batch WHERE hash = $1 AND parameter = $2 AND ditarik IS NULL", conn);
+        await using var cmd = new NpgsqlCommand("SELECT id FROM impor_batch WHERE hash = $1 AND parameter = $2 AND status NOT IN ('ditolak', 'ditarik')", conn);
         cmd.Parameters.AddWithValue(hash);
         cmd.Parameters.AddWithValue(parameter);
         return await cmd.ExecuteScalarAsync(ct) as long?;
@@ -300,8 +303,12 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
         while (await reader.ReadAsync(ct)) parsed.Reject(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
     }
 
+    /// <summary>
+    /// The batch, as a draft, with its area: the wilayah option, else the longest common code
+    /// prefix of its values (null: national). Its import is the first entry of its audit trail.
+    /// </summary>
     private static async Task<long> CreateBatchAsync(NpgsqlConnection conn, string fileName, string hash, IndikatorImportOptions options,
-        string sumber, ParsedFile parsed, CancellationToken ct)
+        string sumber, ParsedFile parsed, KodeWilayah? induk, CancellationToken ct)
     {
         var summary = JsonSerializer.Serialize(new
         {
@@ -313,18 +320,28 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
             pilihan = options,
         });
         await using var cmd = new NpgsqlCommand("""
-            INSERT INTO impor_batch (berkas, hash, parameter, sumber, pengguna, status, diterbitkan, ringkasan)
-            VALUES ($1, $2, $3, $4, $5, CASE WHEN $6 THEN 'terbit' ELSE 'draf' END, CASE WHEN $6 THEN now() END, $7::jsonb)
-            RETURNING id
+            INSERT INTO impor_batch (berkas, hash, parameter, sumber, pengguna, status, ringkasan, wilayah)
+            VALUES ($1, $2, $3, $4, $5, 'draf', $6::jsonb,
+                    coalesce($7, (SELECT kode_induk_bersama(min(wilayah), max(wilayah)) FROM impor_nilai)))
+            RETURNING id, wilayah
             """, conn);
         cmd.Parameters.AddWithValue(fileName);
         cmd.Parameters.AddWithValue(hash);
         cmd.Parameters.AddWithValue(options.Parameter);
         cmd.Parameters.AddWithValue(sumber);
         cmd.Parameters.AddWithValue(options.Pengguna);
-        cmd.Parameters.AddWithValue(options.Terbitkan);
         cmd.Parameters.AddWithValue(summary);
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)induk?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        long id;
+        string? wilayah;
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (id, wilayah) = (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        }
+        await AuditLog.WriteAsync(conn, options.Pengguna, "impor", "batch", id.ToString(CultureInfo.InvariantCulture), wilayah, null,
+            StatusBatch.Draf.ToName(), null, ct);
+        return id;
     }
 
     private static async Task<(int Values, int Targets, int Replaced)> WriteAsync(NpgsqlConnection conn, long batch, string sumber, CancellationToken ct)

@@ -1,0 +1,11 @@
+using Geo.Data.Database;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Geo.Data.Migrations;
+
+[DbContext(typeof(GeoDbContext)), Migration("0061_gerbang_terbit")]
+public sealed class BatchGerbangTerbit : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0062_nilai_terbit")]
+public sealed class NilaiTerbit : SqlMigration;
