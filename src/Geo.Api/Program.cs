@@ -6,11 +6,13 @@ builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
 builder.Services.AddAnalisis(builder.Configuration);
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
 app.UseGeoErrorHandling();
 app.UseResponseCompression();
+app.UseWebAssets();
 app.UseSwagger();
 app.UseSwaggerUI();
 
@@ -23,6 +25,7 @@ app.MapIndikatorEndpoints();
 app.MapIndikatorImportEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
+app.MapWebEndpoints();
 
 app.Run();
 
