@@ -88,9 +88,9 @@ public sealed class PetaPageTests(PetaFixture fixture)
         Assert.Contains(Desa, await page.InnerTextAsync("#panel .kode"));
         var nilai = await DesaValue("PREV_STUNTING");
         var shown = await page.InnerTextAsync("#panel tr[data-indikator=PREV_STUNTING] .nilai");
-        Assert.Equal(nilai.ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%", shown.Trim());
+        Assert.Equal(Indonesian(nilai) + "%", shown.Trim());
         var l14 = await DesaValue("L14");
-        Assert.Equal(l14.ToString("0.#", CultureInfo.GetCultureInfo("id-ID")) + "%",
+        Assert.Equal(Indonesian(l14) + "%",
             (await page.InnerTextAsync("#panel tr[data-indikator=L14] .nilai")).Trim());
         Assert.Contains("Data sintetis", await page.InnerTextAsync("#panel"));
         Assert.Contains($"desa={Desa}", page.Url);
@@ -129,6 +129,9 @@ public sealed class PetaPageTests(PetaFixture fixture)
         Assert.True(stats.GetProperty("colours").GetInt32() > 20, $"the PNG looks blank: {stats}");
         Assert.True(stats.GetProperty("coloured").GetInt32() > 1000, $"the PNG has too few coloured pixels: {stats}");
     }
+
+    /// <summary>One decimal with a decimal comma, as the page writes numbers (the tests run with invariant globalization).</summary>
+    private static string Indonesian(double v) => v.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
 
     private async Task<double> DesaValue(string indikator)
     {

@@ -21,7 +21,8 @@ export function gambarPeta(map: MlMap, isi: IsiGambar): HTMLCanvasElement {
   const top = 64 * s;
   const bottom = 40 * s;
   const out = document.createElement("canvas");
-  out.width = src.width;
+  const side = 270 * s; // the legend sits in its own column, never over a desa
+  out.width = src.width + side;
   out.height = src.height + top + bottom;
   const ctx = out.getContext("2d")!;
   ctx.fillStyle = "#ffffff";
@@ -45,8 +46,8 @@ export function gambarPeta(map: MlMap, isi: IsiGambar): HTMLCanvasElement {
   const lh = 20 * s;
   const lw = 250 * s;
   const lhTotal = (rows.length + 1) * lh + 16 * s;
-  const lx = 12 * s;
-  const ly = top + src.height - lhTotal - 12 * s;
+  const lx = src.width + 10 * s;
+  const ly = top + 8 * s;
   ctx.fillStyle = "rgba(255,255,255,0.92)";
   ctx.strokeStyle = "#d1d5db";
   ctx.lineWidth = 1 * s;

@@ -12,9 +12,10 @@ public static class WebEndpoints
 
     public static void MapWebEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", Index).Publik().ExcludeFromDescription();
-        app.MapGet("/peta", Index).Publik().WithTags("Peta").WithSummary("Halaman peta TPPS");
-        app.MapGet("/index.html", Index).Publik().ExcludeFromDescription();
+        string[] getHead = ["GET", "HEAD"];
+        app.MapMethods("/", getHead, Index).Publik().ExcludeFromDescription();
+        app.MapMethods("/peta", getHead, Index).Publik().WithTags("Peta").WithSummary("Halaman peta TPPS");
+        app.MapMethods("/index.html", getHead, Index).Publik().ExcludeFromDescription();
         app.MapGet("/api/peta/konfigurasi", (IOptions<WebOptions> options) =>
                 Results.Ok(new Konfigurasi(options.Value.Basemap, options.Value.BasemapAtribusi)))
             .Publik().WithTags("Peta").WithSummary("Pengaturan halaman peta: peta dasar opsional (tanpa peta dasar internet bila kosong)");
