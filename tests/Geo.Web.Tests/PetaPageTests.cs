@@ -76,6 +76,18 @@ public sealed class PetaPageTests(PetaFixture fixture)
     }
 
     [Fact]
+    public async Task A_shared_link_reopens_the_same_view_at_kecamatan_level()
+    {
+        var page = await fixture.OpenAsync("?wilayah=18.72&indikator=L14&tingkat=kecamatan&klasifikasi=target");
+        await Shot(page, "kecamatan-target");
+        Assert.True(await page.IsCheckedAsync("input[name=tingkat][value=kecamatan]"));
+        Assert.Equal("target", await page.InputValueAsync("#pilih-klasifikasi"));
+        var rows = await page.Locator("#legenda li").AllInnerTextsAsync();
+        Assert.Contains("Memenuhi target", string.Join("|", rows));
+        Assert.Equal(5, rows.Sum(r => int.Parse(r.Split('\n', '\t').Last().Split(' ')[0].Trim(), CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Clicking_a_desa_opens_its_panel_with_the_values_of_the_API()
     {
         var page = await fixture.OpenAsync();

@@ -180,8 +180,7 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     ]);
     if (nomor !== permintaan) return;
     data = nilai;
-    // The area itself comes back with kecamatan roll-ups of a kecamatan area; only its units count.
-    const units = nilai.nilai.filter((n) => n.kode !== keadaan.wilayah || keadaan.wilayah.length > 8);
+    const units = nilai.nilai;
     const adaTarget = units.some((u) => u.target !== null) && ind.polaritas !== null;
     if (metode() === "target" && !adaTarget) keadaan.klasifikasi = null;
     if (metode() === "who" && ind.kode !== "PREV_STUNTING") keadaan.klasifikasi = null;
