@@ -1,7 +1,15 @@
 # Geo: the API and the CLI in one image, with the Kota Metro demo data (boundaries, indicators).
-#   docker compose up            PostGIS + API on http://localhost:8080, then the demo loader
+#   docker compose up            PostGIS + API and the map page on http://localhost:8080, then the demo loader
 #   docker run IMAGE             the API alone (set GEO_DATABASE_URL)
 # The CLI is at /app/cli/geo.dll: docker compose run --rm --entrypoint dotnet api /app/cli/geo.dll --help
+
+# The map page: bundled at build time, so the running image loads nothing from the internet.
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -23,6 +31,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /out/api api/
+# The API serves the page from wwwroot beside its binary (Geo:Web:Folder overrides).
+COPY --from=web /web/dist api/wwwroot/
 COPY --from=build /out/cli cli/
 # The CLI finds data/ by walking up from its own folder: /app/cli -> /app.
 COPY data data

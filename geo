@@ -121,6 +121,27 @@ database_url() {
   echo "postgresql://geo@127.0.0.1:$(local_port "$dir")/$1"
 }
 
+# The map page (web/): npm ci from the committed package-lock.json, then the esbuild bundle into
+# web/dist, which the API serves at /.
+build_web() {
+  [ -f "$ROOT/web/package.json" ] || return 0
+  command -v npm >/dev/null || die "npm tidak ditemukan: halaman peta (web/) perlu Node.js 20+ dan npm (apt-get install nodejs npm)"
+  say "membangun halaman peta (web/)"
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
+}
+
+# The browser tests drive Debian's chromium (never a downloaded browser).
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if is_root && command -v apt-get >/dev/null; then
+    say "memasang chromium untuk pengujian peramban (apt-get install chromium)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "chromium tidak ada dan bukan root: pengujian peramban (tests/Geo.Web.Tests) akan GAGAL; pasang dengan: sudo apt-get install chromium"
+  fi
+}
+
 build() {
   say "membangun ($BUILD_CONFIG)"
   dotnet build "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
@@ -139,6 +160,7 @@ use_local_database() {
 
 cmd_up() {
   use_local_database
+  build_web
   build
   cli db migrate
   cli demo metro
@@ -158,8 +180,10 @@ cmd_test() {
       | while read -r name; do psql_local -d postgres -c "DROP DATABASE IF EXISTS \"$name\"" >/dev/null 2>&1 || true; done
   fi
   if [ -f "$ROOT/web/package.json" ]; then
-    (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error && npm test)
+    build_web
+    (cd "$ROOT/web" && npm test)
   fi
+  ensure_chromium
   local log status=0
   log="$(mktemp)"
   dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?

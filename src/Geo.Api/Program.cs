@@ -9,6 +9,7 @@ builder.Services.AddIndikator();
 builder.Services.AddAnalisis(builder.Configuration);
 builder.Services.AddAkun(builder.Configuration);
 builder.Services.AddHardening(builder.Configuration);
+builder.Services.AddWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -17,6 +18,7 @@ app.UseForwardedHeaders();
 app.UseGeoErrorHandling();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
+app.UseWebAssets();
 app.UseCors();
 app.UseAuthentication();
 app.UseAkunAntiforgery();
@@ -37,6 +39,7 @@ app.MapAuditEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
+app.MapWebEndpoints();
 
 app.Run();
 

@@ -1,9 +1,11 @@
 using Geo.Api.Hosting;
 using Geo.Core.Akun;
+using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Geo.Data.Indikator;
+using Geo.Data.Wilayah;
 
 namespace Geo.Api.Endpoints;
 
@@ -28,11 +30,31 @@ public static class IndikatorEndpoints
         IndikatorSummary Indikator, string Periode, string Tingkat, string? Induk, string Tampilan, bool Sintetis,
         IReadOnlyList<string> Sumber, string? Peringatan, IReadOnlyList<T> Nilai);
 
+    /// <summary>One indicator of one wilayah, judged against its target with the indicator's polarity (null: no value or no target).</summary>
+    public sealed record UnitNilaiItem(
+        string Indikator, string Nama, string Kelompok, string Satuan, string? Polaritas, double? Nilai, double? Pembilang, double? Penyebut,
+        bool HanyaPersen, IReadOnlyList<string> Sumber, bool Sintetis, ApplicableTarget? Target, bool? MemenuhiTarget, string? Metode);
+
+    public sealed record UnitNilaiResponse(
+        string Kode, string Nama, string Tingkat, string Periode, bool Sintetis, string? Peringatan, IReadOnlyList<UnitNilaiItem> Nilai);
+
     public static void MapIndikatorEndpoints(this IEndpointRouteBuilder app)
     {
         var katalog = app.MapGroup("/api/indikator").WithTags("Indikator");
         katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
             .WithSummary("Katalog indikator: prevalensi, layanan esensial L01-L29, sasaran S, layanan K, data dukung D, dan buatan pengguna");
+
+        katalog.MapGet("/{kode}/periode", async (string kode, string? wilayah, IndikatorCatalog catalog, NilaiQueries queries,
+            CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        {
+            if (await catalog.FindAsync(kode, ct) is not { } info) throw GeoException.NotFound($"indikator {kode} tidak ada");
+            KodeWilayah? area = wilayah is null ? null : Problems.ParseKode(wilayah);
+            return Results.Ok(await queries.PeriodsAsync(callers.Resolve(http).Area, area, info.Kode, ct));
+        }).Publik()
+          .WithSummary("Periode yang punya nilai terbit untuk indikator ini di wilayah (dan wilayah di bawahnya), dari yang terlama");
+
+        app.MapGet("/api/wilayah/{kode}/nilai", UnitValues).Publik().WithTags("Wilayah")
+            .WithSummary("Semua indikator satu wilayah pada satu periode terhadap targetnya (nilai terbit): desa dari nilai tersimpan, tingkat lain dari agregat desa");
 
         katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
@@ -79,6 +101,47 @@ public static class IndikatorEndpoints
         }).WithTags("Indikator")
           .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
     }
+
+    private static async Task<IResult> UnitValues(string kode, string periode, IndikatorCatalog catalog, NilaiQueries queries,
+        WilayahQueries wilayahQueries, CallerResolver callers, HttpContext http, CancellationToken ct)
+    {
+        var parsed = Problems.ParseKode(kode);
+        if (!Periode.TryParse(periode, out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
+        var caller = callers.Resolve(http);
+        if (await wilayahQueries.FindAsync(caller.Area, parsed, ct) is not { } wilayah) throw GeoException.NotFound($"wilayah {parsed} tidak ada");
+
+        var items = new List<UnitNilaiItem>();
+        if (parsed.Tingkat == Tingkat.Desa)
+        {
+            foreach (var v in await queries.UnitValuesAsync(caller.Area, parsed, per, ct))
+            {
+                items.Add(new UnitNilaiItem(v.Indikator, v.Nama, v.Kelompok, v.Satuan, v.Polaritas, v.Nilai, v.Pembilang, v.Penyebut,
+                    v.HanyaPersen, v.Sumber is null ? [] : [v.Sumber], v.Sintetis, v.Target, Meets(v.Polaritas, v.Nilai, v.Target), null));
+            }
+        }
+        else
+        {
+            // Above desa the values are roll-ups, one query per indicator that a panel shows (prevalence and services).
+            // Fine for a kab/kota; a single-query form belongs to the speed work of issue 12.
+            foreach (var info in (await catalog.ListAsync(ct)).Where(i => i.Kelompok is "prevalensi" or "layanan"))
+            {
+                var rollUp = (await queries.RollUpAsync(caller, parsed, [parsed.Tingkat], info.Kode, per, Tampilan.Terbit, ct))
+                    .FirstOrDefault(r => r.Kode == parsed.Value);
+                if (rollUp is null || rollUp.Agregat.Melapor == 0) continue;
+                items.Add(new UnitNilaiItem(info.Kode, info.Nama, info.Kelompok, info.Satuan, info.Polaritas, rollUp.Agregat.Nilai,
+                    rollUp.Agregat.Pembilang, rollUp.Agregat.Penyebut, rollUp.HanyaPersen > 0, rollUp.Sumber, rollUp.Sintetis, rollUp.Target,
+                    Meets(info.Polaritas, rollUp.Agregat.Nilai, rollUp.Target), MethodName(rollUp.Agregat.Metode)));
+            }
+        }
+        var sintetis = items.Any(i => i.Sintetis);
+        return Results.Ok(new UnitNilaiResponse(wilayah.Kode, wilayah.Nama, wilayah.Tingkat.ToName(), per.Value, sintetis,
+            sintetis ? PeringatanSintetis : null, items));
+    }
+
+    private static bool? Meets(string? polaritas, double? nilai, ApplicableTarget? target) =>
+        nilai is { } v && target is not null && polaritas is "naik" or "turun"
+            ? new CoverageIndicator("", "", polaritas == "naik", target.Nilai).MeetsTarget(v)
+            : null;
 
     private static NilaiResponse<T> Response<T>(IndikatorSummary indikator, Periode periode, string tingkat, KodeWilayah? induk, Tampilan tampilan,
         IReadOnlyList<T> items, Func<T, (bool Sintetis, IReadOnlyList<string> Sumber)> provenance)

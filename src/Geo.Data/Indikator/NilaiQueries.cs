@@ -159,6 +159,58 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
+    /// <summary>
+    /// The periods in which <paramref name="indikator"/> has values for <paramref name="wilayah"/>
+    /// or any wilayah below it, oldest first, in the public view: what a period picker can offer.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PeriodsAsync(WilayahScope scope, KodeWilayah? wilayah, string indikator, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT DISTINCT n.periode FROM {Source(Tampilan.Terbit)} n
+            WHERE n.indikator = upper($1) AND (n.wilayah = $2 OR n.wilayah LIKE $3) AND n.wilayah LIKE $4
+            ORDER BY n.periode
+            """);
+        cmd.Parameters.AddWithValue(indikator);
+        cmd.Parameters.AddWithValue(wilayah?.Value ?? "");
+        cmd.Parameters.AddWithValue(Below(wilayah));
+        cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await reader.ReadAsync(ct)) list.Add(reader.GetString(0));
+        return list;
+    }
+
+    /// <summary>
+    /// Every indicator stored for one wilayah in one period, with its target, in catalogue order
+    /// (one query, for a desa panel), in the public view. Indicators without a value for it are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<NilaiUnit>> UnitValuesAsync(WilayahScope scope, KodeWilayah wilayah, Periode periode, CancellationToken ct = default)
+    {
+        if (!scope.Contains(wilayah)) return [];
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT i.kode, i.nama, i.kelompok, i.satuan, i.polaritas, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis,
+                   t.nilai, t.asal
+            FROM {Source(Tampilan.Terbit)} n
+            JOIN indikator i ON i.kode = n.indikator
+            LEFT JOIN LATERAL target_berlaku(i.kode, n.wilayah, $3) t ON true
+            WHERE n.wilayah = $1 AND n.periode = $2
+            ORDER BY array_position(ARRAY['prevalensi','layanan','sasaran','layanan_kecamatan','data_dukung','pengguna'], i.kelompok), i.kode
+            """);
+        cmd.Parameters.AddWithValue(wilayah.Value);
+        cmd.Parameters.AddWithValue(periode.Value);
+        cmd.Parameters.AddWithValue(periode.Tahun);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<NilaiUnit>();
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new NilaiUnit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), Double(reader, 5), Double(reader, 6), Double(reader, 7),
+                reader.GetBoolean(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetBoolean(10),
+                reader.IsDBNull(11) ? null : new ApplicableTarget(reader.GetDouble(11), reader.GetString(12))));
+        }
+        return list;
+    }
+
     private static string Source(Tampilan tampilan) => tampilan == Tampilan.Draf ? "nilai" : "nilai_terbit";
 
     private static string Below(KodeWilayah? induk) => induk is { } k ? k.Value + ".%" : "%";

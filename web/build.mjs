@@ -1,0 +1,57 @@
+// Builds the map page into dist/: index.html (no-cache) and hashed assets under dist/assets/
+// (served immutable). `node build.mjs --tests` bundles the unit tests into dist-test/ instead.
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, "dist");
+const assets = join(dist, "assets");
+
+if (process.argv.includes("--tests")) {
+  const out = join(root, "dist-test");
+  rmSync(out, { recursive: true, force: true });
+  const tests = readdirSync(join(root, "test")).filter((f) => f.endsWith(".test.ts")).map((f) => join(root, "test", f));
+  await build({ entryPoints: tests, bundle: true, platform: "node", format: "esm", target: "node20", outdir: out, outExtension: { ".js": ".mjs" }, logLevel: "warning" });
+  process.exit(0);
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(assets, { recursive: true });
+
+// MapLibre 6 runs its worker from a separate module; copied under a content hash like the rest.
+const workerSource = join(root, "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs");
+const workerHash = createHash("sha256").update(readFileSync(workerSource)).digest("hex").slice(0, 8).toUpperCase();
+const workerName = `maplibre-gl-worker-${workerHash}.mjs`;
+copyFileSync(workerSource, join(assets, workerName));
+
+const common = {
+  entryPoints: [join(root, "src/main.ts")],
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  define: { GEO_WORKER: JSON.stringify(`./${workerName}`) },
+  legalComments: "eof",
+  logLevel: "warning",
+};
+const result = await build({ ...common, outdir: assets, entryNames: "[name]-[hash]", assetNames: "[name]-[hash]", metafile: true });
+const outputs = Object.keys(result.metafile.outputs).map((p) => p.split("/").pop());
+const js = outputs.find((f) => f.endsWith(".js"));
+const css = outputs.find((f) => f.endsWith(".css"));
+
+for (const page of ["index.html"]) {
+  const html = readFileSync(join(root, page), "utf8").replace("__JS__", `assets/${js}`).replace("__CSS__", `assets/${css}`);
+  writeFileSync(join(dist, page), html);
+}
+
+// Sizes as shipped (gzip), and ours alone: the same bundle with MapLibre left out.
+const gz = (file) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+const ours = await build({ ...common, write: false, external: ["maplibre-gl"], outdir: "/tmp/geo-peta-ukur" });
+const oursGz = ours.outputFiles.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
+const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
+console.log(`peta: ${js} ${kb(gz(js))}, ${css} ${kb(gz(css))}, ${workerName} ${kb(gz(workerName))} (gzip)`);
+console.log(`peta: kode kami + pustaka lain tanpa MapLibre: ${kb(oursGz)} (gzip; batas 150 kB)`);

@@ -1,0 +1,395 @@
+import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import "./style.css";
+import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
+import { klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
+import { gambarPeta } from "./export.ts";
+import { renderLegenda } from "./legend.ts";
+import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
+import { nilaiTeks, renderPanel } from "./panel.ts";
+import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Tingkat } from "./state.ts";
+
+// The build copies MapLibre's worker beside this bundle under a hashed name.
+declare const GEO_WORKER: string;
+setWorkerUrl(new URL(GEO_WORKER, import.meta.url).href);
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ui = {
+  provinsi: $<HTMLSelectElement>("pilih-provinsi"),
+  kabkota: $<HTMLSelectElement>("pilih-kabkota"),
+  kecamatan: $<HTMLSelectElement>("pilih-kecamatan"),
+  indikator: $<HTMLSelectElement>("pilih-indikator"),
+  periode: $<HTMLSelectElement>("pilih-periode"),
+  klasifikasi: $<HTMLSelectElement>("pilih-klasifikasi"),
+  cari: $<HTMLInputElement>("cari"),
+  daftarDesa: $<HTMLDataListElement>("daftar-desa"),
+  legenda: $("legenda"),
+  panel: $("panel"),
+  sintetis: $("lencana-sintetis"),
+  pesan: $("pesan"),
+  judul: $("judul-peta"),
+  tooltip: $("tooltip"),
+  sumber: $("sumber"),
+  unduh: $<HTMLButtonElement>("unduh"),
+  salin: $<HTMLButtonElement>("salin"),
+};
+
+let keadaan: Keadaan = bacaUrl(location.search);
+let katalog: Indikator[] = [];
+let konfigurasi: Konfigurasi = { basemap: null, basemapAtribusi: null };
+let klas: Klasifikasi | null = null;
+let data: NilaiResponse | null = null;
+let namaWilayah = "";
+const namaDesa = new Map<string, string>();
+let permintaan = 0;
+
+function status(s: "memuat" | "siap" | "galat") { document.body.dataset.status = s; }
+
+function pesan(teks: string | null) {
+  ui.pesan.hidden = teks === null;
+  ui.pesan.textContent = teks ?? "";
+}
+
+function simpanUrl() {
+  history.replaceState(null, "", location.pathname + tulisUrl(keadaan));
+}
+
+function isiSelect(select: HTMLSelectElement, items: { value: string; label: string }[], value: string | null, kosong?: string) {
+  select.replaceChildren();
+  if (kosong !== undefined) select.append(new Option(kosong, ""));
+  for (const i of items) select.append(new Option(i.label, i.value));
+  select.value = value ?? "";
+}
+
+const map = new MlMap({
+  container: "peta",
+  style: { version: 8, sources: {}, layers: [] },
+  center: [117, -2.5],
+  zoom: 4,
+  attributionControl: { compact: true },
+  canvasContextAttributes: { preserveDrawingBuffer: true },
+});
+map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+map.on("styleimagemissing", (e) => {
+  if (e.id === "arsir" && !map.hasImage("arsir")) map.addImage("arsir", polaArsir(), { pixelRatio: 1 });
+});
+
+function muatGaya(): Promise<void> {
+  const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
+  map.setStyle(gayaAwal(keadaan.tingkat, konfigurasi.basemap), { diff: false });
+  return ready;
+}
+
+// --- Area ----------------------------------------------------------------------------------
+
+async function isiWilayah() {
+  const kode = keadaan.wilayah;
+  const prov = kode.slice(0, 2);
+  const kab = kode.length >= 5 ? kode.slice(0, 5) : null;
+  const kec = kode.length >= 8 ? kode.slice(0, 8) : null;
+  const [provinsi, kabkota, kecamatan] = await Promise.all([
+    api.wilayahAnak(null),
+    api.wilayahAnak(prov),
+    kab ? api.wilayahAnak(kab) : Promise.resolve([] as Wilayah[]),
+  ]);
+  const opts = (ws: Wilayah[]) => ws.map((w) => ({ value: w.kode, label: w.nama }));
+  isiSelect(ui.provinsi, opts(provinsi), prov);
+  isiSelect(ui.kabkota, opts(kabkota), kab, "Semua kabupaten/kota");
+  isiSelect(ui.kecamatan, opts(kecamatan), kec, kab ? "Semua kecamatan" : "Pilih kabupaten/kota dulu");
+  ui.kecamatan.disabled = !kab;
+  const semua = [...provinsi, ...kabkota, ...kecamatan];
+  namaWilayah = semua.find((w) => w.kode === kode)?.nama ?? kode;
+  if (kec) namaWilayah = `Kec. ${namaWilayah}, ${kabkota.find((w) => w.kode === kab)?.nama ?? ""}`;
+}
+
+async function keWilayah(kode: string) {
+  try {
+    const f = await api.wilayah(kode);
+    // The feature carries no bbox member; its extent is read from the coordinates.
+    const b = f.bbox && f.bbox.length >= 4 ? f.bbox : bboxOf(f.geometry.coordinates);
+    if (b) map.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 40, duration: 0 });
+  } catch { /* the area stays where it is */ }
+}
+
+// --- Indicator, period, values --------------------------------------------------------------
+
+function indikatorAktif(): Indikator | undefined {
+  return katalog.find((i) => i.kode === keadaan.indikator);
+}
+
+function isiIndikator() {
+  ui.indikator.replaceChildren();
+  const nama: Record<string, string> = { prevalensi: "Prevalensi", layanan: "Layanan esensial", sasaran: "Sasaran", layanan_kecamatan: "Layanan kecamatan", data_dukung: "Data dukung", pengguna: "Buatan pengguna" };
+  const groups = new Map<string, HTMLOptGroupElement>();
+  for (const i of katalog) {
+    let g = groups.get(i.kelompok);
+    if (!g) {
+      g = document.createElement("optgroup");
+      g.label = nama[i.kelompok] ?? i.kelompok;
+      groups.set(i.kelompok, g);
+      ui.indikator.append(g);
+    }
+    const o = new Option(`${i.kode} · ${i.nama}`, i.kode);
+    o.title = i.nama;
+    g.append(o);
+  }
+  ui.indikator.value = keadaan.indikator;
+}
+
+function metode(): Metode {
+  return keadaan.klasifikasi ?? metodeBawaan(keadaan.indikator);
+}
+
+function isiKlasifikasi(adaTarget: boolean) {
+  const m = metode();
+  ui.klasifikasi.replaceChildren();
+  for (const k of Object.keys(NamaMetode) as Metode[]) {
+    const o = new Option(NamaMetode[k], k);
+    if (k === "who" && keadaan.indikator !== "PREV_STUNTING") { o.disabled = true; o.title = "Kelas WHO hanya untuk prevalensi stunting"; }
+    if (k === "target" && !adaTarget) { o.disabled = true; o.title = "Indikator ini tidak punya target"; }
+    ui.klasifikasi.append(o);
+  }
+  ui.klasifikasi.value = m;
+}
+
+/** Reloads periods and values for the state, then repaints; stale answers are dropped. */
+async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
+  const nomor = ++permintaan;
+  status("memuat");
+  pesan(null);
+  const ind = indikatorAktif();
+  if (!ind) { pesan(`Indikator ${keadaan.indikator} tidak ada di katalog.`); status("galat"); return; }
+  try {
+    const periode = await api.periode(ind.kode, keadaan.wilayah);
+    if (nomor !== permintaan) return;
+    if (opsi.periodeUlang || !keadaan.periode || !periode.includes(keadaan.periode)) keadaan.periode = periode.at(-1) ?? null;
+    isiSelect(ui.periode, [...periode].reverse().map((p) => ({ value: p, label: p })), keadaan.periode);
+    ui.periode.disabled = periode.length === 0;
+    if (!keadaan.periode) {
+      data = null;
+      klas = klasifikasi([], { metode: metode(), polaritas: ind.polaritas, satuan: ind.satuan });
+      terapkan(ind);
+      pesan(`Belum ada nilai terbit ${ind.nama} untuk ${namaWilayah}. Pilih indikator atau wilayah lain.`);
+      await siapSetelahIdle(nomor);
+      return;
+    }
+    const [nilai, desa] = await Promise.all([
+      api.nilai(keadaan.wilayah, ind.kode, keadaan.periode, keadaan.tingkat),
+      keadaan.tingkat === "desa" ? Promise.resolve(null) : api.nilai(keadaan.wilayah, ind.kode, keadaan.periode, "desa"),
+    ]);
+    if (nomor !== permintaan) return;
+    data = nilai;
+    const units = nilai.nilai;
+    const adaTarget = units.some((u) => u.target !== null) && ind.polaritas !== null;
+    if (metode() === "target" && !adaTarget) keadaan.klasifikasi = null;
+    if (metode() === "who" && ind.kode !== "PREV_STUNTING") keadaan.klasifikasi = null;
+    isiKlasifikasi(adaTarget);
+    klas = klasifikasi(units.map((u) => ({ kode: u.kode, nilai: u.nilai, target: u.target?.nilai ?? null })),
+      { metode: metode(), polaritas: ind.polaritas, satuan: ind.satuan });
+    isiCari((desa ?? nilai).nilai);
+    terapkan(ind);
+    simpanUrl();
+    await siapSetelahIdle(nomor);
+  } catch (e) {
+    if (nomor !== permintaan) return;
+    pesan(`Gagal memuat data: ${(e as Error).message}`);
+    status("galat");
+  }
+}
+
+function siapSetelahIdle(nomor: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { if (nomor === permintaan) status("siap"); resolve(); };
+    if (map.loaded() && map.areTilesLoaded()) { map.once("idle", done); map.triggerRepaint(); } else map.once("idle", done);
+  });
+}
+
+function judul(ind: Indikator): { judul: string; subjudul: string } {
+  const tingkat = keadaan.tingkat === "desa" ? "per desa/kelurahan" : "per kecamatan";
+  return { judul: ind.nama, subjudul: `${namaWilayah} · ${tingkat} · periode ${keadaan.periode ?? "–"}` };
+}
+
+function terapkan(ind: Indikator) {
+  if (!klas) return;
+  if (map.getLayer("isi")) {
+    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
+    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
+    map.setPaintProperty("isi", "fill-color", warnaIsi(klas));
+    map.setFilter("arsir", filterTanpaData(klas, keadaan.wilayah));
+  }
+  const j = judul(ind);
+  renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
+  ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
+  const sintetis = data?.sintetis ?? false;
+  ui.sintetis.hidden = !sintetis;
+  ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
+  ui.unduh.disabled = !data;
+  if (keadaan.desa) void bukaPanel(keadaan.desa, false);
+}
+
+function isiCari(items: { kode: string; nama: string }[]) {
+  ui.daftarDesa.replaceChildren();
+  namaDesa.clear();
+  const kecamatan = new Map([...ui.kecamatan.options].map((o) => [o.value, o.text]));
+  for (const d of items) {
+    if (d.kode.length < 13) continue;
+    const label = `${d.nama} — Kec. ${kecamatan.get(d.kode.slice(0, 8)) ?? d.kode.slice(0, 8)}`;
+    namaDesa.set(label.toLowerCase(), d.kode);
+    ui.daftarDesa.append(new Option(label, label));
+  }
+}
+
+// --- Panel ------------------------------------------------------------------------------------
+
+async function bukaPanel(kode: string, simpan = true) {
+  if (!keadaan.periode) return;
+  keadaan.desa = kode;
+  if (simpan) simpanUrl();
+  map.setFilter("pilih", ["==", ["get", "kode"], kode]);
+  ui.panel.hidden = false;
+  ui.panel.classList.add("memuat");
+  try {
+    const unit = await api.nilaiUnit(kode, keadaan.periode);
+    if (keadaan.desa !== kode) return;
+    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel);
+  } catch (e) {
+    ui.panel.textContent = `Gagal memuat panel: ${(e as Error).message}`;
+  } finally {
+    ui.panel.classList.remove("memuat");
+  }
+}
+
+function tutupPanel() {
+  keadaan.desa = null;
+  ui.panel.hidden = true;
+  if (map.getLayer("pilih")) map.setFilter("pilih", ["==", ["get", "kode"], ""]);
+  simpanUrl();
+}
+
+function unitDi(e: MapLayerMouseEvent): string | null {
+  const f = e.features?.[0];
+  return typeof f?.properties?.["kode"] === "string" ? f.properties["kode"] : null;
+}
+
+function pasangInteraksi() {
+  for (const layer of ["isi", "arsir"]) {
+    map.on("click", layer, (e) => { const k = unitDi(e); if (k) void bukaPanel(k); });
+    map.on("mousemove", layer, (e) => {
+      const k = unitDi(e);
+      if (!k) return;
+      map.getCanvas().style.cursor = "pointer";
+      map.setFilter("sorot", ["==", ["get", "kode"], k]);
+      const item = data?.nilai.find((n) => n.kode === k);
+      const ind = indikatorAktif();
+      ui.tooltip.hidden = false;
+      ui.tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;
+      ui.tooltip.textContent = `${item?.nama ?? k}: ${item && ind ? nilaiTeks(item.nilai, ind.satuan) : "–"}${item?.sintetis ? " (sintetis)" : ""}`;
+    });
+    map.on("mouseleave", layer, () => {
+      map.getCanvas().style.cursor = "";
+      map.setFilter("sorot", ["==", ["get", "kode"], ""]);
+      ui.tooltip.hidden = true;
+    });
+  }
+}
+
+// --- Controls ---------------------------------------------------------------------------------
+
+async function gantiWilayah(kode: string) {
+  keadaan.wilayah = kode;
+  keadaan.desa = null;
+  ui.panel.hidden = true;
+  await isiWilayah();
+  await keWilayah(kode);
+  await segarkan();
+}
+
+ui.provinsi.addEventListener("change", () => void gantiWilayah(ui.provinsi.value));
+ui.kabkota.addEventListener("change", () => void gantiWilayah(ui.kabkota.value || ui.provinsi.value));
+ui.kecamatan.addEventListener("change", () => void gantiWilayah(ui.kecamatan.value || ui.kabkota.value));
+ui.indikator.addEventListener("change", () => {
+  keadaan.indikator = ui.indikator.value;
+  keadaan.klasifikasi = null;
+  void segarkan();
+});
+ui.periode.addEventListener("change", () => { keadaan.periode = ui.periode.value; void segarkan(); });
+ui.klasifikasi.addEventListener("change", () => {
+  keadaan.klasifikasi = ui.klasifikasi.value as Metode;
+  void segarkan();
+});
+for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) {
+  radio.addEventListener("change", async () => {
+    keadaan.tingkat = radio.value as Tingkat;
+    tutupPanel();
+    await muatGaya();
+    await segarkan();
+  });
+}
+ui.cari.addEventListener("change", async () => {
+  const kode = namaDesa.get(ui.cari.value.trim().toLowerCase());
+  if (!kode) return;
+  ui.cari.value = "";
+  await keWilayah(kode);
+  if (keadaan.tingkat === "desa") await bukaPanel(kode);
+});
+ui.salin.addEventListener("click", async () => {
+  try {
+    await navigator.clipboard.writeText(location.href);
+    ui.salin.textContent = "Tautan disalin";
+  } catch {
+    ui.salin.textContent = "Salin dari bilah alamat";
+  }
+  setTimeout(() => { ui.salin.textContent = "Salin tautan"; }, 2000);
+});
+
+function pngDataUrl(): string {
+  const ind = indikatorAktif();
+  if (!ind || !klas) throw new Error("peta belum siap");
+  const j = judul(ind);
+  return gambarPeta(map, {
+    ...j,
+    sumber: data?.sumber.join(", ") || "–",
+    sintetis: data?.sintetis ?? false,
+    klasifikasi: klas,
+    namaMetode: NamaMetode[klas.metode],
+  }).toDataURL("image/png");
+}
+
+ui.unduh.addEventListener("click", () => {
+  const a = document.createElement("a");
+  a.href = pngDataUrl();
+  a.download = `peta-${keadaan.wilayah}-${keadaan.indikator}-${keadaan.periode ?? ""}.png`;
+  a.click();
+});
+
+// A handle for the browser tests (and for a curious analyst in the console).
+Object.assign(window, {
+  geoPeta: {
+    map,
+    keadaan: () => ({ ...keadaan }),
+    klasifikasi: () => klas,
+    proyeksi: (lng: number, lat: number) => { const p = map.project([lng, lat]); return [p.x, p.y]; },
+    png: pngDataUrl,
+  },
+});
+
+async function mulai() {
+  status("memuat");
+  for (const r of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) r.checked = r.value === keadaan.tingkat;
+  try {
+    [konfigurasi, katalog] = await Promise.all([api.konfigurasi().catch(() => konfigurasi), api.indikator()]);
+    if (!katalog.some((i) => i.kode === keadaan.indikator)) keadaan.indikator = "PREV_STUNTING";
+    isiIndikator();
+    await muatGaya();
+    pasangInteraksi();
+    await isiWilayah();
+    await keWilayah(keadaan.wilayah);
+    await segarkan();
+  } catch (e) {
+    pesan(`Peta tidak dapat dimuat: ${(e as Error).message}`);
+    status("galat");
+  }
+}
+
+void mulai();

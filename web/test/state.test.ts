@@ -1,0 +1,22 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Bawaan, bacaUrl, metodeBawaan, tulisUrl } from "../src/state.ts";
+
+test("an empty URL gives Kota Metro, stunting prevalence, the latest period, desa level", () => {
+  assert.deepEqual(bacaUrl(""), Bawaan);
+  assert.equal(metodeBawaan(Bawaan.indikator), "who");
+});
+
+test("the state survives a round trip through the URL", () => {
+  const k = { wilayah: "18.72.03", indikator: "L14", periode: "2022-08", tingkat: "kecamatan" as const, klasifikasi: "jenks" as const, lapisan: "nilai" as const, desa: "18.72.03.1002" };
+  assert.deepEqual(bacaUrl(tulisUrl(k)), k);
+});
+
+test("malformed values fall back to the defaults", () => {
+  const k = bacaUrl("?wilayah=<script>&indikator=x;y&periode=kemarin&tingkat=provinsi&klasifikasi=acak");
+  assert.equal(k.wilayah, "18.72");
+  assert.equal(k.indikator, "PREV_STUNTING");
+  assert.equal(k.periode, null);
+  assert.equal(k.tingkat, "desa");
+  assert.equal(k.klasifikasi, null);
+});
