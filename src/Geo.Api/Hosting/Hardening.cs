@@ -74,7 +74,9 @@ public static class Hardening
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 var ancestors = embed ? embedAncestors : "'none'";
                 if (!embed) headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                // A worker script runs under the policy its own response carries, so scripts get the page's
+                // policy too: MapLibre's tile worker fetches tiles (connect-src) and would be refused otherwise.
+                headers.ContentSecurityPolicy = IsPageOrScript(http.Response.ContentType)
                     ? $"default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {ancestors}"
                     : $"default-src 'none'; frame-ancestors {ancestors}";
                 return Task.CompletedTask;
@@ -82,6 +84,11 @@ public static class Hardening
             return next(http);
         });
     }
+
+    private static bool IsPageOrScript(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
+            || contentType.Contains("javascript", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A list setting, as an array section or one comma-separated value (handy in environment variables).</summary>
     private static IEnumerable<string> List(IConfiguration configuration, string key)
