@@ -12,7 +12,7 @@ public static class ImportEndpoints
         var group = app.MapGroup("/api/impor").WithTags("Impor").DisableAntiforgery();
 
         group.MapPost("/wilayah", async (IFormFile berkas, string? tingkat, string? kolomKode, string? kolomNama, string? lapisan,
-            BoundaryImporter importer, CancellationToken ct) =>
+            BoundaryImporter importer, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             Tingkat? level = null;
             if (tingkat is not null)
@@ -27,7 +27,7 @@ public static class ImportEndpoints
             using var directory = new TemporaryDirectory();
             var path = Path.Combine(directory.Path, "berkas" + extension);
             await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
-            var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan), displayName, ct: ct);
+            var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan, callers.Resolve(http)), displayName, ct: ct);
             return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")

@@ -26,6 +26,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
     public async Task<BoundaryImportReport> ImportAsync(
         string path, BoundaryImportOptions options, string? displayName = null, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        options.EnsureAllowed();
         var fileName = displayName ?? Path.GetFileName(path);
         try
         {
@@ -41,6 +42,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
     public async Task<BoundaryImportReport> ImportAsync(
         IBoundaryReader reader, string fileName, BoundaryImportOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        options.EnsureAllowed();
         var validator = new BoundaryValidator(fileName, options, reader.SourceCrs, _limits);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
