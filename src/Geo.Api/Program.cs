@@ -40,6 +40,7 @@ app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
 app.MapWebEndpoints();
+app.EnsureDeclared();
 
 app.Run();
 

@@ -3,13 +3,14 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Geo.Api.Tests.Support;
+using Geo.Core.Akun;
 using Geo.Data.Tests.Support;
 
 namespace Geo.Api.Tests;
 
 public sealed class ImportEndpointTests(GeoApiFactory factory) : IClassFixture<GeoApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Nasional();
 
     [Fact]
     public async Task A_zipped_utm_shapefile_is_imported_and_its_desa_are_served()
@@ -53,13 +54,13 @@ public sealed class ImportEndpointTests(GeoApiFactory factory) : IClassFixture<G
         // On Kestrel, which enforces request size limits (the in-memory test server does not).
         // 40 MB: over Kestrel's default of 30 MB, under the default import limit; 1 MB: the configured limit.
         using var server = Kestrel(factory.WithWebHostBuilder(_ => { }));
-        using (var underDefault = await PostAsync(server.CreateClient(), url, name, new byte[40 * 1024 * 1024]))
+        using (var underDefault = await PostAsync(server.ClientAs("uji-nasional", "nasional", Peran.Operator), url, name, new byte[40 * 1024 * 1024]))
         {
             Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, underDefault.StatusCode);
         }
 
         using var limited = Kestrel(factory.WithWebHostBuilder(b => b.UseSetting("Geo:Impor:MaksimumMegabyte", "1")));
-        using var refused = await PostAsync(limited.CreateClient(), url, name, new byte[2 * 1024 * 1024]);
+        using var refused = await PostAsync(limited.ClientAs("uji-nasional", "nasional", Peran.Operator), url, name, new byte[2 * 1024 * 1024]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;

@@ -54,7 +54,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Import_then_values_per_kelurahan_with_target_and_source_then_roll_ups()
     {
-        var client = factory.CreateClient();
+        var client = factory.Nasional();
         var report = await ImportTsvAsync(client);
         Assert.True(report.GetProperty("status").GetString() is "diimpor" or "sudah_ada");
         await PublishAsync(report);
@@ -83,7 +83,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Synthetic_values_are_flagged_in_every_response()
     {
-        var client = factory.CreateClient();
+        var client = factory.Nasional();
         var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.02.1001,L19,2024,30,40\n18.72.02.1002,L19,2024,20,40\n";
         var response = await client.PostAsync("/api/impor/indikator?sumber=sintetis", Upload(Encoding.UTF8.GetBytes(csv), "demo.csv"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -105,7 +105,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     public async Task Rejected_file_gives_422_with_row_column_and_reason()
     {
         var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.03.1001,L15,2024,50,40\n";
-        var response = await factory.CreateClient().PostAsync("/api/impor/indikator", Upload(Encoding.UTF8.GetBytes(csv), "salah.csv"));
+        var response = await factory.Nasional().PostAsync("/api/impor/indikator", Upload(Encoding.UTF8.GetBytes(csv), "salah.csv"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -117,7 +117,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Batch_history_and_the_gate_go_by_role_and_the_public_sees_values_only_once_published()
     {
-        await using var auth = factory.WithUjiAuth();
+        var auth = factory;
         var anonim = auth.CreateClient();
         var dewi = auth.ClientAs("dewi", "18.72", Peran.Operator);
         var vera = auth.ClientAs("vera", "18.72", Peran.Verifikator);
@@ -135,8 +135,8 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
             return item.GetProperty("pembilang").ValueKind == JsonValueKind.Null ? null : item.GetProperty("pembilang").GetDouble();
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.GetAsync("/api/impor/indikator/batch")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.GetAsync($"/api/impor/indikator/batch/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonim.GetAsync("/api/impor/indikator/batch")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonim.GetAsync($"/api/impor/indikator/batch/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await lain.GetAsync($"/api/impor/indikator/batch/{id}")).StatusCode);
         var history = await vera.GetFromJsonAsync<JsonElement>("/api/impor/indikator/batch");
         var entry = history.EnumerateArray().Single(b => b.GetProperty("id").GetInt64() == id);
@@ -151,7 +151,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Forbidden, (await lain.GetAsync("/api/nilai?induk=18.72.05&indikator=L26&periode=2024-S1&tampilan=draf")).StatusCode);
         Assert.Null(await PublicAsync());
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await anonim.PostAsync(Step("verifikasi"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonim.PostAsync(Step("verifikasi"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await aldo.PostAsync(Step("verifikasi"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await aldo.PostAsync(Step("terbitkan"), null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await vera.PostAsync(Step("verifikasi"), null)).StatusCode);
@@ -173,7 +173,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task A_rejection_takes_a_reason_and_the_audit_log_is_for_admins_of_the_area_only()
     {
-        await using var auth = factory.WithUjiAuth();
+        var auth = factory;
         var dewi = auth.ClientAs("dewi", "18.72", Peran.Operator);
         var vera = auth.ClientAs("vera", "18.72", Peran.Verifikator);
         var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.04.1001,L27,2024,3,9\n";
@@ -185,7 +185,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         Assert.Equal("ditolak", (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await auth.CreateClient().GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await auth.CreateClient().GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await vera.GetAsync("/api/audit")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await auth.ClientAs("adi", "18.72", Peran.Admin).GetAsync("/api/audit?wilayah=18.71")).StatusCode);
         var log = await auth.ClientAs("adi", "18.72", Peran.Admin).GetFromJsonAsync<JsonElement>("/api/audit?wilayah=18.72.04&batas=10");
@@ -197,7 +197,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Bad_period_and_unknown_indicator_are_client_errors()
     {
-        var client = factory.CreateClient();
+        var client = factory.Nasional();
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/nilai?induk=18.72&indikator=L01&periode=2024-13")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/nilai?induk=18.72&indikator=NOPE&periode=2024")).StatusCode);
     }
@@ -205,7 +205,7 @@ public sealed class IndikatorEndpointTests(GeoApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Users_add_indicators_and_override_targets()
     {
-        var client = factory.CreateClient();
+        var client = factory.Nasional();
         var created = await client.PostAsJsonAsync("/api/indikator", new { kode = "U_KELAS_BUMIL", nama = "Persentase ibu hamil ikut kelas ibu", satuan = "persen", polaritas = "naik", targetNasional = 75.0 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsJsonAsync("/api/indikator", new { kode = "U_KELAS_BUMIL", nama = "x", satuan = "persen", polaritas = "naik" })).StatusCode);

@@ -3,9 +3,9 @@ using Geo.Api.Hosting;
 using Geo.Core.Errors;
 using Geo.Data.Akun;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 
@@ -71,7 +71,7 @@ public static class AkunServices
             auth.AddJwtBearer(o => ConfigureOidc(o, oidc));
         }
 
-        services.AddAuthorization();
+        services.AddGeoAuthorization();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Geo.Api.Akun;
+using Geo.Api.Hosting;
 using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Data.Akun;
@@ -44,13 +45,13 @@ public static class AkunEndpoints
             // A wrong name, a wrong password and an inactive account read the same to the caller.
             if (!result.Succeeded) throw GeoException.Unauthenticated("nama atau sandi salah, atau akun tidak aktif");
             return Results.NoContent();
-        }).WithSummary("Masuk dengan nama dan sandi: memasang cookie sesi (5 kali salah mengunci akun 15 menit)");
+        }).Publik().WithSummary("Masuk dengan nama dan sandi: memasang cookie sesi (5 kali salah mengunci akun 15 menit)");
 
         group.MapPost("/keluar", async (HttpContext http) =>
         {
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.NoContent();
-        }).WithSummary("Keluar: hapus cookie sesi");
+        }).Akun().WithSummary("Keluar: hapus cookie sesi");
 
         group.MapGet("/saya", (ClaimsPrincipal user) => new Saya(
                 user.Identity!.Name!,
@@ -62,16 +63,16 @@ public static class AkunEndpoints
                     OidcClaims.AuthenticationType => "oidc",
                     _ => "cookie",
                 }))
-            .RequireAuthorization()
+            .Akun()
             .WithSummary("Akun yang sedang masuk: nama, wilayah, peran");
 
         group.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
             return new TokenAntiforgery(tokens.RequestToken!, AkunServices.AntiforgeryHeader);
-        }).WithSummary("Token antiforgery untuk permintaan POST/PUT/DELETE dengan cookie (kirim di header X-CSRF-TOKEN)");
+        }).Publik().WithSummary("Token antiforgery untuk permintaan POST/PUT/DELETE dengan cookie (kirim di header X-CSRF-TOKEN)");
 
-        var tokens = group.MapGroup("/token").RequireAuthorization();
+        var tokens = group.MapGroup("/token").Akun();
         tokens.MapPost("", async (TokenBaru baru, ClaimsPrincipal user, GeoDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var akunId = LocalAccountId(user);

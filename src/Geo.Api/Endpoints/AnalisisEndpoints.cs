@@ -10,7 +10,8 @@ public static class AnalisisEndpoints
 {
     public static void MapAnalisisEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Analisis");
+        // Public: an anonymous caller gets runs on published values; the draft view asks for a role in the area.
+        var group = app.MapGroup("/api").WithTags("Analisis").Publik();
 
         group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>

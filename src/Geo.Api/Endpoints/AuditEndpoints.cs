@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Akun;
 using Geo.Core.Wilayah;
 using Geo.Data.Akun;
 
@@ -14,7 +15,7 @@ public static class AuditEndpoints
         {
             KodeWilayah? area = wilayah is null ? null : Problems.ParseKode(wilayah);
             return audit.ListAsync(callers.Resolve(http), area, dari, sampai, batas ?? 100, ct);
-        }).WithTags("Audit")
+        }).Untuk(Peran.Admin).WithTags("Audit")
           .WithSummary("Log audit (impor, verifikasi, persetujuan, penerbitan, penolakan, penarikan, perubahan indikator dan target) di wilayah akun; hanya admin");
     }
 }

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Geo.Data.Wilayah.Import;
@@ -30,6 +31,7 @@ public static class ImportEndpoints
             var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan, callers.Resolve(http)), displayName, ct: ct);
             return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
+          .Untuk(Peran.Operator)
           .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")
           .Produces<BoundaryImportReport>()
           .Produces<BoundaryImportReport>(StatusCodes.Status422UnprocessableEntity);

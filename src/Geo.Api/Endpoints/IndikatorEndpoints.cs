@@ -41,7 +41,7 @@ public static class IndikatorEndpoints
     public static void MapIndikatorEndpoints(this IEndpointRouteBuilder app)
     {
         var katalog = app.MapGroup("/api/indikator").WithTags("Indikator");
-        katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
+        katalog.MapGet("", (IndikatorCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct)).Publik()
             .WithSummary("Katalog indikator: prevalensi, layanan esensial L01-L29, sasaran S, layanan K, data dukung D, dan buatan pengguna");
 
         katalog.MapGet("/{kode}/periode", async (string kode, string? wilayah, IndikatorCatalog catalog, NilaiQueries queries,
@@ -60,14 +60,14 @@ public static class IndikatorEndpoints
         {
             var created = await catalog.AddAsync(callers.Resolve(http), baru, ct);
             return Results.Created($"/api/indikator/{created.Kode}", created);
-        }).WithSummary("Tambah indikator buatan pengguna");
+        }).Untuk(Peran.Operator, Peran.Admin).WithSummary("Tambah indikator buatan pengguna (akun nasional)");
 
         katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CallerResolver callers, HttpContext http,
             CancellationToken ct) =>
         {
             await catalog.SetTargetAsync(callers.Resolve(http), kode, target.Wilayah, target.Tahun, target.Nilai, target.Sumber, ct);
             return Results.Ok(await catalog.TargetAsync(kode, Problems.ParseKode(target.Wilayah).Value, target.Tahun, ct));
-        }).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun) dan tahun");
+        }).Untuk(Peran.Operator, Peran.Approver).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun, di wilayah akun) dan tahun");
 
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, string? tampilan,
             IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
@@ -98,7 +98,7 @@ public static class IndikatorEndpoints
             }
             var rollUps = await queries.RollUpAsync(caller, parent, [level], info.Kode, per, view, ct);
             return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, rollUps.Select(ToItem).ToList(), Provenance));
-        }).WithTags("Indikator")
+        }).Publik().WithTags("Indikator")
           .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
     }
 

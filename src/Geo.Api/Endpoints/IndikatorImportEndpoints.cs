@@ -1,7 +1,7 @@
 using Geo.Api.Hosting;
 using Geo.Core.Akun;
-using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
+using Geo.Data.Indikator;
 
 namespace Geo.Api.Endpoints;
 
@@ -26,15 +26,18 @@ public static class IndikatorImportEndpoints
             // The form reader has already buffered the part to a temporary file (past 64 KB): the
             // importer reads that, seekable, and never holds the file in memory.
             await using var content = berkas.OpenReadStream();
-            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, callers.Resolve(http).Nama);
+            var caller = callers.Resolve(http);
+            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, caller.Nama, caller);
             var report = await importer.ImportAsync(content, Path.GetFileName(berkas.FileName), options, ct: ct);
             return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
+          .Untuk(Peran.Operator)
           .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX) sebagai batch draf; semua atau tidak sama sekali")
           .Produces<IndikatorImportReport>()
           .Produces<IndikatorImportReport>(StatusCodes.Status422UnprocessableEntity);
 
-        var batches = group.MapGroup("/batch");
+        // Any account may ask; the batches it is shown are those of its area, and only to role holders.
+        var batches = group.MapGroup("/batch").Akun();
         batches.MapGet("", (BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
                 store.ListAsync(callers.Resolve(http), ct))
             .WithSummary("Riwayat batch impor di wilayah akun: siapa, kapan, berkas, hash, status (hanya akun berperan)");
@@ -51,11 +54,13 @@ public static class IndikatorImportEndpoints
         MapStep(batches, "tarik", LangkahBatch.Tarik, "Tarik batch: hapus nilainya dan pulihkan nilai yang digantikannya, juga di nilai publik (peran approver)");
         batches.MapPost("/{id:long}/tolak", async (long id, Penolakan body, BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
                 await store.StepAsync(callers.Resolve(http), id, LangkahBatch.Tolak, body.Alasan, ct))
+            .Untuk(Peran.Verifikator, Peran.Approver)
             .WithSummary("Tolak batch dengan alasan (draf: verifikator; diverifikasi/disetujui: approver); nilainya ditarik dari data kerja");
     }
 
     private static void MapStep(RouteGroupBuilder batches, string name, LangkahBatch langkah, string summary) =>
         batches.MapPost($"/{{id:long}}/{name}", async (long id, BatchStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
                 await store.StepAsync(callers.Resolve(http), id, langkah, ct: ct))
+            .Untuk(GerbangTerbit.Pemilik(StatusBatch.Draf, langkah))
             .WithSummary(summary);
 }

@@ -4,10 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 namespace Geo.Api.Hosting;
 
 /// <summary>
-/// Who may call an endpoint, said where it is mapped: every endpoint declares one of these
-/// (a test walks the endpoint list and fails on one that does not; without a declaration the
-/// fallback policy asks for a signed-in account). Which area a caller may touch is the data
-/// layer's to decide, from the <see cref="Caller"/>.
+/// Who may call an endpoint, said where it is mapped: every endpoint declares one of these, and
+/// the server refuses to start with one that does not (<see cref="EnsureDeclared"/>). Which area a
+/// caller may touch is the data layer's to decide, from the <see cref="Caller"/>.
 /// </summary>
 public static class Akses
 {
@@ -23,8 +22,21 @@ public static class Akses
     public static TBuilder Untuk<TBuilder>(this TBuilder endpoint, params Peran[] peran) where TBuilder : IEndpointConventionBuilder =>
         endpoint.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', peran.Select(p => p.ToName())) });
 
-    public static IServiceCollection AddGeoAuthorization(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .Services;
+    public static IServiceCollection AddGeoAuthorization(this IServiceCollection services) => services.AddAuthorization();
+
+    /// <summary>
+    /// Every mapped endpoint says who may call it. Not a fallback policy: that would also answer
+    /// 401 for paths that match no endpoint, where the honest answer is 404.
+    /// </summary>
+    public static void EnsureDeclared(this IEndpointRouteBuilder app)
+    {
+        var undeclared = app.DataSources.SelectMany(d => d.Endpoints)
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetMetadata<IAuthorizeData>() is null)
+            .Select(e => e.DisplayName)
+            .ToList();
+        if (undeclared.Count > 0)
+        {
+            throw new InvalidOperationException($"endpoints without an access rule (Publik, Akun or Untuk): {string.Join("; ", undeclared)}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using Geo.Core.Import;
 using Geo.Data.Database;
-using Geo.Data.Wilayah;
 using Geo.Data.Wilayah.Import;
+using Geo.Data.Wilayah;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,12 +36,15 @@ public static class GeoServices
             o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" });
             o.AddSecurityDefinition("cookie", new OpenApiSecurityScheme
             {
-                Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "geo.sesi",
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "geo.sesi",
                 Description = "Sesi dari POST /api/akun/masuk; POST/PUT/DELETE juga perlu header X-CSRF-TOKEN dari GET /api/akun/antiforgery",
             });
             o.AddSecurityDefinition("bearer", new OpenApiSecurityScheme
             {
-                Type = SecuritySchemeType.Http, Scheme = "bearer",
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
                 Description = "Token API pribadi (geo_..., dari POST /api/akun/token) atau token akses penyedia OIDC",
             });
             o.AddSecurityRequirement(document => new OpenApiSecurityRequirement

@@ -41,7 +41,12 @@ public sealed class AkunAdministrasi(UserManager<Akun> users, GeoDbContext db)
         var rows = await db.Users.AsNoTracking().OrderBy(a => a.UserName)
             .Select(a => new
             {
-                a.Id, a.UserName, a.Wilayah, a.Aktif, a.LockoutEnd, a.Dibuat,
+                a.Id,
+                a.UserName,
+                a.Wilayah,
+                a.Aktif,
+                a.LockoutEnd,
+                a.Dibuat,
                 Peran = db.UserRoles.Where(r => r.UserId == a.Id).Join(db.Roles, r => r.RoleId, p => p.Id, (_, p) => p.Name!).ToList(),
             })
             .ToListAsync(ct);

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Import;
@@ -42,6 +42,11 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
     /// <summary>Adds a user-defined indicator; refuses a code already taken or malformed, and values out of range.</summary>
     public async Task<IndikatorInfo> AddAsync(Caller oleh, NewIndikator baru, CancellationToken ct = default)
     {
+        // The catalogue is one for the whole country: a kab/kota account may not change what others see.
+        if (!(oleh.Has(Peran.Operator) || oleh.Has(Peran.Admin)) || oleh.Area != WilayahScope.Nasional)
+        {
+            throw GeoException.Forbidden("katalog indikator berlaku nasional: hanya operator atau admin akun nasional yang dapat menambah indikator");
+        }
         var kode = (baru.Kode ?? "").Trim().ToUpperInvariant();
         if (!KodePattern().IsMatch(kode)) throw GeoException.Parameter("kode", $"kode indikator '{Shorten(baru.Kode)}' tidak sah: huruf besar, angka dan _, diawali huruf, paling banyak 40");
         if (string.IsNullOrWhiteSpace(baru.Nama)) throw GeoException.Parameter("nama", "nama indikator wajib diisi");
@@ -90,6 +95,10 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
     {
         var info = await FindAsync(indikator, ct) ?? throw GeoException.NotFound($"indikator {Shorten(indikator)} tidak ada");
         if (!KodeWilayah.TryParse(wilayah, out var kode, out var kodeError)) throw GeoException.Parameter("wilayah", kodeError);
+        if (!(oleh.Has(Peran.Operator) || oleh.Has(Peran.Approver)) || !oleh.Area.Contains(kode))
+        {
+            throw GeoException.Forbidden($"target {kode} hanya dapat ditetapkan oleh operator atau approver yang wilayahnya mencakup {kode}");
+        }
         if (tahun is < 1990 or > 2100) throw GeoException.Parameter("tahun", $"tahun {tahun} di luar 1990-2100");
         CheckValue("nilai", info.Satuan == "persen", nilai);
         CheckLength("sumber", sumber, _limits.MaksimumPanjangNama, "MaksimumPanjangNama");

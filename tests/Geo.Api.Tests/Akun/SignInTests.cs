@@ -80,10 +80,11 @@ public sealed class SignInTests(GeoApiFactory factory) : IClassFixture<GeoApiFac
         var client = await AkunClient.SignedInAsync(factory, "eka", sandi);
         var (_, token) = await AkunClient.CreateTokenAsync(client, "impor");
 
-        var callers = new[] { (client, "eka"), (AkunClient.WithBearer(factory, token), "eka"), (factory.CreateClient(), "anonim") };
+        var callers = new[] { (client, "eka"), (AkunClient.WithBearer(factory, token), "eka"), (factory.CreateClient(), null) };
         for (var i = 0; i < callers.Length; i++)
         {
             var (caller, expected) = callers[i];
+            var batches = await factory.Database.ScalarAsync<long>("SELECT count(*) FROM impor_batch");
             // A different file each time: a re-import of the same file would be a no-op.
             var csv = $"kode,indikator,periode,pembilang,penyebut\n18.72.01.1001,L20,2024,{i + 1},9\n";
             var form = new MultipartFormDataContent();
@@ -93,6 +94,13 @@ public sealed class SignInTests(GeoApiFactory factory) : IClassFixture<GeoApiFac
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/impor/indikator?sumber=SSGI") { Content = form };
             request.Headers.Add("X-Geo-Pengguna", "penyusup");
             var response = await caller.SendAsync(request);
+            if (expected is null)
+            {
+                // Anonymous, whatever the header claims: not signed in, and nothing written.
+                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                Assert.Equal(batches, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM impor_batch"));
+                continue;
+            }
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
             var id = body.GetProperty("batch").GetInt64();

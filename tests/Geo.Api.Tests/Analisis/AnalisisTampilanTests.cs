@@ -44,7 +44,7 @@ public sealed class AnalisisTampilanTests(MetroAnalysisFixture fixture) : IClass
     [Fact]
     public async Task A_run_on_drafts_is_labelled_private_and_its_tiles_are_not_found_for_callers_outside_the_area_or_without_a_role()
     {
-        await using var auth = fixture.Factory.WithUjiAuth();
+        var auth = fixture.Factory;
         var analis = auth.ClientAs("ana", "18.72", Peran.Analis);
         var lain = auth.ClientAs("lain", "18.71", Peran.Analis);
         var anonim = auth.CreateClient();

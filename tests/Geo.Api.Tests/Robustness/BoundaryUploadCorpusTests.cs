@@ -1,5 +1,6 @@
 using System.Net;
 using Geo.Api.Tests.Support;
+using Geo.Core.Akun;
 using Geo.Data.Tests.Corpus;
 using Geo.Data.Tests.Support;
 
@@ -11,7 +12,7 @@ namespace Geo.Api.Tests.Robustness;
 /// </summary>
 public sealed class BoundaryUploadCorpusTests(GeoApiFactory factory) : IClassFixture<GeoApiFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.Nasional();
 
     [Theory]
     [MemberData(nameof(BoundaryCorpus.Names), MemberType = typeof(BoundaryCorpus))]
@@ -25,7 +26,7 @@ public sealed class BoundaryUploadCorpusTests(GeoApiFactory factory) : IClassFix
         var file = BoundaryCorpus.Get("geojsonl: nama kosong");
         var before = await DatabaseState.SnapshotAsync(factory.Database);
 
-        using var response = await CorpusUpload.PostAsync(limited.CreateClient(), "/api/impor/wilayah", file);
+        using var response = await CorpusUpload.PostAsync(limited.ClientAs("uji-nasional", "nasional", Peran.Operator), "/api/impor/wilayah", file);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("Geo:Impor:MaksimumFitur", await response.Content.ReadAsStringAsync());

@@ -21,7 +21,7 @@ public sealed class IndikatorUploadCorpusTests(GeoApiFactory factory) : IClassFi
     public async Task Malformed_upload_answers_4xx_with_its_reason_and_changes_nothing(string name)
     {
         var file = IndikatorCorpus.Find(name);
-        var client = factory.CreateClient();
+        var client = factory.Nasional();
         await EnsureValidBatchAsync(client);
         var body = await CorpusUpload.AssertRefusedAsync(client, factory.Database, "/api/impor/indikator", file);
 
@@ -56,7 +56,7 @@ public sealed class IndikatorUploadCorpusTests(GeoApiFactory factory) : IClassFi
     {
         var before = await DatabaseState.SnapshotAsync(factory.Database);
 
-        var response = await factory.CreateClient().PutAsync("/api/indikator/PREV_STUNTING/target", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await factory.Nasional().PutAsync("/api/indikator/PREV_STUNTING/target", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, name);
         Assert.Equal(before, await DatabaseState.SnapshotAsync(factory.Database));
@@ -65,7 +65,7 @@ public sealed class IndikatorUploadCorpusTests(GeoApiFactory factory) : IClassFi
     [Fact]
     public async Task A_target_for_a_wilayah_not_in_the_table_is_a_404()
     {
-        var response = await factory.CreateClient().PutAsJsonAsync("/api/indikator/PREV_STUNTING/target", new { wilayah = "18.72.09", tahun = 2025, nilai = 10.0 });
+        var response = await factory.Nasional().PutAsJsonAsync("/api/indikator/PREV_STUNTING/target", new { wilayah = "18.72.09", tahun = 2025, nilai = 10.0 });
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "wilayah");
     }
 
@@ -91,7 +91,7 @@ public sealed class IndikatorUploadCorpusTests(GeoApiFactory factory) : IClassFi
     {
         var before = await DatabaseState.SnapshotAsync(factory.Database);
 
-        var response = await factory.CreateClient().PostAsync("/api/indikator", new StringContent(body, Encoding.UTF8, "application/json"));
+        var response = await factory.Nasional().PostAsync("/api/indikator", new StringContent(body, Encoding.UTF8, "application/json"));
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, name);
         Assert.Equal(before, await DatabaseState.SnapshotAsync(factory.Database));

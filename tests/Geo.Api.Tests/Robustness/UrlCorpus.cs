@@ -108,14 +108,14 @@ public static class UrlCorpus
         yield return new("/api/wilayah/18.72.99.1999", 404);
         yield return new("/api/wilayah/18.72.99", 404);
 
-        // Batches: ids that are no route are 404; batch history is never shown to anonymous callers, so
-        // a well-formed id is 403 whether or not the batch exists (role holders get 404 for a missing one).
+        // Batches: ids that are no route are 404; batch history needs a signed-in account, so a
+        // well-formed id is 401 whether or not the batch exists (role holders get 404 for a missing one).
         foreach (var id in new[] { "abc", "1.5", "99999999999999999999", "NaN" })
         {
             yield return new($"/api/impor/indikator/batch/{id}", 404);
         }
-        yield return new("/api/impor/indikator/batch/-1", 403);
-        yield return new("/api/impor/indikator/batch/999999", 403);
+        yield return new("/api/impor/indikator/batch/-1", 401);
+        yield return new("/api/impor/indikator/batch/999999", 401);
         yield return new("/tidak/ada", 404);
     }
 }

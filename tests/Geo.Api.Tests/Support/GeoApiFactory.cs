@@ -1,8 +1,10 @@
+using Geo.Core.Akun;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Geo.Api.Tests.Support;
 
@@ -12,7 +14,11 @@ public sealed class GeoApiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     public PostgisDatabase Database { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.UseSetting("GEO_DATABASE_URL", Database.ConnectionString);
+        builder.UseSetting("GEO_DATABASE_URL", Database.ConnectionString)
+            .ConfigureTestServices(services => services.AddUjiAuth());
+
+    /// <summary>A national account with every role: what the server's own tests act as when who acts is not the point.</summary>
+    public HttpClient Nasional() => this.ClientAs("uji-nasional", "nasional", Enum.GetValues<Peran>());
 
     public async Task InitializeAsync()
     {

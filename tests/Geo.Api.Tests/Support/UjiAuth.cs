@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Geo.Core.Akun;
+using Geo.Api.Akun;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,8 +14,8 @@ namespace Geo.Api.Tests.Support;
 /// Test-only sign-in: the identity comes from request headers written by the test and becomes the
 /// claims every real sign-in puts on the caller (<see cref="GeoClaims"/>: ClaimTypes.Name, each
 /// ClaimTypes.Role, geo:wilayah). Authentication itself is built elsewhere; this lets API tests
-/// act as an account meanwhile. Never part of the server: only registered through
-/// <see cref="WithUjiAuth"/> in tests.
+/// act as any account without a password. Never part of the server: only registered through
+/// <see cref="AddUjiAuth"/> by the test hosts.
 /// </summary>
 public static class UjiAuth
 {
@@ -24,10 +24,20 @@ public static class UjiAuth
     public const string PeranHeader = "X-Uji-Peran";
     public const string WilayahHeader = "X-Uji-Wilayah";
 
-    /// <summary>The same host and database, with the test sign-in; a request without the headers stays anonymous.</summary>
-    public static WebApplicationFactory<Program> WithUjiAuth(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
-            services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, _ => { })));
+    /// <summary>
+    /// Adds the test sign-in beside the real ones: a request carrying <see cref="NamaHeader"/> is
+    /// signed in from the headers; any other goes the way the server sends it (cookie, API token,
+    /// OIDC), so challenges and the real sign-ins still answer as they do in production.
+    /// </summary>
+    public static void AddUjiAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, Handler>(Scheme, _ => { });
+        services.PostConfigure<PolicySchemeOptions>(AkunServices.Scheme, o =>
+        {
+            var server = o.ForwardDefaultSelector!;
+            o.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(NamaHeader) ? Scheme : server(http);
+        });
+    }
 
     /// <summary>A client signed in as <paramref name="nama"/> of <paramref name="wilayah"/> (a code or "nasional") with the roles given.</summary>
     public static HttpClient ClientAs(this WebApplicationFactory<Program> factory, string nama, string wilayah, params Peran[] peran)

@@ -51,6 +51,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
     public async Task<IndikatorImportReport> ImportAsync(Stream content, string fileName, IndikatorImportOptions options,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
+        options.EnsureAllowed();
         if (fileName.Length > _limits.MaksimumPanjangNama)
         {
             throw GeoException.Parameter("berkas", $"nama berkas lebih dari {_limits.MaksimumPanjangNama} karakter (batas Geo:Impor:MaksimumPanjangNama)");
@@ -129,6 +130,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
         await Execute(conn, "ANALYZE impor_nilai", ct);
 
         progress?.Report($"{fileName}: memeriksa kode wilayah dan baris ganda");
+        await CheckAreaAsync(conn, options.Oleh, ct);
         await CheckStagedAsync(conn, parsed, induk, ct);
         if (parsed.Penolakan.Count > 0)
         {
@@ -277,6 +279,23 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
     }
 
     /// <summary>Codes that do not exist (or lie outside --wilayah), and the same value twice, found set-wise in SQL.</summary>
+    /// <summary>A file with any value outside the importing account's area is refused whole (403).</summary>
+    private static async Task CheckAreaAsync(NpgsqlConnection conn, Caller? oleh, CancellationToken ct)
+    {
+        if (oleh?.Area.RootCode is not { } root) return;
+        await using var cmd = new NpgsqlCommand(
+            "SELECT count(*), min(wilayah) FROM impor_nilai WHERE wilayah <> $1 AND wilayah NOT LIKE $1 || '.%'", conn);
+        cmd.Parameters.AddWithValue(root);
+        cmd.CommandTimeout = LargeTimeoutSeconds;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        if (reader.GetInt64(0) is var outside and > 0)
+        {
+            throw GeoException.Forbidden(
+                $"berkas memuat {outside} nilai di luar wilayah akun {root} (mis. {reader.GetString(1)}); impor ditolak seluruhnya");
+        }
+    }
+
     private static async Task CheckStagedAsync(NpgsqlConnection conn, ParsedFile parsed, KodeWilayah? induk, CancellationToken ct)
     {
         // Duplicates are found by hashing (GROUP BY) and only their groups are sorted: a window over
