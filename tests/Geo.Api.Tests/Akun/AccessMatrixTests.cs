@@ -1,0 +1,146 @@
+using System.Net;
+using Geo.Api.Tests.Support;
+using Geo.Core.Akun;
+using Geo.Data.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Geo.Api.Tests.Akun;
+
+/// <summary>
+/// Every endpoint the server maps, for an anonymous caller, an account of Kota Metro with each
+/// role alone, and an account of a neighbouring kab/kota with every role: the answer the endpoint's
+/// declared rule calls for. The rows come from the endpoint list itself, so a new endpoint is in the
+/// matrix the day it is mapped, and one without a rule keeps the server from starting.
+/// </summary>
+public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<GeoApiFactory>
+{
+    public sealed record Caller(string Name, string Wilayah, Peran[] Roles)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static readonly Caller[] Callers =
+    [
+        new("anonim", "", []),
+        .. Enum.GetValues<Peran>().Select(p => new Caller($"metro-{p.ToName()}", "18.72", [p])),
+        new("tetangga-semua-peran", "18.71", Enum.GetValues<Peran>()),
+    ];
+
+    /// <summary>Sample route values: a desa of Kota Metro, its layer, a tile over it, a batch id that may not exist.</summary>
+    private static readonly Dictionary<string, string> RouteValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["kode"] = "18.72.01.1001",
+        ["layer"] = "desa",
+        ["z"] = "12",
+        ["x"] = "3295",
+        ["y"] = "2110",
+        ["id"] = "1",
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_caller_as_its_declared_rule_says()
+    {
+        var endpoints = Endpoints(factory.Services);
+        Assert.True(endpoints.Count >= 40, $"{endpoints.Count} endpoints");
+        var wrong = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.Rule is not { } rule)
+            {
+                wrong.Add($"{endpoint.Method} {endpoint.Pattern}: no rule");
+                continue;
+            }
+            foreach (var caller in Callers)
+            {
+                var client = caller.Wilayah.Length == 0 ? factory.CreateClient() : factory.ClientAs(caller.Name, caller.Wilayah, caller.Roles);
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Fill(endpoint.Pattern));
+                if (endpoint.Method is "POST" or "PUT") request.Content = endpoint.Form ? Upload() : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                using var response = await client.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var expected = Expected(rule, endpoint.Pattern, caller);
+                if (!expected(status)) wrong.Add($"{endpoint.Method} {endpoint.Pattern} as {caller}: {status}");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [InlineData("18.71", "/api/impor/indikator?sumber=uji", "di luar wilayah akun 18.71")]
+    [InlineData("18.72", "/api/impor/indikator?sumber=uji&wilayah=18.71", "di luar wilayah akun 18.72")]
+    [InlineData("18.72", "/api/impor/wilayah", "data rujukan nasional")]
+    public async Task An_import_touching_units_outside_the_account_area_is_refused_whole(string wilayah, string url, string detail)
+    {
+        var before = await DatabaseState.SnapshotAsync(factory.Database);
+        var operatorOf = factory.ClientAs($"operator-{wilayah}", wilayah, Peran.Operator);
+        var csv = "kode,indikator,periode,pembilang,penyebut\n18.72.01.1001,L20,2024,1,9\n18.72.01.1002,L20,2024,2,9\n"u8.ToArray();
+        var name = url.Contains("wilayah?", StringComparison.Ordinal) || url.EndsWith("/wilayah", StringComparison.Ordinal) ? "batas.geojson" : "nilai.csv";
+        var content = name.EndsWith(".csv", StringComparison.Ordinal) ? csv : await File.ReadAllBytesAsync(DataFiles.Boundaries("kota-metro-kelurahan.geojson"));
+
+        using var response = await operatorOf.PostAsync(url, new MultipartFormDataContent { { new ByteArrayContent(content), "berkas", name } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await DatabaseState.SnapshotAsync(factory.Database));
+    }
+
+    /// <summary>
+    /// Never a 500. A public endpoint: anything but 401/403 for everyone (the draft view and private
+    /// runs are the data layer's, tested elsewhere). Otherwise anonymous is 401; a role the rule does
+    /// not name is 403; a caller the rule admits passes authorization, except the neighbour, whom the
+    /// data layer may refuse by area (403).
+    /// </summary>
+    private static Func<int, bool> Expected(Rule rule, string pattern, Caller caller)
+    {
+        if (rule.Anonymous) return s => s < 500 && s is not (401 or 403);
+        if (caller.Wilayah.Length == 0) return s => s == 401;
+        if (rule.Roles.Count > 0 && !rule.Roles.Overlaps(caller.Roles)) return s => s == 403;
+        return s => s < 500 && (s is not (401 or 403) || (s == 403 && IsAreaRefusal(pattern, caller)));
+    }
+
+    /// <summary>
+    /// Where an admitted caller may still get 403, from the data layer's area rules: the neighbour on
+    /// what touches Kota Metro, a kab/kota account on the catalogue (one for the whole country), and
+    /// the account endpoints, which need a real account behind the identity (their own tests have one).
+    /// </summary>
+    private static bool IsAreaRefusal(string pattern, Caller caller) =>
+        (caller.Wilayah == "18.71" && pattern.StartsWith("/api/", StringComparison.Ordinal))
+        || pattern == "/api/indikator/"
+        || pattern.StartsWith("/api/akun/token", StringComparison.Ordinal);
+
+    private static MultipartFormDataContent Upload() =>
+        new() { { new ByteArrayContent("kode,indikator,periode,pembilang,penyebut\n"u8.ToArray()), "berkas", "kosong.csv" } };
+
+    public sealed record Rule(bool Anonymous, IReadOnlySet<string> Roles);
+
+    public sealed record EndpointRow(string Method, string Pattern, Rule? Rule, bool Form);
+
+    private static List<EndpointRow> Endpoints(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new EndpointRow(
+                m, "/" + e.RoutePattern.RawText!.TrimStart('/'), RuleOf(e),
+                e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true)))
+            .Where(e => e.Method != "HEAD" && e.Method != "OPTIONS")
+            .DistinctBy(e => (e.Method, e.Pattern))
+            .ToList();
+
+    private static Rule? RuleOf(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return new Rule(true, new HashSet<string>());
+        var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        if (authorize.Count == 0) return null;
+        var roles = authorize.Where(a => a.Roles is not null).SelectMany(a => a.Roles!.Split(',')).ToHashSet();
+        return new Rule(false, roles);
+    }
+
+    private static string Fill(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\}", m => RouteValues.GetValueOrDefault(m.Groups[1].Value, "1"));
+}
+
+internal static class RoleSets
+{
+    public static bool Overlaps(this IReadOnlySet<string> roles, Peran[] held) => held.Any(p => roles.Contains(p.ToName()));
+}
