@@ -42,7 +42,8 @@ start_api() {
   local cache_mb="$1" start
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/health"; then echo "port $PORT is taken" >&2; exit 1; fi
   start=$(date +%s%N)
-  (cd "$API" && GEO_DATABASE_URL="$DB" Geo__Peta__CacheMegabytes="$cache_mb" \
+  # The anonymous rate limit would throttle the load generator itself.
+  (cd "$API" && GEO_DATABASE_URL="$DB" Geo__Peta__CacheMegabytes="$cache_mb" Geo__RateLimit__PermintaanPerMenit=0 \
     exec dotnet Geo.Api.dll --urls "http://127.0.0.1:$PORT") >"$OUT/api.log" 2>&1 &
   SERVER_PID=$!
   STARTUP_MS=$(first_tile_ms "http://127.0.0.1:$PORT/tiles/desa/10/$FIRST.mvt" "$start")
