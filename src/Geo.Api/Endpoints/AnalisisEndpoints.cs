@@ -50,9 +50,8 @@ public static class AnalisisEndpoints
     private static IResult? Revalidated(HttpContext http, AnalysisRequest request, StoredRunRef run, PetaOptions options)
     {
         var etag = $"W/\"a{run.Id}.{run.InputVersion}.{run.ParameterHash[..16]}.w{run.WilayahVersi}\"";
-        PetaHttp.SetCaching(http.Response, etag, options.MaxAgeSeconds);
         // A run on drafts must never sit in a shared cache that answers anonymous callers.
-        if (request.Tampilan == Tampilan.Draf) http.Response.Headers.CacheControl = $"private, max-age={options.MaxAgeSeconds}, must-revalidate";
+        PetaHttp.SetCaching(http.Response, etag, options.MaxAgeSeconds, shared: request.Tampilan != Tampilan.Draf);
         return PetaHttp.Matches(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Api.Peta;
 using Geo.Core.Errors;
+using Geo.Core.Wilayah;
 using Geo.Data.Peta;
 using Microsoft.Extensions.Options;
 
@@ -143,12 +144,13 @@ public static class OgcFeatureEndpoints
         }
 
         if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
-        if (NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds) is { } notModified) return notModified;
+        var area = callers.Resolve(http).Area;
+        if (NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds, area) is { } notModified) return notModified;
 
         var page = await features.PageAsync(
-            new FeatureFilter(layer, callers.Resolve(http).Area, bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
+            new FeatureFilter(layer, area, bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
 
-        PetaHttp.SetCaching(http.Response, source.ETag(page.Versi), options.Value.MaxAgeSeconds);
+        PetaHttp.SetCaching(http.Response, source.ETag(page.Versi), options.Value.MaxAgeSeconds, area.Root is null);
 
         var self = $"{PetaHttp.BaseUrl(http.Request)}{http.Request.Path}";
         var links = new List<object>
@@ -186,19 +188,20 @@ public static class OgcFeatureEndpoints
         var source = new WilayahTileSource(layer, nilai);
         if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
         var etag = source.ETag(versions.Current);
-        if (NotModified(http, etag, options.Value.MaxAgeSeconds) is { } notModified) return notModified;
-        var json = await features.OneAsync(layer, callers.Resolve(http).Area, parsed, nilai, ct);
-        if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds);
+        var area = callers.Resolve(http).Area;
+        if (NotModified(http, etag, options.Value.MaxAgeSeconds, area) is { } notModified) return notModified;
+        var json = await features.OneAsync(layer, area, parsed, nilai, ct);
+        if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, area.Root is null);
         return json is null
             ? throw GeoException.NotFound($"{layer.Name} {parsed} tidak ada")
             : Results.Text(json, GeoJson, Encoding.UTF8);
     }
 
     /// <summary>304 when the client holds the page as of the current data versions.</summary>
-    private static IResult? NotModified(HttpContext http, string etag, int maxAge)
+    private static IResult? NotModified(HttpContext http, string etag, int maxAge, WilayahScope area)
     {
         if (!PetaHttp.Matches(http.Request, etag)) return null;
-        PetaHttp.SetCaching(http.Response, etag, maxAge);
+        PetaHttp.SetCaching(http.Response, etag, maxAge, area.Root is null);
         return Results.StatusCode(StatusCodes.Status304NotModified);
     }
 

@@ -18,10 +18,14 @@ public static class PetaHttp
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
-    public static void SetCaching(HttpResponse response, string etag, int maxAgeSeconds)
+    /// <param name="shared">
+    /// False for what only some callers may see (an area-scoped read, a run on drafts): then
+    /// "private", so no shared cache hands it to the next caller.
+    /// </param>
+    public static void SetCaching(HttpResponse response, string etag, int maxAgeSeconds, bool shared = true)
     {
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = $"public, max-age={maxAgeSeconds}, must-revalidate";
+        response.Headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={maxAgeSeconds}, must-revalidate";
     }
 
     public static bool AcceptsGzip(HttpRequest request)
@@ -38,10 +42,10 @@ public static class PetaHttp
     /// cached tile is compressed once; the middleware leaves responses that already carry a
     /// Content-Encoding alone.
     /// </summary>
-    public static IResult TileResponse(HttpContext http, ServedTile served, int maxAgeSeconds, long handlerStarted, TimeSpan? query)
+    public static IResult TileResponse(HttpContext http, ServedTile served, int maxAgeSeconds, long handlerStarted, TimeSpan? query, bool shared)
     {
         SetServerTiming(http.Response, handlerStarted, query);
-        SetCaching(http.Response, served.ETag, maxAgeSeconds);
+        SetCaching(http.Response, served.ETag, maxAgeSeconds, shared);
         http.Response.Headers.Vary = "Accept-Encoding";
         if (served.Raw.Length > 0 && AcceptsGzip(http.Request))
         {

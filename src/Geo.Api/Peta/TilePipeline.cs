@@ -18,7 +18,7 @@ public sealed class TilePipeline(TileQueries tiles, TileCache cache, DataVersiTr
         var currentETag = key.ETag(versions.Current);
         if (PetaHttp.Matches(http.Request, currentETag))
         {
-            PetaHttp.SetCaching(http.Response, currentETag, maxAge);
+            PetaHttp.SetCaching(http.Response, currentETag, maxAge, key.Shared);
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
@@ -30,6 +30,6 @@ public sealed class TilePipeline(TileQueries tiles, TileCache cache, DataVersiTr
             versions.Observe(tile.Versi);
             return new ServedTile(tile.Mvt, tile.Versi, key.ETag(tile.Versi));
         });
-        return PetaHttp.TileResponse(http, served, maxAge, started, query);
+        return PetaHttp.TileResponse(http, served, maxAge, started, query, key.Shared);
     }
 }

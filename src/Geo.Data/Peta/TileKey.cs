@@ -36,6 +36,9 @@ public sealed record TileKey(TileSource Source, TileAddress Address, WilayahScop
 {
     public string ETag(DataVersi versi) => Source.ETag(versi);
 
+    /// <summary>The same for every caller: the whole country's public tile (not an area's, not a role holder's view).</summary>
+    public bool Shared => Scope.Root is null && !Berperan;
+
     /// <summary>A tile read at <paramref name="tile"/> is current while the versions it depends on are.</summary>
     public bool IsCurrent(DataVersi tile, DataVersi current) => Source.VersionTag(tile) == Source.VersionTag(current);
 }

@@ -87,6 +87,18 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         Assert.Equal(before, await DatabaseState.SnapshotAsync(factory.Database));
     }
 
+    [Theory]
+    [InlineData("/tiles/desa/12/3295/2110.mvt")]
+    [InlineData("/ogc/collections/desa/items?limit=2")]
+    public async Task What_an_area_account_sees_is_cached_privately_and_the_public_view_publicly(string url)
+    {
+        using var anonymous = await factory.CreateClient().GetAsync(url);
+        using var metro = await factory.ClientAs("analis-metro", "18.72", Peran.Analis).GetAsync(url);
+
+        Assert.True(anonymous.Headers.CacheControl is { Public: true, Private: false }, anonymous.Headers.CacheControl?.ToString());
+        Assert.True(metro.Headers.CacheControl is { Private: true, Public: false }, metro.Headers.CacheControl?.ToString());
+    }
+
     /// <summary>
     /// Never a 500. A public endpoint: anything but 401/403 for everyone (the draft view and private
     /// runs are the data layer's, tested elsewhere). Otherwise anonymous is 401; a role the rule does
