@@ -9,3 +9,6 @@ public sealed class BatchGerbangTerbit : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0062_nilai_terbit")]
 public sealed class NilaiTerbit : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0063_target_terbit")]
+public sealed class TargetTerbit : SqlMigration;
