@@ -68,15 +68,20 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Roll-ups to custom groupings (puskesmas service areas, ...) of one kind, defined under <paramref name="induk"/>.</summary>
+    /// <remarks>
+    /// In the public view only member lists of published batches (or of none) count: a grouping
+    /// that came in a draft batch is as unverified as its values.
+    /// </remarks>
     public Task<IReadOnlyList<WilayahRollUp>> RollUpGroupsAsync(Caller caller, KodeWilayah? induk, string jenis,
         string indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
-        const string units = """
+        var units = $"""
             SELECT g.id::text AS unit, g.nama, d.kode AS desa, false AS administratif
             FROM kelompok_wilayah g
             JOIN kelompok_wilayah_anggota a ON a.kelompok = g.id
             JOIN wilayah d ON d.kode = a.wilayah
             WHERE g.jenis = $6 AND (g.induk = $7 OR g.induk LIKE $4) AND d.kode LIKE $4 AND d.kode LIKE $5
+            {(tampilan == Tampilan.Terbit ? "AND (g.batch IS NULL OR EXISTS (SELECT 1 FROM impor_batch b WHERE b.id = g.batch AND b.status = 'terbit'))" : "")}
             """;
         return RollUpQueryAsync(units, induk, indikator, periode, tampilan, caller, cmd =>
         {
