@@ -142,6 +142,116 @@ public sealed class PetaPageTests(PetaFixture fixture)
         Assert.True(stats.GetProperty("coloured").GetInt32() > 1000, $"the PNG has too few coloured pixels: {stats}");
     }
 
+    // The gap-class colours as web/README.md documents them.
+    private static readonly Dictionary<string, string> WarnaKelas = new()
+    {
+        ["tinggi_cakupan_rendah"] = "#b2182b",
+        ["tinggi_cakupan_baik"] = "#f4a582",
+        ["rendah_cakupan_rendah"] = "#4393c3",
+        ["rendah_cakupan_baik"] = "#d1e5f0",
+    };
+
+    [Fact]
+    public async Task Switching_to_gap_classes_shows_the_counts_of_the_API_and_colours_each_desa_by_its_class()
+    {
+        var page = await fixture.OpenAsync();
+        await page.SelectOptionAsync("#pilih-lapisan", "kelas");
+        await page.WaitForFunctionAsync("() => document.querySelector('#legenda ul.analisis') && document.body.dataset.status === 'siap'");
+        Assert.Contains("lapisan=kelas", page.Url);
+        Assert.True(await page.IsVisibleAsync("#parameter-analisis"), "the analysis parameters show with an analysis layer");
+
+        var json = await fixture.Http.GetFromJsonAsync<JsonElement>(
+            "/api/analisis?wilayah=18.72&periode=2022-08&indikator=PREV_STUNTING&tingkat=desa&bobot=queen&permutasi=999&ambang=median&fdr=false");
+        var units = json.GetProperty("unit").EnumerateArray().ToList();
+        var perKelas = units.GroupBy(u => u.GetProperty("kelas").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+
+        // One row per gap class and data_kurang, each with the count of the run.
+        var rows = page.Locator("#legenda li");
+        Assert.Equal(5, await rows.CountAsync());
+        var seen = new Dictionary<string, int>();
+        for (var i = 0; i < 5; i++)
+        {
+            var kunci = (await rows.Nth(i).GetAttributeAsync("data-kunci"))!;
+            var jumlah = int.Parse((await rows.Nth(i).Locator(".jumlah").InnerTextAsync()).Split(' ')[0], CultureInfo.InvariantCulture);
+            seen[kunci] = jumlah;
+            Assert.Equal(perKelas.GetValueOrDefault(kunci), jumlah);
+        }
+        Assert.Equal([.. WarnaKelas.Keys, "data_kurang"], seen.Keys.ToArray());
+        Assert.Equal(units.Count, seen.Values.Sum());
+        foreach (var (kunci, n) in json.GetProperty("ringkasan").GetProperty("jumlah_per_kelas").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())))
+        {
+            Assert.Equal(n, seen.GetValueOrDefault(kunci));
+        }
+        var legend = await page.InnerTextAsync("#legenda");
+        Assert.Contains("Prevalensi tinggi, cakupan rendah", legend);
+        Assert.Contains("Bobot Queen", legend);
+        await page.Locator("#legenda").ScrollIntoViewIfNeededAsync();
+        await Shot(page, "lapisan-kelas-legenda");
+        await page.EvaluateAsync("() => document.getElementById('sisi').scrollTop = 0");
+
+        // The desa's pixel at its label point has its class colour.
+        var row = units.Single(u => u.GetProperty("kode").GetString() == Desa);
+        var kelas = row.GetProperty("kelas").GetString()!;
+        Assert.True(WarnaKelas.ContainsKey(kelas), $"{Desa} is {kelas} in the demo; the test needs a coloured class");
+        var (x, y) = await LabelPoint(page, Desa);
+        var pixel = await CanvasPixel(page, x, y);
+        await Shot(page, "lapisan-kelas");
+        var expected = Blend(WarnaKelas[kelas], "#f7f8fa", 0.88);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(Math.Abs(pixel[i] - expected[i]) <= 12,
+                $"pixel at the label point of {Desa} is rgb({string.Join(",", pixel)}), expected about rgb({string.Join(",", expected)}) for {kelas}");
+        }
+
+        // Its panel shows the class and the reasons in words.
+        var box = (await page.Locator("#peta").BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync((float)(box.X + x), (float)(box.Y + y));
+        await page.WaitForSelectorAsync("#panel:not([hidden]) section.analisis");
+        await Shot(page, "lapisan-kelas-panel");
+        var panel = await page.InnerTextAsync("#panel section.analisis");
+        Assert.Contains(row.GetProperty("alasan").GetString()!, panel);
+        Assert.Contains(await page.InnerTextAsync($"#legenda li[data-kunci={kelas}] .label"), panel);
+
+        // A shared link reopens the layer.
+        var again = await fixture.OpenAsync("?wilayah=18.72&indikator=PREV_STUNTING&lapisan=kelas");
+        Assert.Equal("kelas", await again.InputValueAsync("#pilih-lapisan"));
+        Assert.Equal(5, await again.Locator("#legenda li").CountAsync());
+    }
+
+    [Fact]
+    public async Task LISA_and_GiStar_layers_count_every_unit_of_the_run()
+    {
+        var page = await fixture.OpenAsync("?wilayah=18.72&indikator=PREV_STUNTING&lapisan=lisa");
+        Assert.Equal(7, await page.Locator("#legenda li").CountAsync()); // HH LL HL LH, not significant, no neighbour, no data
+        Assert.Equal(22, await LegendTotal(page));
+        await page.SelectOptionAsync("#pilih-lapisan", "gi");
+        await page.WaitForFunctionAsync("() => document.querySelector('#legenda li[data-kunci=\"-3\"]') && document.body.dataset.status === 'siap'");
+        Assert.Equal(8, await page.Locator("#legenda li").CountAsync()); // bins -3..3 and no data
+        Assert.Equal(22, await LegendTotal(page));
+        await Shot(page, "lapisan-gi");
+    }
+
+    [Fact]
+    public async Task An_API_error_on_an_analysis_layer_shows_its_detail_and_keeps_the_value_map()
+    {
+        var page = await fixture.OpenAsync();
+        await page.RouteAsync("**/api/analisis?**", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 400,
+            ContentType = "application/problem+json",
+            Body = """{"title":"Parameter tidak valid","detail":"bobot 'x' tidak dikenal","jenis":"tidak_valid"}""",
+        }));
+        await page.SelectOptionAsync("#pilih-lapisan", "lisa");
+        await page.WaitForFunctionAsync("() => document.body.dataset.status === 'galat'");
+        await Shot(page, "lapisan-galat");
+        Assert.Contains("bobot 'x' tidak dikenal", await page.InnerTextAsync("#pesan"));
+        Assert.Contains("Klaster LISA tidak dapat dihitung", await page.InnerTextAsync("#pesan"));
+        Assert.Equal(6, await page.Locator("#legenda li").CountAsync()); // the WHO legend stays
+    }
+
+    private static async Task<int> LegendTotal(IPage page) =>
+        (await page.Locator("#legenda li .jumlah").AllInnerTextsAsync()).Sum(t => int.Parse(t.Split(' ')[0], CultureInfo.InvariantCulture));
+
     /// <summary>One decimal with a decimal comma, as the page writes numbers (the tests run with invariant globalization).</summary>
     private static string Indonesian(double v) => v.ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',');
 

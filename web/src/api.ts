@@ -1,4 +1,5 @@
 // The Geo API as the page reads it (public, published values only).
+import type { HasilAnalisis } from "./analisis.ts";
 
 export interface Indikator {
   kode: string;
@@ -96,6 +97,8 @@ export const api = {
   periode: (indikator: string, wilayah: string) => get<string[]>(`/api/indikator/${q(indikator)}/periode?wilayah=${q(wilayah)}`),
   nilai: (induk: string, indikator: string, periode: string, tingkat: string) =>
     get<NilaiResponse>(`/api/nilai?induk=${q(induk)}&indikator=${q(indikator)}&periode=${q(periode)}&tingkat=${q(tingkat)}&terbit=true`),
+  /** A run of /api/analisis; `url` from urlAnalisis. */
+  analisis: (url: string) => get<HasilAnalisis>(url),
   nilaiUnit: (kode: string, periode: string) => get<UnitNilaiResponse>(`/api/wilayah/${q(kode)}/nilai?periode=${q(periode)}`),
 };
 

@@ -2,12 +2,14 @@ import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLa
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./style.css";
 import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
-import { klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
+import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
 import { gambarPeta } from "./export.ts";
-import { renderLegenda } from "./legend.ts";
+import { renderLegenda, renderLegendaAnalisis } from "./legend.ts";
+import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit, NamaAmbang, NamaBobot, NamaLapisan, PenjelasanLapisan,
+  pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
-import { nilaiTeks, renderPanel } from "./panel.ts";
-import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Tingkat } from "./state.ts";
+import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
+import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
 // The build copies MapLibre's worker beside this bundle under a hashed name.
 declare const GEO_WORKER: string;
@@ -21,6 +23,14 @@ const ui = {
   indikator: $<HTMLSelectElement>("pilih-indikator"),
   periode: $<HTMLSelectElement>("pilih-periode"),
   klasifikasi: $<HTMLSelectElement>("pilih-klasifikasi"),
+  lapisan: $<HTMLSelectElement>("pilih-lapisan"),
+  penjelasanLapisan: $("penjelasan-lapisan"),
+  parameter: $<HTMLDetailsElement>("parameter-analisis"),
+  ringkasParameter: $("ringkas-parameter"),
+  bobot: $<HTMLSelectElement>("pilih-bobot"),
+  permutasi: $<HTMLSelectElement>("pilih-permutasi"),
+  ambang: $<HTMLSelectElement>("pilih-ambang"),
+  fdr: $<HTMLInputElement>("pilih-fdr"),
   cari: $<HTMLInputElement>("cari"),
   daftarDesa: $<HTMLDataListElement>("daftar-desa"),
   legenda: $("legenda"),
@@ -40,6 +50,9 @@ let konfigurasi: Konfigurasi = { basemap: null, basemapAtribusi: null };
 let klas: Klasifikasi | null = null;
 let data: NilaiResponse | null = null;
 let namaWilayah = "";
+/** The run behind an analysis layer (kept while only the layer changes), and the layer's colouring. */
+let hasil: { url: string; data: HasilAnalisis } | null = null;
+let pewarnaan: Pewarnaan | null = null;
 const namaDesa = new Map<string, string>();
 let permintaan = 0;
 
@@ -168,6 +181,7 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     ui.periode.disabled = periode.length === 0;
     if (!keadaan.periode) {
       data = null;
+      pewarnaan = null;
       klas = klasifikasi([], { metode: metode(), polaritas: ind.polaritas, satuan: ind.satuan });
       terapkan(ind);
       pesan(`Belum ada nilai terbit ${ind.nama} untuk ${namaWilayah}. Pilih indikator atau wilayah lain.`);
@@ -188,13 +202,53 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     klas = klasifikasi(units.map((u) => ({ kode: u.kode, nilai: u.nilai, target: u.target?.nilai ?? null })),
       { metode: metode(), polaritas: ind.polaritas, satuan: ind.satuan });
     isiCari((desa ?? nilai).nilai);
+    let galat: string | null = null;
+    pewarnaan = null;
+    if (keadaan.lapisan !== "nilai") {
+      try {
+        await muatAnalisis(ind, keadaan.lapisan, nomor);
+      } catch (e) {
+        galat = `${NamaLapisan[keadaan.lapisan]} tidak dapat dihitung: ${(e as Error).message} Peta menampilkan nilai indikator.`;
+      }
+      if (nomor !== permintaan) return;
+    }
     terapkan(ind);
     simpanUrl();
+    if (galat) pesan(galat);
     await siapSetelahIdle(nomor);
+    if (galat && nomor === permintaan) status("galat");
   } catch (e) {
     if (nomor !== permintaan) return;
     pesan(`Gagal memuat data: ${(e as Error).message}`);
     status("galat");
+  }
+}
+
+/** The indicator an analysis layer is computed on: gap classes are about prevalence, so a coverage indicator falls back to stunting. */
+function indikatorAnalisis(ind: Indikator, lapisan: LapisanAnalisis): Indikator {
+  if (lapisan === "kelas" && ind.kelompok !== "prevalensi") return katalog.find((i) => i.kode === "PREV_STUNTING") ?? ind;
+  return ind;
+}
+
+/** Fetches the run for the view (unless it is the one held) and colours the layer from it. */
+async function muatAnalisis(ind: Indikator, lapisan: LapisanAnalisis, nomor: number) {
+  const sasaran = indikatorAnalisis(ind, lapisan);
+  const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis);
+  if (hasil?.url !== url) {
+    const data = await api.analisis(url);
+    if (nomor !== permintaan) return;
+    hasil = { url, data };
+  }
+  const run = hasil.data;
+  if (lapisan === "eb") {
+    const tidak = run.ringkasan.penghalusan_tidak_tersedia;
+    if (tidak) throw new Error(tidak);
+    const m = metode() === "target" ? "kuantil" : metode();
+    const k = klasifikasi(run.unit.map((u) => ({ kode: u.kode, nilai: u.eb_lokal, target: null })), { metode: m, polaritas: sasaran.polaritas, satuan: sasaran.satuan });
+    pewarnaan = { kelas: k.kelas.map((c) => ({ ...c, kunci: c.label, penjelasan: "" })), kelasUnit: k.kelasUnit, tanpaData: k.tanpaData,
+      tanpa: { kunci: "tanpa_data", label: "Tanpa data", warna: "#d9d9d9", penjelasan: "" } };
+  } else {
+    pewarnaan = pewarnaanAnalisis(lapisan, run);
   }
 }
 
@@ -210,18 +264,42 @@ function judul(ind: Indikator): { judul: string; subjudul: string } {
   return { judul: ind.nama, subjudul: `${namaWilayah} · ${tingkat} · periode ${keadaan.periode ?? "–"}` };
 }
 
+/** The layer on the map: an analysis layer once its run is in, else the values. */
+function lapisanTampil(): Lapisan {
+  return pewarnaan && hasil ? keadaan.lapisan : "nilai";
+}
+
+function catatanAnalisis(run: HasilAnalisis, lapisan: LapisanAnalisis): string {
+  const p = keadaan.analisis;
+  const r = run.ringkasan;
+  const bagian = [`Bobot ${NamaBobot[p.bobot]}`, `${p.permutasi} permutasi`, `FDR ${p.fdr ? "aktif" : "tidak"}`];
+  if (lapisan === "kelas") bagian.push(`ambang ${NamaAmbang[p.ambang].toLowerCase()} = ${formatAngka(r.ambang_prevalensi)}%`);
+  if (lapisan === "eb") bagian.push("EB lokal (tetangga)");
+  if (r.moran && lapisan !== "kelas") bagian.push(`Moran's I global ${formatAngka(r.moran.i, 3)} (p ${formatAngka(r.moran.p, 3)})`);
+  if (r.tanpa_tetangga.length > 0) bagian.push(`${r.tanpa_tetangga.length} unit tanpa tetangga`);
+  return bagian.join(" · ");
+}
+
 function terapkan(ind: Indikator) {
   if (!klas) return;
+  const lapisan = lapisanTampil();
+  const warna = lapisan !== "nilai" && pewarnaan ? pewarnaan : klas;
   if (map.getLayer("isi")) {
     map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
     map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-    map.setPaintProperty("isi", "fill-color", warnaIsi(klas));
-    map.setFilter("arsir", filterTanpaData(klas, keadaan.wilayah));
+    map.setPaintProperty("isi", "fill-color", warnaIsi(warna));
+    map.setFilter("arsir", filterTanpaData(warna, keadaan.wilayah));
   }
   const j = judul(ind);
-  renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
+  if (lapisan !== "nilai" && pewarnaan && hasil) {
+    const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
+    j.judul = `${NamaLapisan[lapisan]} · ${sasaran.nama}`;
+    renderLegendaAnalisis(ui.legenda, pewarnaan, { ...j, tingkat: keadaan.tingkat, catatan: catatanAnalisis(hasil.data, lapisan) });
+  } else {
+    renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
+  }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
-  const sintetis = data?.sintetis ?? false;
+  const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
   ui.unduh.disabled = !data;
@@ -252,12 +330,19 @@ async function bukaPanel(kode: string, simpan = true) {
   try {
     const unit = await api.nilaiUnit(kode, keadaan.periode);
     if (keadaan.desa !== kode) return;
-    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel);
+    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, panelAnalisis(kode));
   } catch (e) {
     ui.panel.textContent = `Gagal memuat panel: ${(e as Error).message}`;
   } finally {
     ui.panel.classList.remove("memuat");
   }
+}
+
+function panelAnalisis(kode: string): PanelAnalisis | undefined {
+  const lapisan = lapisanTampil();
+  if (lapisan === "nilai" || !hasil) return undefined;
+  const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator);
+  return { lapisan, indikator: sasaran?.nama ?? hasil.data.indikator, satuan: sasaran?.satuan ?? "persen", ebTidak: hasil.data.ringkasan.penghalusan_tidak_tersedia, baris: hasil.data.unit.find((u) => u.kode === kode) ?? null };
 }
 
 function tutupPanel() {
@@ -284,7 +369,10 @@ function pasangInteraksi() {
       const ind = indikatorAktif();
       ui.tooltip.hidden = false;
       ui.tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;
-      ui.tooltip.textContent = `${item?.nama ?? k}: ${item && ind ? nilaiTeks(item.nilai, ind.satuan) : "–"}${item?.sintetis ? " (sintetis)" : ""}`;
+      const lapisan = lapisanTampil();
+      const baris = lapisan !== "nilai" && lapisan !== "eb" ? hasil?.data.unit.find((u) => u.kode === k) : undefined;
+      ui.tooltip.textContent = `${item?.nama ?? k}: ${item && ind ? nilaiTeks(item.nilai, ind.satuan) : "–"}${item?.sintetis ? " (sintetis)" : ""}`
+        + (baris && lapisan !== "nilai" && lapisan !== "eb" ? ` · ${kategoriUnit(lapisan, baris).label}` : "");
     });
     map.on("mouseleave", layer, () => {
       map.getCanvas().style.cursor = "";
@@ -318,6 +406,41 @@ ui.klasifikasi.addEventListener("change", () => {
   keadaan.klasifikasi = ui.klasifikasi.value as Metode;
   void segarkan();
 });
+function isiLapisan() {
+  isiSelect(ui.lapisan, DaftarLapisan.map((l) => ({ value: l, label: NamaLapisan[l] })), keadaan.lapisan);
+  isiSelect(ui.bobot, DaftarBobot.map((b) => ({ value: b, label: NamaBobot[b] })), keadaan.analisis.bobot);
+  isiSelect(ui.permutasi, DaftarPermutasi.map((n) => ({ value: String(n), label: String(n) })), String(keadaan.analisis.permutasi));
+  if (!DaftarPermutasi.includes(keadaan.analisis.permutasi)) ui.permutasi.append(new Option(String(keadaan.analisis.permutasi), String(keadaan.analisis.permutasi), true, true));
+  isiSelect(ui.ambang, DaftarAmbang.map((a) => ({ value: a, label: NamaAmbang[a] })), keadaan.analisis.ambang);
+  ui.fdr.checked = keadaan.analisis.fdr;
+  tampilkanParameter();
+}
+
+function tampilkanParameter() {
+  ui.parameter.hidden = keadaan.lapisan === "nilai";
+  ui.penjelasanLapisan.textContent = PenjelasanLapisan[keadaan.lapisan];
+  const p = keadaan.analisis;
+  ui.ringkasParameter.textContent = `(${p.bobot}, ${p.permutasi}, ${p.ambang}, FDR ${p.fdr ? "ya" : "tidak"})`;
+  // Classes of values apply to the values and to EB rates, not to the categorical layers.
+  const kategoris = keadaan.lapisan === "kelas" || keadaan.lapisan === "lisa" || keadaan.lapisan === "gi";
+  ui.klasifikasi.disabled = kategoris;
+  ui.klasifikasi.title = kategoris ? "Lapisan analisis ini punya kelasnya sendiri" : "";
+}
+
+ui.lapisan.addEventListener("change", () => {
+  keadaan.lapisan = ui.lapisan.value as Lapisan;
+  tampilkanParameter();
+  void segarkan();
+});
+for (const [el, set] of [
+  [ui.bobot, () => { keadaan.analisis.bobot = ui.bobot.value as typeof keadaan.analisis.bobot; }],
+  [ui.permutasi, () => { keadaan.analisis.permutasi = Number(ui.permutasi.value); }],
+  [ui.ambang, () => { keadaan.analisis.ambang = ui.ambang.value as typeof keadaan.analisis.ambang; }],
+  [ui.fdr, () => { keadaan.analisis.fdr = ui.fdr.checked; }],
+] as const) {
+  el.addEventListener("change", () => { set(); tampilkanParameter(); void segarkan(); });
+}
+
 for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) {
   radio.addEventListener("change", async () => {
     keadaan.tingkat = radio.value as Tingkat;
@@ -347,12 +470,15 @@ function pngDataUrl(): string {
   const ind = indikatorAktif();
   if (!ind || !klas) throw new Error("peta belum siap");
   const j = judul(ind);
+  const lapisan = lapisanTampil();
+  const analisis = lapisan !== "nilai" && pewarnaan ? pewarnaan : null;
+  if (analisis) j.judul = `${NamaLapisan[lapisan]} · ${j.judul}`;
   return gambarPeta(map, {
     ...j,
     sumber: data?.sumber.join(", ") || "–",
-    sintetis: data?.sintetis ?? false,
-    klasifikasi: klas,
-    namaMetode: NamaMetode[klas.metode],
+    sintetis: (data?.sintetis ?? false) || (analisis !== null && (hasil?.data.sintetis ?? false)),
+    klasifikasi: analisis ? { ...analisis, metode: klas.metode } : klas,
+    namaMetode: analisis ? NamaLapisan[lapisan] : NamaMetode[klas.metode],
   }).toDataURL("image/png");
 }
 
@@ -369,6 +495,8 @@ Object.assign(window, {
     map,
     keadaan: () => ({ ...keadaan }),
     klasifikasi: () => klas,
+    /** The colouring of the analysis layer on the map (null: the values are shown) and its run. */
+    analisis: () => (lapisanTampil() === "nilai" ? null : { pewarnaan, id: hasil?.data.id ?? null }),
     proyeksi: (lng: number, lat: number) => { const p = map.project([lng, lat]); return [p.x, p.y]; },
     png: pngDataUrl,
   },
@@ -381,6 +509,7 @@ async function mulai() {
     [konfigurasi, katalog] = await Promise.all([api.konfigurasi().catch(() => konfigurasi), api.indikator()]);
     if (!katalog.some((i) => i.kode === keadaan.indikator)) keadaan.indikator = "PREV_STUNTING";
     isiIndikator();
+    isiLapisan();
     await muatGaya();
     pasangInteraksi();
     await isiWilayah();

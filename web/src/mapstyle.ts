@@ -22,7 +22,7 @@ export function dalamWilayah(wilayah: string): ExpressionSpecification {
  * The fill colour of every unit, by kode, from the classification of the values the API gave
  * (roll-ups for kecamatan are not in the tiles, and the target class needs each unit's target).
  */
-export function warnaIsi(k: Klasifikasi): ExpressionSpecification {
+export function warnaIsi(k: Pick<Klasifikasi, "kelas" | "kelasUnit">): ExpressionSpecification {
   if (k.kelasUnit.size === 0) return ["literal", TanpaData] as unknown as ExpressionSpecification;
   const pairs: string[] = [];
   for (const [kode, i] of k.kelasUnit) pairs.push(kode, k.kelas[i]!.warna);
@@ -30,7 +30,7 @@ export function warnaIsi(k: Klasifikasi): ExpressionSpecification {
 }
 
 /** Units of the area without a class (no value, or no target for the target view): hatched. */
-export function filterTanpaData(k: Klasifikasi, wilayah: string): FilterSpecification {
+export function filterTanpaData(k: Pick<Klasifikasi, "kelasUnit">, wilayah: string): FilterSpecification {
   return ["all", dalamWilayah(wilayah), ["!", ["in", ["get", "kode"], ["literal", [...k.kelasUnit.keys()]]]]] as FilterSpecification;
 }
 

@@ -1,5 +1,17 @@
 import type { UnitNilaiItem, UnitNilaiResponse } from "./api.ts";
+import { kategoriUnit, NamaLapisan, type BarisAnalisis, type LapisanAnalisis } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
+
+/** What the panel shows of the analysis run when an analysis layer is on. */
+export interface PanelAnalisis {
+  lapisan: LapisanAnalisis;
+  indikator: string;
+  satuan: string;
+  /** Why the run has no EB rates, when it has none. */
+  ebTidak?: string | null;
+  /** The unit's row in the run; null when the run left it out. */
+  baris: BarisAnalisis | null;
+}
 
 const NamaKelompok: Record<string, string> = {
   prevalensi: "Prevalensi",
@@ -23,7 +35,7 @@ export function nilaiTeks(v: number | null, satuan: string): string {
 }
 
 /** The panel of one unit: every indicator of the period against its target. */
-export function renderPanel(root: HTMLElement, data: UnitNilaiResponse, indikatorAktif: string, onClose: () => void): void {
+export function renderPanel(root: HTMLElement, data: UnitNilaiResponse, indikatorAktif: string, onClose: () => void, analisis?: PanelAnalisis): void {
   root.replaceChildren();
   const head = h("header");
   const close = h("button", "tutup", "×");
@@ -41,6 +53,7 @@ export function renderPanel(root: HTMLElement, data: UnitNilaiResponse, indikato
   root.append(h("p", "ringkas", layanan.length > 0
     ? `Periode ${data.periode} · ${memenuhi} dari ${layanan.length} layanan memenuhi target`
     : `Periode ${data.periode}`));
+  if (analisis) root.append(bagianAnalisis(analisis));
 
   if (data.nilai.length === 0) {
     root.append(h("p", "kosong", "Belum ada nilai terbit untuk wilayah ini pada periode ini."));
@@ -80,4 +93,44 @@ export function renderPanel(root: HTMLElement, data: UnitNilaiResponse, indikato
   }
   const sumber = [...new Set(data.nilai.flatMap((n) => n.sumber))].sort();
   root.append(h("p", "sumber", `Sumber: ${sumber.join(", ") || "–"}. Target: yang berlaku untuk wilayah ini (daerah, atau nasional).`));
+}
+
+function angka(v: number | null, digits = 2): string {
+  return v === null ? "–" : formatAngka(v, digits);
+}
+
+/** The unit in the analysis run: its gap class and the reasons in words, LISA, Gi*, EB. */
+function bagianAnalisis(a: PanelAnalisis): HTMLElement {
+  const box = h("section", "analisis");
+  box.append(h("h3", undefined, `Analisis situasi · ${a.indikator}`));
+  const b = a.baris;
+  if (!b) {
+    box.append(h("p", "kosong", "Unit ini tidak ada dalam hasil analisis."));
+    return box;
+  }
+  const baris = (lapisan: LapisanAnalisis, isi: string, warna: string | null, rinci?: string) => {
+    const row = h("div", "baris-analisis");
+    row.dataset.lapisan = lapisan;
+    if (lapisan === a.lapisan) row.classList.add("aktif");
+    // warna: a colour, null for the hatch of "no data", "" for no swatch at all.
+    const sw = h("span", warna === "" ? "swatch kosong" : warna ? "swatch" : "swatch arsir");
+    if (warna) sw.style.background = warna;
+    row.append(h("span", "nama-lapisan", NamaLapisan[lapisan]), sw, h("span", "isi", isi));
+    if (rinci) row.append(h("span", "rinci", rinci));
+    return row;
+  };
+  const kelas = kategoriUnit("kelas", b);
+  const lisa = kategoriUnit("lisa", b);
+  const gi = kategoriUnit("gi", b);
+  const tanpaWarna = (k: { kunci: string }) => k.kunci === "data_kurang" || k.kunci === "tanpa_data" || k.kunci === "";
+  box.append(baris("kelas", kelas.label, tanpaWarna(kelas) ? null : kelas.warna));
+  if (b.alasan) box.append(h("p", "alasan", b.alasan));
+  box.append(
+    baris("lisa", lisa.label, tanpaWarna(lisa) ? null : lisa.warna, b.local_p === null ? undefined : `p semu ${angka(b.local_p, 3)}`),
+    baris("gi", gi.label, tanpaWarna(gi) ? null : gi.warna, b.gi_z === null ? undefined : `z ${angka(b.gi_z)}`),
+    b.eb_lokal === null && b.eb_global === null
+      ? baris("eb", "Tidak tersedia", "", a.ebTidak ?? "perlu pembilang dan penyebut")
+      : baris("eb", `${nilaiTeks(b.eb_lokal, a.satuan)} (lokal)`, "", `global ${nilaiTeks(b.eb_global, a.satuan)} · mentah ${nilaiTeks(b.nilai, a.satuan)}`),
+  );
+  return box;
 }

@@ -1,7 +1,8 @@
+import { DaftarAmbang, DaftarBobot, DaftarLapisan, ParameterBawaan, type Ambang, type Bobot, type Lapisan, type ParameterAnalisis } from "./analisis.ts";
 import type { Metode } from "./classify.ts";
 
 export type Tingkat = "desa" | "kecamatan";
-export type Lapisan = "nilai";
+export type { Lapisan };
 
 /** What the page shows; the URL carries it, so a view can be shared and reloaded. */
 export interface Keadaan {
@@ -13,6 +14,8 @@ export interface Keadaan {
   /** Null: the default for the indicator (WHO classes for stunting prevalence, else quantiles). */
   klasifikasi: Metode | null;
   lapisan: Lapisan;
+  /** The analysis layers' parameters (weights, permutations, threshold rule, FDR). */
+  analisis: ParameterAnalisis;
   /** The unit whose panel is open. */
   desa: string | null;
 }
@@ -24,6 +27,7 @@ export const Bawaan: Keadaan = {
   tingkat: "desa",
   klasifikasi: null,
   lapisan: "nilai",
+  analisis: { ...ParameterBawaan },
   desa: null,
 };
 
@@ -45,7 +49,13 @@ export function bacaUrl(search: string): Keadaan {
     periode: pick<string | null>("periode", (v) => PolaPeriode.test(v), null),
     tingkat: pick<Tingkat>("tingkat", (v) => v === "desa" || v === "kecamatan", Bawaan.tingkat),
     klasifikasi: pick<Metode | null>("klasifikasi", (v) => (Metodes as readonly string[]).includes(v), null),
-    lapisan: pick<Lapisan>("lapisan", (v) => v === "nilai", Bawaan.lapisan),
+    lapisan: pick<Lapisan>("lapisan", (v) => (DaftarLapisan as readonly string[]).includes(v), Bawaan.lapisan),
+    analisis: {
+      bobot: pick<Bobot>("bobot", (v) => (DaftarBobot as readonly string[]).includes(v), ParameterBawaan.bobot),
+      permutasi: pick<number>("permutasi", (v) => /^\d{1,5}$/.test(v) && Number(v) >= 99, ParameterBawaan.permutasi, Number),
+      ambang: pick<Ambang>("ambang", (v) => (DaftarAmbang as readonly string[]).includes(v), ParameterBawaan.ambang),
+      fdr: pick<boolean>("fdr", (v) => v === "1" || v === "0", ParameterBawaan.fdr, (v) => v === "1"),
+    },
     desa: pick<string | null>("desa", (v) => KodeWilayah.test(v), null),
   };
 }
@@ -59,6 +69,11 @@ export function tulisUrl(k: Keadaan): string {
   q.set("tingkat", k.tingkat);
   if (k.klasifikasi) q.set("klasifikasi", k.klasifikasi);
   q.set("lapisan", k.lapisan);
+  // The analysis parameters only when they differ from the defaults.
+  if (k.analisis.bobot !== ParameterBawaan.bobot) q.set("bobot", k.analisis.bobot);
+  if (k.analisis.permutasi !== ParameterBawaan.permutasi) q.set("permutasi", String(k.analisis.permutasi));
+  if (k.analisis.ambang !== ParameterBawaan.ambang) q.set("ambang", k.analisis.ambang);
+  if (k.analisis.fdr !== ParameterBawaan.fdr) q.set("fdr", k.analisis.fdr ? "1" : "0");
   if (k.desa) q.set("desa", k.desa);
   return "?" + q.toString();
 }

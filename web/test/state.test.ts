@@ -8,7 +8,7 @@ test("an empty URL gives Kota Metro, stunting prevalence, the latest period, des
 });
 
 test("the state survives a round trip through the URL", () => {
-  const k = { wilayah: "18.72.03", indikator: "L14", periode: "2022-08", tingkat: "kecamatan" as const, klasifikasi: "jenks" as const, lapisan: "nilai" as const, desa: "18.72.03.1002" };
+  const k = { wilayah: "18.72.03", indikator: "L14", periode: "2022-08", tingkat: "kecamatan" as const, klasifikasi: "jenks" as const, lapisan: "nilai" as const, analisis: { bobot: "queen" as const, permutasi: 999, ambang: "median" as const, fdr: false }, desa: "18.72.03.1002" };
   assert.deepEqual(bacaUrl(tulisUrl(k)), k);
 });
 
@@ -19,4 +19,15 @@ test("malformed values fall back to the defaults", () => {
   assert.equal(k.periode, null);
   assert.equal(k.tingkat, "desa");
   assert.equal(k.klasifikasi, null);
+});
+
+test("the analysis layer and its parameters survive the URL; defaults are left out", () => {
+  const k = { ...Bawaan, lapisan: "lisa" as const, analisis: { bobot: "knn:6" as const, permutasi: 499, ambang: "target" as const, fdr: true } };
+  const url = tulisUrl(k);
+  assert.match(url, /lapisan=lisa/);
+  assert.match(url, /bobot=knn%3A6/);
+  assert.deepEqual(bacaUrl(url), k);
+  assert.doesNotMatch(tulisUrl(Bawaan), /bobot|permutasi|ambang|fdr/);
+  assert.equal(bacaUrl("?lapisan=acak&bobot=jarak&permutasi=5").lapisan, "nilai");
+  assert.equal(bacaUrl("?permutasi=5").analisis.permutasi, 999);
 });
