@@ -39,6 +39,7 @@ app.MapAuditEndpoints();
 app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
+app.MapLokusEndpoints();
 app.MapWebEndpoints();
 app.EnsureDeclared();
 

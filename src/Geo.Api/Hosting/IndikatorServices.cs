@@ -1,6 +1,7 @@
 using Geo.Data.Akun;
 using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
+using Geo.Data.Lokus;
 
 namespace Geo.Api.Hosting;
 
@@ -13,6 +14,7 @@ public static class IndikatorServices
         services.AddSingleton<BatchStore>();
         services.AddSingleton<IndikatorImporter>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<LokusStore>();
         return services;
     }
 }
