@@ -36,6 +36,9 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
     public string BaseUrl { get; private set; } = "";
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The server's services, to make an account as `geo akun tambah` would.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()

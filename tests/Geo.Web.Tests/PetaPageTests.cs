@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Geo.Data.Akun;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Geo.Web.Tests;
@@ -292,6 +294,39 @@ public sealed class PetaPageTests(PetaFixture fixture)
     {
         int Channel(string h, int i) => Convert.ToInt32(h.Substring(1 + 2 * i, 2), 16);
         return [.. Enumerable.Range(0, 3).Select(i => (int)Math.Round(Channel(hex, i) * alpha + Channel(background, i) * (1 - alpha)))];
+    }
+
+    [Fact]
+    public async Task A_user_signs_in_from_the_page_stays_signed_in_after_reload_and_signs_out()
+    {
+        using (var scope = fixture.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AkunAdministrasi>()
+                .CreateAsync("analis-peta", "18.72", ["analis"], "Sandi-Peta-2026");
+        }
+        var page = await fixture.OpenAsync();
+
+        await page.ClickAsync("#akun summary");
+        await page.FillAsync("#akun-masuk input[name=nama]", "analis-peta");
+        await page.FillAsync("#akun-masuk input[name=sandi]", "salah-sekali-1234");
+        await page.ClickAsync("#akun-masuk button[type=submit]");
+        await page.WaitForSelectorAsync("#akun-masuk .galat:not([hidden])");
+        Assert.Contains("salah", await page.InnerTextAsync("#akun-masuk .galat"));
+
+        await page.FillAsync("#akun-masuk input[name=sandi]", "Sandi-Peta-2026");
+        await page.ClickAsync("#akun-masuk button[type=submit]");
+        await page.WaitForSelectorAsync("#akun-nama");
+        Assert.Contains("analis-peta", await page.InnerTextAsync("#akun-nama"));
+        await Shot(page, "akun-masuk");
+
+        await page.ReloadAsync();
+        await PetaFixture.WaitReadyAsync(page);
+        await page.ClickAsync("#akun summary");
+        await page.WaitForSelectorAsync("#akun-nama");
+
+        await page.ClickAsync("#akun-keluar");
+        await page.WaitForSelectorAsync("#akun-masuk");
+        Assert.Equal(401, (await page.APIRequest.GetAsync($"{fixture.BaseUrl}/api/akun/saya")).Status);
     }
 
     private static async Task Shot(IPage page, string name) =>

@@ -1,6 +1,7 @@
 import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./style.css";
+import { pasangAkun } from "./akun.ts";
 import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
 import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
 import { gambarPeta } from "./export.ts";
@@ -504,6 +505,8 @@ Object.assign(window, {
 
 async function mulai() {
   status("memuat");
+  // Beside the map, not before it: a failure here must not keep the public map from loading.
+  void pasangAkun($("kotak-akun")).catch(() => undefined);
   for (const r of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) r.checked = r.value === keadaan.tingkat;
   try {
     [konfigurasi, katalog] = await Promise.all([api.konfigurasi().catch(() => konfigurasi), api.indikator()]);

@@ -82,7 +82,7 @@ public static class AkunCommand
             }
             var (_, password) = await scope.Admin.CreateAsync(DemoName, DemoWilayah, ["admin,operator,verifikator,approver,analis"], null, ct);
             Console.WriteLine($"akun demo dibuat: masuk sebagai {DemoName} dengan sandi sekali pakai {password}");
-            Console.WriteLine($"  (POST /api/akun/masuk {{\"nama\":\"{DemoName}\",\"sandi\":\"...\"}}; sandi ini tidak ditampilkan lagi)");
+            Console.WriteLine($"  (di halaman peta: kotak Akun; atau POST /api/akun/masuk {{\"nama\":\"{DemoName}\",\"sandi\":\"...\"}}; sandi ini tidak ditampilkan lagi)");
             return 0;
         });
         return command;
