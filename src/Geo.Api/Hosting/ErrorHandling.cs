@@ -1,3 +1,4 @@
+using Geo.Core.Text;
 using System.Text.RegularExpressions;
 using Geo.Core.Errors;
 using Geo.Core.Import;
@@ -184,7 +185,7 @@ public static partial class ErrorHandling
         if (FailedToBind().Match(message) is { Success: true } bind)
         {
             var name = ParameterName(bind.Groups["name"].Value);
-            return GeoException.Parameter(name, $"'{Shorten(bind.Groups["value"].Value)}' bukan {TypeWords(bind.Groups["type"].Value)}");
+            return GeoException.Parameter(name, $"'{UserText.Shorten(bind.Groups["value"].Value)}' bukan {TypeWords(bind.Groups["type"].Value)}");
         }
         if (Required().Match(message) is { Success: true } required)
         {
@@ -214,7 +215,6 @@ public static partial class ErrorHandling
     private static string ParameterName(string declared) =>
         declared.Length == 0 ? declared : char.ToLowerInvariant(declared[0]) + declared[1..];
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     // The framework names a nullable parameter's type "Nullable<int>" (and sometimes "int?").
     private static string TypeWords(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?')) switch

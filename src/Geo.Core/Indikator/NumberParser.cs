@@ -1,3 +1,4 @@
+using Geo.Core.Text;
 using System.Globalization;
 
 namespace Geo.Core.Indikator;
@@ -26,9 +27,6 @@ public static class NumberParser
     /// <summary>How spreadsheets, programming languages and people write the non-finite values.</summary>
     private static readonly string[] NonFiniteWords = ["nan", "inf", "infinity", "∞", "#num!", "#div/0!"];
 
-    /// <summary>Cell text in a reason is cut here, so a 4000-character cell does not make a 4000-character reason.</summary>
-    private const int ShownCharacters = 40;
-
     /// <summary>Why a cell gave no number, for a rejection; null for <see cref="Outcome.Number"/> and <see cref="Outcome.Empty"/>.</summary>
     public static string? Reason(Outcome outcome, string? text) => outcome switch
     {
@@ -37,11 +35,7 @@ public static class NumberParser
         _ => null,
     };
 
-    private static string Shorten(string? text)
-    {
-        var s = (text ?? "").Trim();
-        return s.Length <= ShownCharacters ? s : s[..ShownCharacters] + "…";
-    }
+    private static string Shorten(string? text) => UserText.Shorten(text?.Trim());
 
     public static Outcome TryParse(string? text, DecimalSeparator pemisah, out double value)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
@@ -122,7 +121,7 @@ public static partial class AnalysisRequestParser
     private static string IndikatorCode(string parameter, string text)
     {
         var kode = text.Trim().ToUpperInvariant();
-        return IndikatorKode().IsMatch(kode)
+        return KodeIndikator.IsValid(kode)
             ? kode
             : throw GeoException.Parameter(parameter, $"kode indikator '{UserText.Shorten(text)}' tidak sah: huruf, angka dan _, diawali huruf, paling panjang 40");
     }
@@ -141,7 +140,4 @@ public static partial class AnalysisRequestParser
 
     private static GeoException TooLong(string parameter, int length, int max) =>
         GeoException.Parameter(parameter, $"{parameter} terlalu panjang ({length} karakter; paling banyak {max})");
-
-    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,39}$")]
-    private static partial Regex IndikatorKode();
 }

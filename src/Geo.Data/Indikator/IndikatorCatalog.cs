@@ -1,5 +1,6 @@
+using Geo.Core.Text;
+using Geo.Core.Indikator;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Import;
@@ -48,7 +49,7 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
             throw GeoException.Forbidden("katalog indikator berlaku nasional: hanya operator atau admin akun nasional yang dapat menambah indikator");
         }
         var kode = (baru.Kode ?? "").Trim().ToUpperInvariant();
-        if (!KodePattern().IsMatch(kode)) throw GeoException.Parameter("kode", $"kode indikator '{Shorten(baru.Kode)}' tidak sah: huruf besar, angka dan _, diawali huruf, paling banyak 40");
+        if (!KodeIndikator.IsValid(kode)) throw GeoException.Parameter("kode", $"kode indikator '{UserText.Shorten(baru.Kode)}' tidak sah: huruf besar, angka dan _, diawali huruf, paling banyak 40");
         if (string.IsNullOrWhiteSpace(baru.Nama)) throw GeoException.Parameter("nama", "nama indikator wajib diisi");
         CheckLength("nama", baru.Nama, _limits.MaksimumPanjangNama, "MaksimumPanjangNama");
         if (baru.Satuan is not ("persen" or "jumlah")) throw GeoException.Parameter("satuan", "satuan harus 'persen' atau 'jumlah'");
@@ -61,9 +62,9 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
         if (baru.TargetNasional is { } nasional) CheckValue("targetNasional", baru.Satuan == "persen", nasional);
         foreach (var sasaran in baru.PenyebutSasaran ?? [])
         {
-            if (sasaran is null || !KodePattern().IsMatch(sasaran.ToUpperInvariant()))
+            if (sasaran is null || !KodeIndikator.IsValid(sasaran.ToUpperInvariant()))
             {
-                throw GeoException.Parameter("penyebutSasaran", $"kode indikator '{Shorten(sasaran)}' tidak sah");
+                throw GeoException.Parameter("penyebutSasaran", $"kode indikator '{UserText.Shorten(sasaran)}' tidak sah");
             }
         }
         if (await FindAsync(kode, ct) is not null) throw GeoException.Conflict($"indikator {kode} sudah ada");
@@ -93,7 +94,7 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
     /// <summary>Sets (or overrides) the target of an indicator for a wilayah of any level and a year, outside any batch.</summary>
     public async Task SetTargetAsync(Caller oleh, string indikator, string wilayah, int tahun, double nilai, string? sumber = null, CancellationToken ct = default)
     {
-        var info = await FindAsync(indikator, ct) ?? throw GeoException.NotFound($"indikator {Shorten(indikator)} tidak ada");
+        var info = await FindAsync(indikator, ct) ?? throw GeoException.NotFound($"indikator {UserText.Shorten(indikator)} tidak ada");
         if (!KodeWilayah.TryParse(wilayah, out var kode, out var kodeError)) throw GeoException.Parameter("wilayah", kodeError);
         if (!(oleh.Has(Peran.Operator) || oleh.Has(Peran.Approver)) || !oleh.Area.Contains(kode))
         {
@@ -164,8 +165,5 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
         if (value is { Length: var length } && length > limit) throw GeoException.Parameter(name, $"lebih dari {limit} karakter (batas Geo:Impor:{setting})");
     }
 
-    private static string Shorten(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 
-    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,39}$")]
-    private static partial Regex KodePattern();
 }

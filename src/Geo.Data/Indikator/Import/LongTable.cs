@@ -1,3 +1,4 @@
+using Geo.Core.Text;
 using Geo.Core.Indikator;
 
 namespace Geo.Data.Indikator.Import;
@@ -41,7 +42,6 @@ public static class LongTable
 
     private const int DecimalSampleRows = 4_000;
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     /// <summary>
     /// Turns rows into values. Codes, indicators and periods repeat down a long table, so each
@@ -80,7 +80,7 @@ public static class LongTable
                 ind = rawIndikator.ToUpperInvariant();
                 if (!katalog.Persen.ContainsKey(ind))
                 {
-                    result.Reject(line, "indikator", ind.Length == 0 ? "indikator kosong" : $"indikator '{Shorten(ind)}' tidak dikenal");
+                    result.Reject(line, "indikator", ind.Length == 0 ? "indikator kosong" : $"indikator '{UserText.Shorten(ind)}' tidak dikenal");
                     return;
                 }
                 _indicators[rawIndikator] = ind;

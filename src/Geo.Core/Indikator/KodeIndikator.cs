@@ -1,0 +1,12 @@
+using System.Text.RegularExpressions;
+
+namespace Geo.Core.Indikator;
+
+/// <summary>The form of an indicator code (PREV_STUNTING, L14, U_KELAS_BUMIL): upper-case letters, digits and _, a letter first, at most 40.</summary>
+public static partial class KodeIndikator
+{
+    public static bool IsValid(string? kode) => kode is not null && Pattern().IsMatch(kode);
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]{0,39}$")]
+    private static partial Regex Pattern();
+}
