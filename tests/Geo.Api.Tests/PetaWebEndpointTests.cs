@@ -157,6 +157,8 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("public, max-age=31536000, immutable", response.Headers.CacheControl?.ToString());
+        // A worker runs under its own response's policy: MapLibre's must be allowed to fetch tiles.
+        Assert.Contains("connect-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     public async Task DisposeAsync()
