@@ -17,6 +17,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props Geo.sln ./
 COPY src/Geo.Core/Geo.Core.csproj src/Geo.Core/
 COPY src/Geo.Data/Geo.Data.csproj src/Geo.Data/
+COPY src/Geo.Publication/Geo.Publication.csproj src/Geo.Publication/
 COPY src/Geo.Api/Geo.Api.csproj src/Geo.Api/
 COPY src/Geo.Cli/Geo.Cli.csproj src/Geo.Cli/
 RUN dotnet restore src/Geo.Api/Geo.Api.csproj && dotnet restore src/Geo.Cli/Geo.Cli.csproj
