@@ -130,15 +130,22 @@ build_web() {
   (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
 }
 
-# The browser tests drive Debian's chromium (never a downloaded browser).
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+# The tests' outside tools, all Debian packages (never a downloaded browser): chromium drives the
+# browser tests, gdal-bin opens every export, poppler-utils reads and renders the reports.
+TEST_TOOLS=("chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo" "poppler-utils:/usr/bin/pdftotext")
+
+ensure_test_tools() {
+  local missing=() entry
+  for entry in "${TEST_TOOLS[@]}"; do
+    [ -x "${entry#*:}" ] || missing+=("${entry%%:*}")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return
   if is_root && command -v apt-get >/dev/null; then
-    say "memasang chromium untuk pengujian peramban (apt-get install chromium)"
+    say "memasang alat pengujian: ${missing[*]} (apt-get install)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    say "chromium tidak ada dan bukan root: pengujian peramban (tests/Geo.Web.Tests) akan GAGAL; pasang dengan: sudo apt-get install chromium"
+    say "alat pengujian tidak ada dan bukan root: ${missing[*]}; pengujian yang memakainya akan GAGAL; pasang dengan: sudo apt-get install ${missing[*]}"
   fi
 }
 
@@ -183,7 +190,7 @@ cmd_test() {
     build_web
     (cd "$ROOT/web" && npm test)
   fi
-  ensure_chromium
+  ensure_test_tools
   local log status=0
   log="$(mktemp)"
   dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?
