@@ -10,6 +10,8 @@ import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit
   pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
+import { KotakIntervensi } from "./intervensi.ts";
+import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
 // The build copies MapLibre's worker beside this bundle under a hashed name.
@@ -55,6 +57,11 @@ let namaWilayah = "";
 let hasil: { url: string; data: HasilAnalisis } | null = null;
 let pewarnaan: Pewarnaan | null = null;
 const namaDesa = new Map<string, string>();
+const intervensi = new KotakIntervensi($<HTMLDetailsElement>("intervensi"), {
+  indikator: (kode) => void pilihIndikator(kode, "target"),
+  desa: (kode) => void keDesa(kode),
+});
+const saring = new SaringKelas(ui.legenda, () => { const ind = indikatorAktif(); if (ind) terapkan(ind); });
 let permintaan = 0;
 
 function status(s: "memuat" | "siap" | "galat") { document.body.dataset.status = s; }
@@ -285,12 +292,6 @@ function terapkan(ind: Indikator) {
   if (!klas) return;
   const lapisan = lapisanTampil();
   const warna = lapisan !== "nilai" && pewarnaan ? pewarnaan : klas;
-  if (map.getLayer("isi")) {
-    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
-    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-    map.setPaintProperty("isi", "fill-color", warnaIsi(warna));
-    map.setFilter("arsir", filterTanpaData(warna, keadaan.wilayah));
-  }
   const j = judul(ind);
   if (lapisan !== "nilai" && pewarnaan && hasil) {
     const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
@@ -299,11 +300,20 @@ function terapkan(ind: Indikator) {
   } else {
     renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
   }
+  // The class filter (saring.ts) reads the rows just rendered, then the map is painted with it.
+  const pilihan = saring.tandai();
+  if (map.getLayer("isi")) {
+    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
+    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
+    map.setPaintProperty("isi", "fill-color", warnaIsi(saringWarna(warna, pilihan)));
+    map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warna, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
+  }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
   ui.unduh.disabled = !data;
+  intervensi.perbarui(keadaan);
   if (keadaan.desa) void bukaPanel(keadaan.desa, false);
 }
 
@@ -397,11 +407,24 @@ async function gantiWilayah(kode: string) {
 ui.provinsi.addEventListener("change", () => void gantiWilayah(ui.provinsi.value));
 ui.kabkota.addEventListener("change", () => void gantiWilayah(ui.kabkota.value || ui.provinsi.value));
 ui.kecamatan.addEventListener("change", () => void gantiWilayah(ui.kecamatan.value || ui.kabkota.value));
-ui.indikator.addEventListener("change", () => {
-  keadaan.indikator = ui.indikator.value;
-  keadaan.klasifikasi = null;
-  void segarkan();
-});
+ui.indikator.addEventListener("change", () => void pilihIndikator(ui.indikator.value, null));
+
+/** Shows an indicator as values (from the picker, or an intervention: against its target). */
+async function pilihIndikator(kode: string, klasifikasi: Metode | null) {
+  keadaan.indikator = kode;
+  keadaan.klasifikasi = klasifikasi;
+  keadaan.lapisan = "nilai";
+  ui.indikator.value = kode;
+  ui.lapisan.value = "nilai";
+  tampilkanParameter();
+  await segarkan();
+}
+
+/** Zooms to a desa and opens its panel (search, intervention ranking). */
+async function keDesa(kode: string) {
+  await keWilayah(kode);
+  if (keadaan.tingkat === "desa") await bukaPanel(kode);
+}
 ui.periode.addEventListener("change", () => { keadaan.periode = ui.periode.value; void segarkan(); });
 ui.klasifikasi.addEventListener("change", () => {
   keadaan.klasifikasi = ui.klasifikasi.value as Metode;
@@ -454,8 +477,7 @@ ui.cari.addEventListener("change", async () => {
   const kode = namaDesa.get(ui.cari.value.trim().toLowerCase());
   if (!kode) return;
   ui.cari.value = "";
-  await keWilayah(kode);
-  if (keadaan.tingkat === "desa") await bukaPanel(kode);
+  await keDesa(kode);
 });
 ui.salin.addEventListener("click", async () => {
   try {

@@ -1,0 +1,116 @@
+using static Geo.Web.Tests.PetaUji;
+
+namespace Geo.Web.Tests;
+
+/// <summary>What an analyst does after the first map: filter a class, rank the interventions, read a desa, other levels, labels.</summary>
+[Collection(PetaKoleksi.Name)]
+public sealed class PetaAnalisTests(PetaFixture fixture)
+{
+    [Fact]
+    public async Task A_class_filter_keeps_the_chosen_class_coloured_and_fades_the_others()
+    {
+        var page = await fixture.OpenAsync();
+        var desa = await Desa(fixture);
+        var klas = await page.EvaluateAsync<Dictionary<string, int>>(
+            "() => Object.fromEntries(window.geoPeta.klasifikasi().kelasUnit)");
+        var warna = await page.EvaluateAsync<string[]>("() => window.geoPeta.klasifikasi().kelas.map(k => k.warna)");
+        var before = await Pixels(page, desa);
+
+        // Every desa is drawn in its class colour before the filter.
+        foreach (var (kode, i) in klas)
+        {
+            Assert.True(Near(before[kode], Blend(warna[i])), $"{kode} before the filter is {Rgb(before[kode])}, expected its class colour {warna[i]}");
+        }
+
+        // The class with the most desa ("Rendah (2,5–< 10%)" in Kota Metro), chosen in the legend.
+        var chosen = klas.Values.GroupBy(i => i).OrderByDescending(g => g.Count()).First().Key;
+        Assert.True(klas.Values.Any(i => i != chosen), "the test needs desa of another class");
+        await page.Locator("#legenda ul.kelas > li").Nth(chosen).ClickAsync();
+        await Idle(page);
+        await Shot(page, "saring-kelas");
+        var after = await Pixels(page, desa);
+
+        Assert.Equal("true", await page.Locator("#legenda ul.kelas > li").Nth(chosen).GetAttributeAsync("aria-pressed"));
+        Assert.Contains("Hanya", await page.InnerTextAsync("#legenda .catatan-saring"));
+        foreach (var (kode, i) in klas)
+        {
+            if (i == chosen)
+            {
+                Assert.True(Near(after[kode], Blend(warna[i])), $"{kode} of the chosen class is {Rgb(after[kode])}, expected {warna[i]}");
+            }
+            else
+            {
+                Assert.True(Near(after[kode], Blend("#eceff2")), $"{kode} of another class is {Rgb(after[kode])}, expected the faded grey");
+                Assert.False(Near(after[kode], before[kode], 6), $"{kode} did not change under the filter");
+            }
+        }
+
+        // Clicking the row again shows every class.
+        await page.Locator("#legenda ul.kelas > li").Nth(chosen).ClickAsync();
+        await Idle(page);
+        var again = await Pixels(page, desa);
+        foreach (var (kode, i) in klas) Assert.True(Near(again[kode], Blend(warna[i])), $"{kode} after clearing the filter is {Rgb(again[kode])}");
+        Assert.Equal(0, await page.Locator("#legenda .catatan-saring").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_intervention_ranking_follows_the_run_per_area_and_colours_the_map_by_the_chosen_indicator()
+    {
+        var page = await fixture.OpenAsync();
+        var run = await Json(fixture, "/api/analisis?wilayah=18.72&periode=2022-08&indikator=PREV_STUNTING&tingkat=desa&bobot=queen&permutasi=999&ambang=median&fdr=false");
+        var areas = run.GetProperty("intervensi").EnumerateArray().ToList();
+        Assert.Equal("18.72", areas[0].GetProperty("kode").GetString());
+        Assert.Equal(6, areas.Count); // Kota Metro and its five kecamatan
+
+        await page.ClickAsync("#intervensi summary");
+        await page.WaitForSelectorAsync("#intervensi[data-status=siap] li[data-indikator]");
+        await page.Locator("#intervensi").ScrollIntoViewIfNeededAsync();
+        await Shot(page, "intervensi-kota");
+
+        async Task SameRanking(System.Text.Json.JsonElement area)
+        {
+            var expected = area.GetProperty("intervensi").EnumerateArray().Select(i => i.GetProperty("indikator").GetString()).ToList();
+            var shown = await page.Locator("#intervensi li[data-indikator]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.indikator)");
+            Assert.Equal(expected, shown);
+        }
+        await SameRanking(areas[0]);
+        var first = areas[0].GetProperty("intervensi")[0];
+        var firstText = await page.InnerTextAsync("#intervensi li[data-indikator]:first-child");
+        Assert.Contains(first.GetProperty("nama").GetString()!, firstText);
+        Assert.Contains($"{first.GetProperty("unit_memenuhi_target").GetInt32()} dari {first.GetProperty("unit_dengan_data").GetInt32()} desa memenuhi target", firstText);
+        foreach (var d in first.GetProperty("penarik_ke_bawah").EnumerateArray())
+        {
+            Assert.Contains(d.GetProperty("nama").GetString()!, firstText);
+        }
+
+        // A kecamatan's own ranking.
+        var kec = areas[3];
+        await page.SelectOptionAsync("#pilih-intervensi-wilayah", kec.GetProperty("kode").GetString()!);
+        await SameRanking(kec);
+
+        // Clicking the worst intervention of the city colours the map by it against its target.
+        await page.SelectOptionAsync("#pilih-intervensi-wilayah", "18.72");
+        var kode = first.GetProperty("indikator").GetString()!;
+        await page.ClickAsync($"#intervensi li[data-indikator={kode}] button.indikator");
+        await page.WaitForFunctionAsync($"() => window.geoPeta.keadaan().indikator === '{kode}' && document.body.dataset.status === 'siap'");
+        await Shot(page, "intervensi-peta");
+        Assert.Contains($"indikator={kode}", page.Url);
+        Assert.Contains("klasifikasi=target", page.Url);
+        Assert.Equal(kode, await page.InputValueAsync("#pilih-indikator"));
+        Assert.Contains("Belum memenuhi target", await page.InnerTextAsync("#legenda"));
+
+        // The desa that pull it down are drawn in the "not on target" colour.
+        var belum = await page.EvaluateAsync<string>("() => window.geoPeta.klasifikasi().kelas[0].warna");
+        var desa = await Desa(fixture);
+        var penarik = first.GetProperty("penarik_ke_bawah").EnumerateArray().Select(d => d.GetProperty("kode").GetString()).ToHashSet();
+        Assert.NotEmpty(penarik);
+        var pixels = await Pixels(page, desa.Where(d => penarik.Contains(d.Kode)));
+        foreach (var (k, p) in pixels) Assert.True(Near(p, Blend(belum)), $"{k} pulls {kode} down but is drawn {Rgb(p)}, not {belum}");
+
+        // A desa named there opens its panel.
+        var nama = first.GetProperty("penarik_ke_bawah")[0];
+        await page.ClickAsync($"#intervensi button.desa[data-kode='{nama.GetProperty("kode").GetString()}']");
+        await page.WaitForSelectorAsync($"#panel:not([hidden]) tr[data-indikator={kode}]");
+        Assert.Contains(nama.GetProperty("kode").GetString()!, await page.InnerTextAsync("#panel .kode"));
+    }
+}
