@@ -113,4 +113,51 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         await page.WaitForSelectorAsync($"#panel:not([hidden]) tr[data-indikator={kode}]");
         Assert.Contains(nama.GetProperty("kode").GetString()!, await page.InnerTextAsync("#panel .kode"));
     }
+
+    [Fact]
+    public async Task The_desa_panel_shows_the_real_e_PPGBM_value_its_targets_trend_gap_class_source_and_the_synthetic_label()
+    {
+        // Metro (18.72.01.1001), as printed in Lampiran II of Perwali Metro 32/2022.
+        const string kode = "18.72.01.1001";
+        var row = Geo.Data.Tests.Indikator.KotaMetroData.Rows().Single(r => r.Kelurahan == "Metro");
+        var page = await fixture.OpenAsync($"?wilayah=18.72&indikator=PREV_STUNTING&desa={kode}");
+        await page.WaitForSelectorAsync("#panel:not([hidden])[data-tren=siap] section.tren-utama");
+        await page.WaitForSelectorAsync("#panel section.kelas-desa");
+        await Shot(page, "panel-tren");
+
+        Assert.Equal(Indonesian(row.Capaian) + "%", (await page.InnerTextAsync("#panel tr[data-indikator=PREV_STUNTING] .nilai")).Trim());
+        var nilai = await page.Locator("#panel section.tren-utama circle.titik-nilai").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.periode + '=' + e.dataset.nilai)");
+        Assert.Equal([$"2022-08={row.Capaian.ToString(System.Globalization.CultureInfo.InvariantCulture)}"], nilai);
+        var targets = await page.Locator("#panel section.tren-utama circle.titik-target").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.tahun + '=' + e.dataset.nilai)");
+        Assert.Equal(["2022=14", $"2023={row.Target2023.ToString(System.Globalization.CultureInfo.InvariantCulture)}", $"2024={row.Target2024.ToString(System.Globalization.CultureInfo.InvariantCulture)}"], targets);
+        var ket = await page.InnerTextAsync("#panel .ket-tren");
+        Assert.Contains("Sumber: e-PPGBM", ket);
+        Assert.Contains("Baru satu periode", ket);
+
+        // Coverage has two published periods: a sparkline in its row, none for a single period.
+        Assert.Equal(1, await page.Locator("#panel tr[data-indikator=L14] svg.sparkline").CountAsync());
+        Assert.Equal(0, await page.Locator("#panel tr[data-indikator=PREV_STUNTING] svg.sparkline").CountAsync());
+        Assert.Contains("sintetis", await page.InnerTextAsync("#panel tr[data-indikator=L14]"));
+        Assert.Contains("Data sintetis", await page.InnerTextAsync("#panel .sintetis-label"));
+
+        // The gap class and its reasons in words, as the run has them, without an analysis layer on.
+        var run = await Json(fixture, "/api/analisis?wilayah=18.72&periode=2022-08&indikator=PREV_STUNTING&tingkat=desa&bobot=queen&permutasi=999&ambang=median&fdr=false");
+        var unit = run.GetProperty("unit").EnumerateArray().Single(u => u.GetProperty("kode").GetString() == kode);
+        Assert.Equal(unit.GetProperty("kelas").GetString(), await page.GetAttributeAsync("#panel section.kelas-desa", "data-kelas"));
+        Assert.Contains(unit.GetProperty("alasan").GetString()!, await page.InnerTextAsync("#panel section.kelas-desa"));
+
+        // With L14 on the map the chart follows it: both periods, the values of the API.
+        await page.SelectOptionAsync("#pilih-indikator", "L14");
+        await page.WaitForSelectorAsync("#panel section.tren-utama[data-indikator=L14]");
+        await Shot(page, "panel-tren-l14");
+        var l14 = await page.Locator("#panel section.tren-utama circle.titik-nilai").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.periode)");
+        Assert.Equal(["2022-02", "2022-08"], l14);
+        foreach (var periode in l14)
+        {
+            var api = await Json(fixture, $"/api/wilayah/{kode}/nilai?periode={periode}");
+            var v = api.GetProperty("nilai").EnumerateArray().Single(n => n.GetProperty("indikator").GetString() == "L14").GetProperty("nilai").GetDouble();
+            var shown = double.Parse(await page.GetAttributeAsync($"#panel circle.titik-nilai[data-periode='{periode}']", "data-nilai") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(v, shown, 9);
+        }
+    }
 }

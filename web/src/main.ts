@@ -11,6 +11,7 @@ import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi } from "./intervensi.ts";
+import { lengkapiPanel } from "./panelDesa.ts";
 import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
@@ -341,7 +342,10 @@ async function bukaPanel(kode: string, simpan = true) {
   try {
     const unit = await api.nilaiUnit(kode, keadaan.periode);
     if (keadaan.desa !== kode) return;
-    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, panelAnalisis(kode));
+    const analisisPanel = panelAnalisis(kode);
+    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisisPanel);
+    void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
+      tampilan: keadaan, adaAnalisis: analisisPanel !== undefined });
   } catch (e) {
     ui.panel.textContent = `Gagal memuat panel: ${(e as Error).message}`;
   } finally {
