@@ -57,6 +57,13 @@ public sealed class PetaDataEndpointTests(PetaDataFactory factory) : IClassFixtu
         Assert.Equal(8.17, prev[0].GetProperty("nilai").GetDouble(), 6);
         Assert.False(prev[0].GetProperty("sintetis").GetBoolean());
         Assert.Equal("e-PPGBM", prev[0].GetProperty("sumber").GetString());
+        // The regulation's targets for the years ahead (Lampiran II, Perwali Metro 32/2022).
+        var row = KotaMetroData.Rows().Single(r => r.Kelurahan == "Metro");
+        var years = deret["PREV_STUNTING"].GetProperty("targetTahunan").EnumerateArray().ToList();
+        Assert.Equal([2023, 2024], years.Select(y => y.GetProperty("tahun").GetInt32()));
+        Assert.Equal(row.Target2023, years[0].GetProperty("nilai").GetDouble(), 6);
+        Assert.Equal(row.Target2024, years[1].GetProperty("nilai").GetDouble(), 6);
+        Assert.Equal(Desa, years[0].GetProperty("asal").GetString());
 
         // Each coverage point equals the panel's value of its period; the draft 2024-08 is not there.
         foreach (var periode in new[] { "2022-02", "2022-08" })
@@ -113,6 +120,10 @@ public sealed class PetaDataEndpointTests(PetaDataFactory factory) : IClassFixtu
             rollUp.GetProperty("nilai").EnumerateArray().Select(n => n.GetProperty("kode").GetString()).Order());
 
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/kelompok?induk=18.71&jenis=puskesmas")).EnumerateArray());
+        // Kota Metro's groupings are defined for the city: a kecamatan view has none, as its roll-up has none.
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/kelompok?induk=18.72.01&jenis=puskesmas")).EnumerateArray());
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/nilai?induk=18.72.01&indikator=PREV_STUNTING&periode=2022-08&tingkat=puskesmas")).GetProperty("nilai").EnumerateArray());
+        Assert.Equal(groups.Count, (await client.GetFromJsonAsync<JsonElement>("/api/kelompok?induk=18&jenis=puskesmas")).GetArrayLength());
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/kelompok?induk=18.72&jenis=posyandu")).EnumerateArray());
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/kelompok?induk=18-72")).StatusCode);
     }

@@ -160,4 +160,38 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
             Assert.Equal(v, shown, 9);
         }
     }
+
+    [Fact]
+    public async Task The_puskesmas_level_colours_each_desa_by_its_puskesmas_roll_up_and_is_offered_only_where_groupings_exist()
+    {
+        var page = await fixture.OpenAsync("?wilayah=18.72&indikator=PREV_STUNTING&tingkat=puskesmas&klasifikasi=kuantil");
+        await Shot(page, "puskesmas");
+        var puskesmas = Geo.Data.Tests.Indikator.KotaMetroData.Rows().Select(r => r.Puskesmas).Distinct().Count();
+        var total = (await page.Locator("#legenda li .jumlah").AllInnerTextsAsync()).Sum(t => int.Parse(t.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(puskesmas, total);
+        Assert.Contains("pkm", await page.InnerTextAsync("#legenda"));
+        Assert.Contains("per wilayah kerja puskesmas", await page.InnerTextAsync("#judul-peta"));
+
+        var groups = (await Json(fixture, "/api/kelompok?induk=18.72&jenis=puskesmas")).EnumerateArray()
+            .SelectMany(g => g.GetProperty("anggota").EnumerateArray().Select(d => (Desa: d.GetString()!, Kode: g.GetProperty("kode").GetString()!)))
+            .ToDictionary(x => x.Desa, x => x.Kode);
+        var klas = await page.EvaluateAsync<Dictionary<string, int>>("() => Object.fromEntries(window.geoPeta.klasifikasi().kelasUnit)");
+        var warna = await page.EvaluateAsync<string[]>("() => window.geoPeta.klasifikasi().kelas.map(k => k.warna)");
+        Assert.Equal(puskesmas, klas.Count);
+        Assert.True(klas.Values.Distinct().Count() > 1, "the quantile classes must tell puskesmas apart");
+        var desa = await Desa(fixture);
+        var pixels = await Pixels(page, desa);
+        foreach (var d in desa)
+        {
+            var expected = Blend(warna[klas[groups[d.Kode]]]);
+            Assert.True(Near(pixels[d.Kode], expected), $"{d.Nama} ({d.Kode}) is {Rgb(pixels[d.Kode])}, expected its puskesmas' class {warna[klas[groups[d.Kode]]]}");
+        }
+
+        // A kecamatan has no groupings of its own: the level is not offered, and a link asking for it shows desa.
+        var kec = await fixture.OpenAsync("?wilayah=18.72.01&indikator=PREV_STUNTING&tingkat=puskesmas");
+        Assert.True(await kec.IsDisabledAsync("input[name=tingkat][value=puskesmas]"));
+        Assert.True(await kec.IsCheckedAsync("input[name=tingkat][value=desa]"));
+        Assert.Contains("kolom Puskesmas", await kec.GetAttributeAsync("#label-puskesmas", "title") ?? "");
+        Assert.False(await page.IsDisabledAsync("input[name=tingkat][value=puskesmas]"));
+    }
 }

@@ -12,6 +12,7 @@ import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi } from "./intervensi.ts";
 import { lengkapiPanel } from "./panelDesa.ts";
+import * as pkm from "./puskesmas.ts";
 import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
@@ -64,6 +65,9 @@ const intervensi = new KotakIntervensi($<HTMLDetailsElement>("intervensi"), {
 });
 const saring = new SaringKelas(ui.legenda, () => { const ind = indikatorAktif(); if (ind) terapkan(ind); });
 let permintaan = 0;
+/** The puskesmas groupings of the area (empty: the puskesmas level is not offered there). */
+let kelompok: pkm.Kelompok[] = [];
+let anggota = new Map<string, pkm.Kelompok>();
 
 function status(s: "memuat" | "siap" | "galat") { document.body.dataset.status = s; }
 
@@ -99,7 +103,8 @@ map.on("styleimagemissing", (e) => {
 
 function muatGaya(): Promise<void> {
   const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
-  map.setStyle(gayaAwal(keadaan.tingkat, konfigurasi.basemap), { diff: false });
+  // Puskesmas areas have no boundaries of their own: they are drawn on the desa tiles.
+  map.setStyle(gayaAwal(keadaan.tingkat === "puskesmas" ? "desa" : keadaan.tingkat, konfigurasi.basemap), { diff: false });
   return ready;
 }
 
@@ -120,9 +125,24 @@ async function isiWilayah() {
   isiSelect(ui.kabkota, opts(kabkota), kab, "Semua kabupaten/kota");
   isiSelect(ui.kecamatan, opts(kecamatan), kec, kab ? "Semua kecamatan" : "Pilih kabupaten/kota dulu");
   ui.kecamatan.disabled = !kab;
+  await isiPuskesmas(kode);
   const semua = [...provinsi, ...kabkota, ...kecamatan];
   namaWilayah = semua.find((w) => w.kode === kode)?.nama ?? kode;
   if (kec) namaWilayah = `Kec. ${namaWilayah}, ${kabkota.find((w) => w.kode === kab)?.nama ?? ""}`;
+}
+
+/** Offers the puskesmas level only where the area has puskesmas groupings. */
+async function isiPuskesmas(kode: string) {
+  kelompok = await pkm.muatKelompok(kode).catch(() => []);
+  anggota = pkm.petaAnggota(kelompok);
+  const radio = document.querySelector<HTMLInputElement>("input[name=tingkat][value=puskesmas]")!;
+  radio.disabled = kelompok.length === 0;
+  radio.parentElement!.title = kelompok.length === 0 ? pkm.PesanTanpaPuskesmas : `${kelompok.length} wilayah kerja puskesmas`;
+  if (keadaan.tingkat === "puskesmas" && kelompok.length === 0) {
+    keadaan.tingkat = "desa";
+    for (const r of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) r.checked = r.value === "desa";
+    pesan(pkm.PesanTanpaPuskesmas);
+  }
 }
 
 async function keWilayah(kode: string) {
@@ -269,7 +289,7 @@ function siapSetelahIdle(nomor: number): Promise<void> {
 }
 
 function judul(ind: Indikator): { judul: string; subjudul: string } {
-  const tingkat = keadaan.tingkat === "desa" ? "per desa/kelurahan" : "per kecamatan";
+  const tingkat = keadaan.tingkat === "desa" ? "per desa/kelurahan" : keadaan.tingkat === "puskesmas" ? "per wilayah kerja puskesmas" : "per kecamatan";
   return { judul: ind.nama, subjudul: `${namaWilayah} · ${tingkat} · periode ${keadaan.periode ?? "–"}` };
 }
 
@@ -303,11 +323,12 @@ function terapkan(ind: Indikator) {
   }
   // The class filter (saring.ts) reads the rows just rendered, then the map is painted with it.
   const pilihan = saring.tandai();
+  const warnaPeta = keadaan.tingkat === "puskesmas" ? pkm.keDesa(warna, kelompok) : warna;
   if (map.getLayer("isi")) {
     map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
     map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-    map.setPaintProperty("isi", "fill-color", warnaIsi(saringWarna(warna, pilihan)));
-    map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warna, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
+    map.setPaintProperty("isi", "fill-color", warnaIsi(saringWarna(warnaPeta, pilihan)));
+    map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warnaPeta, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
@@ -380,7 +401,9 @@ function pasangInteraksi() {
       if (!k) return;
       map.getCanvas().style.cursor = "pointer";
       map.setFilter("sorot", ["==", ["get", "kode"], k]);
-      const item = data?.nilai.find((n) => n.kode === k);
+      // At puskesmas level a desa shows its puskesmas' roll-up.
+      const unit = keadaan.tingkat === "puskesmas" ? (anggota.get(k)?.kode ?? k) : k;
+      const item = data?.nilai.find((n) => n.kode === unit);
       const ind = indikatorAktif();
       ui.tooltip.hidden = false;
       ui.tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;

@@ -6,8 +6,17 @@ namespace Geo.Data.Peta;
 /// <summary>One published value of a series, with the target in force in its year.</summary>
 public sealed record TitikDeret(string Periode, double? Nilai, double? Target, bool Sintetis, string? Sumber);
 
-/// <summary>One indicator's published values for one wilayah, oldest period first.</summary>
-public sealed record DeretIndikator(string Indikator, string Satuan, string? Polaritas, IReadOnlyList<TitikDeret> Titik);
+/// <summary>The target in force for a wilayah in one year.</summary>
+public sealed record TargetTahun(int Tahun, double Nilai, string Asal);
+
+/// <summary>
+/// One indicator's published values for one wilayah, oldest period first, and the regional
+/// targets set for it by year (a regulation's path for the years ahead: Kota Metro's 2023 and 2024).
+/// </summary>
+public sealed record DeretIndikator(string Indikator, string Satuan, string? Polaritas, IReadOnlyList<TitikDeret> Titik)
+{
+    public IReadOnlyList<TargetTahun> TargetTahunan { get; init; } = [];
+}
 
 /// <summary>A custom grouping (a puskesmas service area, ...) with the desa it holds.</summary>
 public sealed record KelompokAnggota(string Kode, string Nama, string Jenis, string Induk, IReadOnlyList<string> Anggota);
@@ -50,12 +59,35 @@ public sealed class PetaPanelQueries(NpgsqlDataSource dataSource)
             titik!.Add(new TitikDeret(reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5),
                 reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
-        return list;
+        if (list.Count == 0) return list;
+
+        // Years with a published regional target for the desa (its own or an ancestor's), each with the target in force.
+        await using var targets = dataSource.CreateCommand("""
+            SELECT y.indikator, y.tahun, b.nilai, b.asal
+            FROM (SELECT DISTINCT t.indikator, t.tahun FROM target t
+                  WHERE t.indikator = ANY($2) AND t.wilayah IN ($1, left($1, 8), left($1, 5), left($1, 2))
+                    AND (t.batch IS NULL OR EXISTS (SELECT 1 FROM impor_batch x WHERE x.id = t.batch AND x.status = 'terbit'))) y
+            CROSS JOIN LATERAL target_berlaku(y.indikator, $1, y.tahun) b
+            ORDER BY y.indikator, y.tahun
+            """);
+        targets.Parameters.AddWithValue(desa.Value);
+        targets.Parameters.AddWithValue(list.Select(d => d.Indikator).ToArray());
+        var perIndikator = new Dictionary<string, List<TargetTahun>>();
+        await using (var r = await targets.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                var kode = r.GetString(0);
+                if (!perIndikator.TryGetValue(kode, out var years)) perIndikator[kode] = years = [];
+                years.Add(new TargetTahun(r.GetInt32(1), r.GetDouble(2), r.GetString(3)));
+            }
+        }
+        return [.. list.Select(d => perIndikator.TryGetValue(d.Indikator, out var years) ? d with { TargetTahunan = years } : d)];
     }
 
     /// <summary>
-    /// Groupings of one kind (or every kind) whose members lie under <paramref name="induk"/>, with
-    /// the members the caller may see. As for their roll-ups, only member lists of published
+    /// Groupings of one kind (or every kind) defined at or under <paramref name="induk"/> (as the
+    /// roll-ups of /api/nilai?tingkat=puskesmas pick them), with the members the caller may see. As for their roll-ups, only member lists of published
     /// batches (or of none) count: a grouping that came in a draft batch is unverified.
     /// </summary>
     public async Task<IReadOnlyList<KelompokAnggota>> KelompokAsync(WilayahScope scope, KodeWilayah? induk, string? jenis, CancellationToken ct = default)
@@ -65,7 +97,7 @@ public sealed class PetaPanelQueries(NpgsqlDataSource dataSource)
             FROM kelompok_wilayah g
             JOIN kelompok_wilayah_anggota a ON a.kelompok = g.id
             JOIN wilayah d ON d.kode = a.wilayah
-            WHERE ($1::text IS NULL OR g.jenis = $1) AND d.kode LIKE $2 AND d.kode LIKE $3
+            WHERE ($1::text IS NULL OR g.jenis = $1) AND d.kode LIKE $2 AND d.kode LIKE $3 AND (g.induk = $4 OR g.induk LIKE $2)
               AND (g.batch IS NULL OR EXISTS (SELECT 1 FROM impor_batch b WHERE b.id = g.batch AND b.status = 'terbit'))
             GROUP BY g.id, g.nama, g.jenis, g.induk
             ORDER BY g.jenis, g.nama, g.id
@@ -73,6 +105,7 @@ public sealed class PetaPanelQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)jenis ?? DBNull.Value);
         cmd.Parameters.AddWithValue(induk is { } k ? k.Value + ".%" : "%");
         cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        cmd.Parameters.AddWithValue(induk?.Value ?? "");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<KelompokAnggota>();
         while (await reader.ReadAsync(ct))
