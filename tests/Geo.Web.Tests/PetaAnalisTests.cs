@@ -194,4 +194,42 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         Assert.Contains("kolom Puskesmas", await kec.GetAttributeAsync("#label-puskesmas", "title") ?? "");
         Assert.False(await page.IsDisabledAsync("input[name=tingkat][value=puskesmas]"));
     }
+
+    [Fact]
+    public async Task Kecamatan_and_desa_names_are_drawn_from_our_own_data_and_font_without_any_other_host()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        var fonts = new List<(string Url, int Status)>();
+        page.Request += (_, r) => requests.Add(r.Url);
+        page.Response += (_, r) => { if (r.Url.EndsWith(".woff2", StringComparison.Ordinal)) fonts.Add((r.Url, r.Status)); };
+        await page.GotoAsync($"{fixture.BaseUrl}/?wilayah=18.72&indikator=PREV_STUNTING");
+        await PetaFixture.WaitReadyAsync(page);
+        await page.WaitForFunctionAsync("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).length > 0");
+        await Idle(page);
+        await Shot(page, "label");
+
+        var kecamatan = await page.EvaluateAsync<string[]>(
+            "() => [...new Set(window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).map(f => f.properties.nama))].sort()");
+        Assert.Equal(["Metro Barat", "Metro Pusat", "Metro Selatan", "Metro Timur", "Metro Utara"], kecamatan);
+        var zoom = await page.EvaluateAsync<double>("() => window.geoPeta.map.getZoom()");
+        Assert.True(zoom >= 11.5, $"Kota Metro opens at zoom {zoom}; desa names start at 11.5");
+        var desa = await page.EvaluateAsync<string[]>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).map(f => f.properties.nama)");
+        Assert.NotEmpty(desa);
+        var names = (await Desa(fixture)).Select(d => d.Nama).ToHashSet();
+        Assert.All(desa, n => Assert.Contains(n, names));
+
+        // The font came from our server; nothing was asked of any other host.
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => { Assert.StartsWith(fixture.BaseUrl + "/assets/NotoSans-", f.Url); Assert.Equal(200, f.Status); });
+        Assert.All(requests, u => Assert.True(u.StartsWith(fixture.BaseUrl, StringComparison.Ordinal) || u.StartsWith("blob:", StringComparison.Ordinal) || u.StartsWith("data:", StringComparison.Ordinal), $"request to another host: {u}"));
+
+        // Zoomed out below the desa names, the kecamatan names stay.
+        await page.EvaluateAsync("() => { window.geoPeta.map.jumpTo({ zoom: 10.5 }); }");
+        await Idle(page);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).length"));
+        Assert.True(await page.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).length") > 0);
+        await context.CloseAsync();
+    }
 }

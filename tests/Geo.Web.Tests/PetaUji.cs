@@ -34,13 +34,18 @@ public static class PetaUji
         return list;
     }
 
-    /// <summary>The pixels (rgb) of the map canvas at the label point of each desa, by kode.</summary>
+    /// <summary>The pixels (rgb) of the map canvas at the label point of each desa, by kode, with the names hidden.</summary>
     public static async Task<Dictionary<string, int[]>> Pixels(IPage page, IEnumerable<(string Kode, string Nama, double Lng, double Lat)> desa)
     {
         var points = JsonSerializer.Serialize(desa.Select(d => new object[] { d.Kode, d.Lng, d.Lat }));
         var result = await page.EvaluateAsync<Dictionary<string, int[]>>($$"""
-            () => {
-              const src = window.geoPeta.map.getCanvas();
+            async () => {
+              // The fill under the names: labels are tested on their own.
+              const map = window.geoPeta.map;
+              const labels = ['label-desa', 'label-kecamatan'].filter(l => map.getLayer(l));
+              for (const l of labels) map.setLayoutProperty(l, 'visibility', 'none');
+              await new Promise(r => { map.once('idle', () => r(null)); map.triggerRepaint(); });
+              const src = map.getCanvas();
               const s = src.width / src.clientWidth;
               const c = document.createElement('canvas');
               c.width = src.width; c.height = src.height;
@@ -52,6 +57,7 @@ public static class PetaUji
                 const d = ctx.getImageData(Math.round(x * s), Math.round(y * s), 1, 1).data;
                 out[kode] = [d[0], d[1], d[2]];
               }
+              for (const l of labels) map.setLayoutProperty(l, 'visibility', 'visible');
               return out;
             }
             """);

@@ -13,6 +13,7 @@ import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi } from "./intervensi.ts";
 import { lengkapiPanel } from "./panelDesa.ts";
 import * as pkm from "./puskesmas.ts";
+import { Label } from "./label.ts";
 import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
@@ -97,6 +98,7 @@ const map = new MlMap({
 });
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+const label = new Label(map);
 map.on("styleimagemissing", (e) => {
   if (e.id === "arsir" && !map.hasImage("arsir")) map.addImage("arsir", polaArsir(), { pixelRatio: 1 });
 });
@@ -105,7 +107,7 @@ function muatGaya(): Promise<void> {
   const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
   // Puskesmas areas have no boundaries of their own: they are drawn on the desa tiles.
   map.setStyle(gayaAwal(keadaan.tingkat === "puskesmas" ? "desa" : keadaan.tingkat, konfigurasi.basemap), { diff: false });
-  return ready;
+  return ready.then(() => label.pasang());
 }
 
 // --- Area ----------------------------------------------------------------------------------
@@ -126,6 +128,7 @@ async function isiWilayah() {
   isiSelect(ui.kecamatan, opts(kecamatan), kec, kab ? "Semua kecamatan" : "Pilih kabupaten/kota dulu");
   ui.kecamatan.disabled = !kab;
   await isiPuskesmas(kode);
+  void label.muat(kode);
   const semua = [...provinsi, ...kabkota, ...kecamatan];
   namaWilayah = semua.find((w) => w.kode === kode)?.nama ?? kode;
   if (kec) namaWilayah = `Kec. ${namaWilayah}, ${kabkota.find((w) => w.kode === kab)?.nama ?? ""}`;
