@@ -231,5 +231,13 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).length"));
         Assert.True(await page.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).length") > 0);
         await context.CloseAsync();
+
+        // The kecamatan level names its units, and leaves desa names to a closer zoom.
+        var kec = await fixture.OpenAsync("?wilayah=18.72&indikator=L14&tingkat=kecamatan");
+        await kec.WaitForFunctionAsync("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).length >= 5");
+        await Idle(kec);
+        await Shot(kec, "label-kecamatan");
+        Assert.True(await kec.EvaluateAsync<double>("() => window.geoPeta.map.getZoom()") < 13.5);
+        Assert.Equal(0, await kec.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).length"));
     }
 }

@@ -16,6 +16,7 @@ const kosong: Koleksi = { type: "FeatureCollection", features: [] };
 
 /** Where desa names start to show: a kab/kota fills the screen about here, and a desa is wide enough for its name. */
 export const ZoomLabelDesa = 11.5;
+export const ZoomLabelDesaDiKecamatan = 13.5;
 
 /**
  * Adds the font faces, the label source and its two layers to the style just loaded (again after
@@ -52,9 +53,13 @@ export class Label {
 
   constructor(private readonly map: MlMap) {}
 
-  /** Call after every style load: the layers go on top of the new style, with the points held. */
-  pasang(): void {
+  /**
+   * Call after every style load: the layers go on top of the new style, with the points held.
+   * Over kecamatan units desa names wait for a closer zoom: the unit names come first there.
+   */
+  pasang(tingkat: string): void {
     pasangLabel(this.map, this.data);
+    this.map.setLayerZoomRange("label-desa", tingkat === "kecamatan" ? ZoomLabelDesaDiKecamatan : ZoomLabelDesa, 24);
   }
 
   async muat(wilayah: string): Promise<void> {

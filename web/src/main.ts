@@ -107,7 +107,7 @@ function muatGaya(): Promise<void> {
   const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
   // Puskesmas areas have no boundaries of their own: they are drawn on the desa tiles.
   map.setStyle(gayaAwal(keadaan.tingkat === "puskesmas" ? "desa" : keadaan.tingkat, konfigurasi.basemap), { diff: false });
-  return ready.then(() => label.pasang());
+  return ready.then(() => label.pasang(keadaan.tingkat));
 }
 
 // --- Area ----------------------------------------------------------------------------------
@@ -264,6 +264,7 @@ function indikatorAnalisis(ind: Indikator, lapisan: LapisanAnalisis): Indikator 
 
 /** Fetches the run for the view (unless it is the one held) and colours the layer from it. */
 async function muatAnalisis(ind: Indikator, lapisan: LapisanAnalisis, nomor: number) {
+  if (keadaan.tingkat === "puskesmas") throw new Error("lapisan analisis dihitung per desa atau kecamatan; pilih tingkat Desa atau Kecamatan.");
   const sasaran = indikatorAnalisis(ind, lapisan);
   const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis);
   if (hasil?.url !== url) {

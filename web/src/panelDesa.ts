@@ -25,6 +25,19 @@ const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: s
   return e;
 };
 
+// Series change only when values are published; the panel re-renders on every repaint, so keep a few.
+const deretCache = new Map<string, Promise<DeretResponse>>();
+function muatDeret(url: string): Promise<DeretResponse> {
+  let p = deretCache.get(url);
+  if (!p) {
+    p = get<DeretResponse>(url);
+    p.catch(() => deretCache.delete(url));
+    deretCache.set(url, p);
+    if (deretCache.size > 30) deretCache.delete(deretCache.keys().next().value!);
+  }
+  return p;
+}
+
 /** Adds trend and gap class to the panel just rendered for `opsi.kode`; stale answers are dropped. */
 export async function lengkapiPanel(root: HTMLElement, opsi: OpsiPanel): Promise<void> {
   const desa = opsi.kode.length === 13;
@@ -33,7 +46,7 @@ export async function lengkapiPanel(root: HTMLElement, opsi: OpsiPanel): Promise
   const deretUrl = desa ? `/api/wilayah/${q(opsi.kode)}/deret` : `/api/wilayah/${q(opsi.kode)}/deret?indikator=${q(opsi.indikator)}`;
   const runUrl = desa && !opsi.adaAnalisis ? urlRunKelas(opsi.tampilan) : null;
   const [deret, run] = await Promise.all([
-    get<DeretResponse>(deretUrl).catch(() => null),
+    muatDeret(deretUrl).catch(() => null),
     runUrl ? muatRun(runUrl).catch(() => null) : Promise.resolve(null),
   ]);
   if (root.dataset.kode !== opsi.kode || root.hidden) return;
