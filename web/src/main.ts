@@ -61,7 +61,7 @@ let hasil: { url: string; data: HasilAnalisis } | null = null;
 let pewarnaan: Pewarnaan | null = null;
 const namaDesa = new Map<string, string>();
 const intervensi = new KotakIntervensi($<HTMLDetailsElement>("intervensi"), {
-  indikator: (kode) => void pilihIndikator(kode, "target"),
+  indikator: (kode) => void pilihIndikator(kode, "target", true),
   desa: (kode) => void keDesa(kode),
 });
 const saring = new SaringKelas(ui.legenda, () => { const ind = indikatorAktif(); if (ind) terapkan(ind); });
@@ -438,23 +438,25 @@ async function gantiWilayah(kode: string) {
 ui.provinsi.addEventListener("change", () => void gantiWilayah(ui.provinsi.value));
 ui.kabkota.addEventListener("change", () => void gantiWilayah(ui.kabkota.value || ui.provinsi.value));
 ui.kecamatan.addEventListener("change", () => void gantiWilayah(ui.kecamatan.value || ui.kabkota.value));
-ui.indikator.addEventListener("change", () => void pilihIndikator(ui.indikator.value, null));
+ui.indikator.addEventListener("change", () => void pilihIndikator(ui.indikator.value, null, false));
 
-/** Shows an indicator as values (from the picker, or an intervention: against its target). */
-async function pilihIndikator(kode: string, klasifikasi: Metode | null) {
+/** Shows an indicator (from the picker; from an intervention: its values against its target). */
+async function pilihIndikator(kode: string, klasifikasi: Metode | null, keNilai: boolean) {
   keadaan.indikator = kode;
   keadaan.klasifikasi = klasifikasi;
-  keadaan.lapisan = "nilai";
   ui.indikator.value = kode;
-  ui.lapisan.value = "nilai";
-  tampilkanParameter();
+  if (keNilai) {
+    keadaan.lapisan = "nilai";
+    ui.lapisan.value = "nilai";
+    tampilkanParameter();
+  }
   await segarkan();
 }
 
 /** Zooms to a desa and opens its panel (search, intervention ranking). */
 async function keDesa(kode: string) {
   await keWilayah(kode);
-  if (keadaan.tingkat === "desa") await bukaPanel(kode);
+  if (keadaan.tingkat !== "kecamatan") await bukaPanel(kode);
 }
 ui.periode.addEventListener("change", () => { keadaan.periode = ui.periode.value; void segarkan(); });
 ui.klasifikasi.addEventListener("change", () => {
@@ -531,7 +533,8 @@ function pngDataUrl(): string {
     ...j,
     sumber: data?.sumber.join(", ") || "–",
     sintetis: (data?.sintetis ?? false) || (analisis !== null && (hasil?.data.sintetis ?? false)),
-    klasifikasi: analisis ? { ...analisis, metode: klas.metode } : klas,
+    // The legend as the map shows it, faded classes included when a class filter is on.
+    klasifikasi: saringWarna(analisis ? { ...analisis, metode: klas.metode } : klas, saring.pilihan()),
     namaMetode: analisis ? NamaLapisan[lapisan] : NamaMetode[klas.metode],
   }).toDataURL("image/png");
 }
