@@ -240,4 +240,22 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         Assert.True(await kec.EvaluateAsync<double>("() => window.geoPeta.map.getZoom()") < 13.5);
         Assert.Equal(0, await kec.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).length"));
     }
+
+    [Fact]
+    public async Task A_kecamatan_panel_draws_the_trend_of_its_roll_up()
+    {
+        var page = await fixture.OpenAsync("?wilayah=18.72&indikator=L14&tingkat=kecamatan&desa=18.72.01");
+        await page.WaitForSelectorAsync("#panel:not([hidden])[data-tren=siap] section.tren-utama[data-indikator=L14]");
+        await Shot(page, "panel-kecamatan-tren");
+        var shown = await page.Locator("#panel section.tren-utama circle.titik-nilai").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.periode + '=' + e.dataset.nilai)");
+        var expected = new List<string>();
+        foreach (var periode in new[] { "2022-02", "2022-08" })
+        {
+            var rollUp = await Json(fixture, $"/api/nilai?induk=18.72&indikator=L14&periode={periode}&tingkat=kecamatan&terbit=true");
+            var v = rollUp.GetProperty("nilai").EnumerateArray().Single(n => n.GetProperty("kode").GetString() == "18.72.01").GetProperty("nilai").GetDouble();
+            expected.Add($"{periode}={v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+        Assert.Equal(expected, shown);
+        Assert.Equal(0, await page.Locator("#panel section.kelas-desa").CountAsync()); // gap classes are per desa
+    }
 }

@@ -71,8 +71,8 @@ export async function lengkapiPanel(root: HTMLElement, opsi: OpsiPanel): Promise
 
   if (deret) {
     const perIndikator = new Map(deret.deret.map((d) => [d.indikator, d]));
-    // A trend column in every table of the panel.
-    for (const table of root.querySelectorAll("table")) {
+    // A trend column in every table of a desa's panel (above desa only the indicator on the map has a series).
+    for (const table of desa ? root.querySelectorAll("table") : []) {
       const head = table.querySelector("thead tr");
       if (head && !head.querySelector(".tren")) head.lastElementChild?.before(h("th", "tren", "Tren"));
       for (const tr of table.querySelectorAll<HTMLTableRowElement>("tbody tr[data-indikator]")) {
