@@ -98,6 +98,7 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         Assert.Contains("klasifikasi=target", page.Url);
         Assert.Equal(kode, await page.InputValueAsync("#pilih-indikator"));
         Assert.Contains("Belum memenuhi target", await page.InnerTextAsync("#legenda"));
+        await page.WaitForSelectorAsync($"#intervensi li.aktif[data-indikator={kode}]");
 
         // The desa that pull it down are drawn in the "not on target" colour.
         var belum = await page.EvaluateAsync<string>("() => window.geoPeta.klasifikasi().kelas[0].warna");

@@ -42,6 +42,8 @@ export interface Tampilan {
   periode: string | null;
   tingkat: string;
   analisis: ParameterAnalisis;
+  /** The indicator on the map, marked in the list. */
+  indikator?: string;
 }
 
 /**
@@ -173,6 +175,7 @@ export class KotakIntervensi {
     const li = h("li");
     li.dataset.indikator = i.indikator;
     if (i.bermasalah) li.classList.add("bermasalah");
+    if (i.indikator === this.tampilan?.indikator) li.classList.add("aktif");
     const tombol = h("button", "indikator");
     tombol.type = "button";
     tombol.title = "Warnai peta menurut indikator ini terhadap target";
