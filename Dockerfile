@@ -9,6 +9,8 @@ WORKDIR /web
 COPY web/package.json web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY web/ ./
+# The map labels' font is cut at build time from the one the publications embed (web/build.mjs).
+COPY src/Geo.Publication/Fonts/ /src/Geo.Publication/Fonts/
 RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build

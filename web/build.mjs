@@ -1,6 +1,7 @@
 // Builds the map page into dist/: index.html (no-cache) and hashed assets under dist/assets/
 // (served immutable). `node build.mjs --tests` bundles the unit tests into dist-test/ instead.
 import { build } from "esbuild";
+import subsetFont from "subset-font";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -28,13 +29,27 @@ const workerHash = createHash("sha256").update(readFileSync(workerSource)).diges
 const workerName = `maplibre-gl-worker-${workerHash}.mjs`;
 copyFileSync(workerSource, join(assets, workerName));
 
+// Map labels are drawn from our own font, never a glyph server: Noto Sans (OFL, the font the
+// publications embed) cut to Latin and Latin-1 with harfbuzz (subset-font, WebAssembly, offline)
+// and served as hashed WOFF2 files that MapLibre's `font-faces` hands to the browser.
+const fontFolder = join(root, "../src/Geo.Publication/Fonts");
+const labelChars = String.fromCharCode(...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i), ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i)) + "–—‘’“”•…";
+const fonts = {};
+for (const weight of ["Regular", "Bold"]) {
+  const woff2 = await subsetFont(readFileSync(join(fontFolder, `NotoSans-${weight}.ttf`)), labelChars, { targetFormat: "woff2" });
+  const name = `NotoSans-${weight}-${createHash("sha256").update(woff2).digest("hex").slice(0, 8).toUpperCase()}.woff2`;
+  writeFileSync(join(assets, name), woff2);
+  fonts[`Noto Sans ${weight}`] = `./${name}`;
+}
+copyFileSync(join(fontFolder, "OFL.txt"), join(assets, "NotoSans-OFL.txt"));
+
 const common = {
   entryPoints: [join(root, "src/main.ts")],
   bundle: true,
   format: "esm",
   target: "es2022",
   minify: true,
-  define: { GEO_WORKER: JSON.stringify(`./${workerName}`) },
+  define: { GEO_WORKER: JSON.stringify(`./${workerName}`), GEO_FONTS: JSON.stringify(fonts) },
   legalComments: "eof",
   logLevel: "warning",
 };
@@ -54,4 +69,5 @@ const ours = await build({ ...common, write: false, external: ["maplibre-gl"], o
 const oursGz = ours.outputFiles.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log(`peta: ${js} ${kb(gz(js))}, ${css} ${kb(gz(css))}, ${workerName} ${kb(gz(workerName))} (gzip)`);
+console.log(`peta: huruf label ${Object.values(fonts).map((f) => `${f.slice(2)} ${kb(readFileSync(join(assets, f.slice(2))).length)}`).join(", ")}`);
 console.log(`peta: kode kami + pustaka lain tanpa MapLibre: ${kb(oursGz)} (gzip; batas 150 kB)`);

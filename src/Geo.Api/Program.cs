@@ -41,6 +41,7 @@ app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
 app.MapLokusEndpoints();
 app.MapWebEndpoints();
+app.MapPetaDataEndpoints();
 app.EnsureDeclared();
 
 app.Run();

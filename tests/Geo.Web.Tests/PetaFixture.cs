@@ -61,6 +61,9 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
         await Uji.TerbitkanAsync(Database, prevalensi);
         var sintetis = await new DemoSintetis(Database.DataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-08"), 1872, Uji.Lokal, terbitkan: true);
         if (!sintetis.Berhasil) throw new InvalidOperationException("the synthetic coverage did not import");
+        // An earlier period of synthetic coverage, so the desa panel has a trend to draw.
+        var awal = await new DemoSintetis(Database.DataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-02"), 1873, Uji.Lokal, terbitkan: true);
+        if (!awal.Berhasil) throw new InvalidOperationException("the earlier synthetic coverage did not import");
 
         _factory = new Factory(Database.ConnectionString, web);
         _factory.UseKestrel(0);

@@ -74,7 +74,7 @@ export interface Konfigurasi {
 
 export class ApiError extends Error {}
 
-async function get<T>(path: string): Promise<T> {
+export async function get<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;

@@ -27,7 +27,7 @@ export function renderLegenda(root: HTMLElement, k: Klasifikasi, info: InfoLegen
   root.replaceChildren();
   root.append(el("h2", undefined, info.judul), el("p", "subjudul", info.subjudul));
   const list = el("ul", "kelas");
-  const satuan = info.tingkat === "kecamatan" ? "kec." : "desa";
+  const satuan = info.tingkat === "kecamatan" ? "kec." : info.tingkat === "puskesmas" ? "pkm" : "desa";
   const rows = k.kelas.map((c) => ({ label: c.label, warna: c.warna, jumlah: c.jumlah, arsir: false }));
   rows.push({ label: k.metode === "target" ? "Tanpa data atau target" : "Tanpa data", warna: TanpaData, jumlah: k.tanpaData, arsir: true });
   for (const r of rows) {
@@ -55,7 +55,7 @@ export function renderLegendaAnalisis(root: HTMLElement, p: Pewarnaan, info: Inf
   root.replaceChildren();
   root.append(el("h2", undefined, info.judul), el("p", "subjudul", info.subjudul));
   const list = el("ul", "kelas analisis");
-  const satuan = info.tingkat === "kecamatan" ? "kec." : "desa";
+  const satuan = info.tingkat === "kecamatan" ? "kec." : info.tingkat === "puskesmas" ? "pkm" : "desa";
   const rows = p.kelas.map((c) => ({ kunci: c.kunci, label: c.label, warna: c.warna, jumlah: c.jumlah, penjelasan: c.penjelasan, arsir: false }));
   rows.push({ ...p.tanpa, jumlah: p.tanpaData, arsir: true });
   for (const r of rows) {

@@ -10,6 +10,11 @@ import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit
   pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
+import { KotakIntervensi } from "./intervensi.ts";
+import { lengkapiPanel } from "./panelDesa.ts";
+import * as pkm from "./puskesmas.ts";
+import { Label } from "./label.ts";
+import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
 // The build copies MapLibre's worker beside this bundle under a hashed name.
@@ -55,7 +60,15 @@ let namaWilayah = "";
 let hasil: { url: string; data: HasilAnalisis } | null = null;
 let pewarnaan: Pewarnaan | null = null;
 const namaDesa = new Map<string, string>();
+const intervensi = new KotakIntervensi($<HTMLDetailsElement>("intervensi"), {
+  indikator: (kode) => void pilihIndikator(kode, "target", true),
+  desa: (kode) => void keDesa(kode),
+});
+const saring = new SaringKelas(ui.legenda, () => { const ind = indikatorAktif(); if (ind) terapkan(ind); });
 let permintaan = 0;
+/** The puskesmas groupings of the area (empty: the puskesmas level is not offered there). */
+let kelompok: pkm.Kelompok[] = [];
+let anggota = new Map<string, pkm.Kelompok>();
 
 function status(s: "memuat" | "siap" | "galat") { document.body.dataset.status = s; }
 
@@ -85,14 +98,16 @@ const map = new MlMap({
 });
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+const label = new Label(map);
 map.on("styleimagemissing", (e) => {
   if (e.id === "arsir" && !map.hasImage("arsir")) map.addImage("arsir", polaArsir(), { pixelRatio: 1 });
 });
 
 function muatGaya(): Promise<void> {
   const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
-  map.setStyle(gayaAwal(keadaan.tingkat, konfigurasi.basemap), { diff: false });
-  return ready;
+  // Puskesmas areas have no boundaries of their own: they are drawn on the desa tiles.
+  map.setStyle(gayaAwal(keadaan.tingkat === "puskesmas" ? "desa" : keadaan.tingkat, konfigurasi.basemap), { diff: false });
+  return ready.then(() => label.pasang(keadaan.tingkat));
 }
 
 // --- Area ----------------------------------------------------------------------------------
@@ -112,9 +127,25 @@ async function isiWilayah() {
   isiSelect(ui.kabkota, opts(kabkota), kab, "Semua kabupaten/kota");
   isiSelect(ui.kecamatan, opts(kecamatan), kec, kab ? "Semua kecamatan" : "Pilih kabupaten/kota dulu");
   ui.kecamatan.disabled = !kab;
+  await isiPuskesmas(kode);
+  void label.muat(kode);
   const semua = [...provinsi, ...kabkota, ...kecamatan];
   namaWilayah = semua.find((w) => w.kode === kode)?.nama ?? kode;
   if (kec) namaWilayah = `Kec. ${namaWilayah}, ${kabkota.find((w) => w.kode === kab)?.nama ?? ""}`;
+}
+
+/** Offers the puskesmas level only where the area has puskesmas groupings. */
+async function isiPuskesmas(kode: string) {
+  kelompok = await pkm.muatKelompok(kode).catch(() => []);
+  anggota = pkm.petaAnggota(kelompok);
+  const radio = document.querySelector<HTMLInputElement>("input[name=tingkat][value=puskesmas]")!;
+  radio.disabled = kelompok.length === 0;
+  radio.parentElement!.title = kelompok.length === 0 ? pkm.PesanTanpaPuskesmas : `${kelompok.length} wilayah kerja puskesmas`;
+  if (keadaan.tingkat === "puskesmas" && kelompok.length === 0) {
+    keadaan.tingkat = "desa";
+    for (const r of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) r.checked = r.value === "desa";
+    pesan(pkm.PesanTanpaPuskesmas);
+  }
 }
 
 async function keWilayah(kode: string) {
@@ -233,6 +264,7 @@ function indikatorAnalisis(ind: Indikator, lapisan: LapisanAnalisis): Indikator 
 
 /** Fetches the run for the view (unless it is the one held) and colours the layer from it. */
 async function muatAnalisis(ind: Indikator, lapisan: LapisanAnalisis, nomor: number) {
+  if (keadaan.tingkat === "puskesmas") throw new Error("lapisan analisis dihitung per desa atau kecamatan; pilih tingkat Desa atau Kecamatan.");
   const sasaran = indikatorAnalisis(ind, lapisan);
   const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis);
   if (hasil?.url !== url) {
@@ -261,7 +293,7 @@ function siapSetelahIdle(nomor: number): Promise<void> {
 }
 
 function judul(ind: Indikator): { judul: string; subjudul: string } {
-  const tingkat = keadaan.tingkat === "desa" ? "per desa/kelurahan" : "per kecamatan";
+  const tingkat = keadaan.tingkat === "desa" ? "per desa/kelurahan" : keadaan.tingkat === "puskesmas" ? "per wilayah kerja puskesmas" : "per kecamatan";
   return { judul: ind.nama, subjudul: `${namaWilayah} · ${tingkat} · periode ${keadaan.periode ?? "–"}` };
 }
 
@@ -285,12 +317,6 @@ function terapkan(ind: Indikator) {
   if (!klas) return;
   const lapisan = lapisanTampil();
   const warna = lapisan !== "nilai" && pewarnaan ? pewarnaan : klas;
-  if (map.getLayer("isi")) {
-    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
-    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-    map.setPaintProperty("isi", "fill-color", warnaIsi(warna));
-    map.setFilter("arsir", filterTanpaData(warna, keadaan.wilayah));
-  }
   const j = judul(ind);
   if (lapisan !== "nilai" && pewarnaan && hasil) {
     const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
@@ -299,11 +325,21 @@ function terapkan(ind: Indikator) {
   } else {
     renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
   }
+  // The class filter (saring.ts) reads the rows just rendered, then the map is painted with it.
+  const pilihan = saring.tandai();
+  const warnaPeta = keadaan.tingkat === "puskesmas" ? pkm.keDesa(warna, kelompok) : warna;
+  if (map.getLayer("isi")) {
+    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
+    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
+    map.setPaintProperty("isi", "fill-color", warnaIsi(saringWarna(warnaPeta, pilihan)));
+    map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warnaPeta, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
+  }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
   ui.unduh.disabled = !data;
+  intervensi.perbarui(keadaan);
   if (keadaan.desa) void bukaPanel(keadaan.desa, false);
 }
 
@@ -331,7 +367,10 @@ async function bukaPanel(kode: string, simpan = true) {
   try {
     const unit = await api.nilaiUnit(kode, keadaan.periode);
     if (keadaan.desa !== kode) return;
-    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, panelAnalisis(kode));
+    const analisisPanel = panelAnalisis(kode);
+    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisisPanel);
+    void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
+      tampilan: keadaan, adaAnalisis: analisisPanel !== undefined });
   } catch (e) {
     ui.panel.textContent = `Gagal memuat panel: ${(e as Error).message}`;
   } finally {
@@ -366,7 +405,9 @@ function pasangInteraksi() {
       if (!k) return;
       map.getCanvas().style.cursor = "pointer";
       map.setFilter("sorot", ["==", ["get", "kode"], k]);
-      const item = data?.nilai.find((n) => n.kode === k);
+      // At puskesmas level a desa shows its puskesmas' roll-up.
+      const unit = keadaan.tingkat === "puskesmas" ? (anggota.get(k)?.kode ?? k) : k;
+      const item = data?.nilai.find((n) => n.kode === unit);
       const ind = indikatorAktif();
       ui.tooltip.hidden = false;
       ui.tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;
@@ -397,11 +438,26 @@ async function gantiWilayah(kode: string) {
 ui.provinsi.addEventListener("change", () => void gantiWilayah(ui.provinsi.value));
 ui.kabkota.addEventListener("change", () => void gantiWilayah(ui.kabkota.value || ui.provinsi.value));
 ui.kecamatan.addEventListener("change", () => void gantiWilayah(ui.kecamatan.value || ui.kabkota.value));
-ui.indikator.addEventListener("change", () => {
-  keadaan.indikator = ui.indikator.value;
-  keadaan.klasifikasi = null;
-  void segarkan();
-});
+ui.indikator.addEventListener("change", () => void pilihIndikator(ui.indikator.value, null, false));
+
+/** Shows an indicator (from the picker; from an intervention: its values against its target). */
+async function pilihIndikator(kode: string, klasifikasi: Metode | null, keNilai: boolean) {
+  keadaan.indikator = kode;
+  keadaan.klasifikasi = klasifikasi;
+  ui.indikator.value = kode;
+  if (keNilai) {
+    keadaan.lapisan = "nilai";
+    ui.lapisan.value = "nilai";
+    tampilkanParameter();
+  }
+  await segarkan();
+}
+
+/** Zooms to a desa and opens its panel (search, intervention ranking). */
+async function keDesa(kode: string) {
+  await keWilayah(kode);
+  if (keadaan.tingkat !== "kecamatan") await bukaPanel(kode);
+}
 ui.periode.addEventListener("change", () => { keadaan.periode = ui.periode.value; void segarkan(); });
 ui.klasifikasi.addEventListener("change", () => {
   keadaan.klasifikasi = ui.klasifikasi.value as Metode;
@@ -454,8 +510,7 @@ ui.cari.addEventListener("change", async () => {
   const kode = namaDesa.get(ui.cari.value.trim().toLowerCase());
   if (!kode) return;
   ui.cari.value = "";
-  await keWilayah(kode);
-  if (keadaan.tingkat === "desa") await bukaPanel(kode);
+  await keDesa(kode);
 });
 ui.salin.addEventListener("click", async () => {
   try {
@@ -478,7 +533,8 @@ function pngDataUrl(): string {
     ...j,
     sumber: data?.sumber.join(", ") || "–",
     sintetis: (data?.sintetis ?? false) || (analisis !== null && (hasil?.data.sintetis ?? false)),
-    klasifikasi: analisis ? { ...analisis, metode: klas.metode } : klas,
+    // The legend as the map shows it, faded classes included when a class filter is on.
+    klasifikasi: saringWarna(analisis ? { ...analisis, metode: klas.metode } : klas, saring.pilihan()),
     namaMetode: analisis ? NamaLapisan[lapisan] : NamaMetode[klas.metode],
   }).toDataURL("image/png");
 }

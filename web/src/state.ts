@@ -1,7 +1,7 @@
 import { DaftarAmbang, DaftarBobot, DaftarLapisan, ParameterBawaan, type Ambang, type Bobot, type Lapisan, type ParameterAnalisis } from "./analisis.ts";
 import type { Metode } from "./classify.ts";
 
-export type Tingkat = "desa" | "kecamatan";
+export type Tingkat = "desa" | "kecamatan" | "puskesmas";
 export type { Lapisan };
 
 /** What the page shows; the URL carries it, so a view can be shared and reloaded. */
@@ -47,7 +47,7 @@ export function bacaUrl(search: string): Keadaan {
     wilayah: pick("wilayah", (v) => KodeWilayah.test(v), Bawaan.wilayah),
     indikator: pick("indikator", (v) => KodeIndikator.test(v), Bawaan.indikator, (v) => v.toUpperCase()),
     periode: pick<string | null>("periode", (v) => PolaPeriode.test(v), null),
-    tingkat: pick<Tingkat>("tingkat", (v) => v === "desa" || v === "kecamatan", Bawaan.tingkat),
+    tingkat: pick<Tingkat>("tingkat", (v) => v === "desa" || v === "kecamatan" || v === "puskesmas", Bawaan.tingkat),
     klasifikasi: pick<Metode | null>("klasifikasi", (v) => (Metodes as readonly string[]).includes(v), null),
     lapisan: pick<Lapisan>("lapisan", (v) => (DaftarLapisan as readonly string[]).includes(v), Bawaan.lapisan),
     analisis: {

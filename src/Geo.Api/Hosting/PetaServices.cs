@@ -19,6 +19,7 @@ public static class PetaServices
         services.AddSingleton<DataVersiTracker>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<PetaExtents>();
+        services.AddSingleton<PetaPanelQueries>();
         services.AddSingleton<TilePipeline>();
         services.AddHostedService<DataVersiListener>();
 
