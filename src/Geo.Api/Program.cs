@@ -7,6 +7,7 @@ builder.Services.AddGeo(builder.Configuration);
 builder.Services.AddPeta(builder.Configuration);
 builder.Services.AddIndikator();
 builder.Services.AddAnalisis(builder.Configuration);
+builder.Services.AddLaporan();
 builder.Services.AddAkun(builder.Configuration);
 builder.Services.AddHardening(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
@@ -40,6 +41,7 @@ app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
 app.MapLokusEndpoints();
+app.MapLaporanEndpoints();
 app.MapWebEndpoints();
 app.EnsureDeclared();
 
