@@ -142,6 +142,18 @@ ensure_chromium() {
   fi
 }
 
+# The report tests read PDFs back with Debian's poppler-utils (pdftotext, pdfinfo, pdftoppm).
+ensure_poppler() {
+  if command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null; then return; fi
+  if is_root && command -v apt-get >/dev/null; then
+    say "memasang poppler-utils untuk pengujian laporan (apt-get install poppler-utils)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null
+  else
+    say "poppler-utils tidak ada dan bukan root: pengujian laporan PDF (tests/Geo.Publication.Tests) akan GAGAL; pasang dengan: sudo apt-get install poppler-utils"
+  fi
+}
+
 build() {
   say "membangun ($BUILD_CONFIG)"
   dotnet build "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
@@ -184,6 +196,7 @@ cmd_test() {
     (cd "$ROOT/web" && npm test)
   fi
   ensure_chromium
+  ensure_poppler
   local log status=0
   log="$(mktemp)"
   dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?

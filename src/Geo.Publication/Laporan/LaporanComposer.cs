@@ -111,7 +111,7 @@ public static class LaporanComposer
             var hh = f.Run.Rows.Where(r => r.Lisa == "HH").ToList();
             Bullet(hot.Count == 0 && hh.Count == 0
                 ? "Tidak ada titik panas (Gi*) maupun klaster tinggi-tinggi (LISA) yang signifikan."
-                : $"Titik panas (Gi*): {(hot.Count == 0 ? "tidak ada" : Teks.Daftar(hot.Select(r => r.Nama)))}; klaster tinggi-tinggi (LISA): {(hh.Count == 0 ? "tidak ada" : Teks.Daftar(hh.Select(r => r.Nama)))}.");
+                : $"Titik panas (Gi*): {Where(hot)}; klaster tinggi-tinggi (LISA): {Where(hh)}.");
             Bullet(f.Lokus is { } l
                 ? $"Daftar lokus final \"{l.Lokus.Nama}\" ({l.Lokus.Tahun}) memuat {l.Desa.Count} desa/kelurahan di wilayah ini."
                 : $"Belum ada daftar lokus final untuk tahun {f.Request.Periode.Tahun}.");
@@ -333,7 +333,7 @@ public static class LaporanComposer
             {
                 foreach (var group in clusters.GroupBy(r => r.Lisa))
                 {
-                    Bullet($"{Teks.Lisa(group.Key)}: {Teks.Daftar(group.Select(r => r.Nama))}. Artinya {Teks.ArtiLisa(group.Key)}.");
+                    Bullet($"{Teks.Lisa(group.Key)}: {Names(group.Select(r => r.Nama))}. Artinya {Teks.ArtiLisa(group.Key)}.");
                 }
                 AddTable($"Klaster dan pencilan LISA, {Periode}", [
                     new Column(_desa ? "Desa/kelurahan" : "Kecamatan", 2.5), new Column("Kecamatan", 2), new Column("Nilai", 1, true), new Column("p semu", 1, true),
@@ -500,7 +500,7 @@ public static class LaporanComposer
         {
             if (value is not { } v) return "tidak ada data";
             if (target is not { } t) return "tanpa target";
-            return (LowerIsBetter ? v <= t : v >= t) ? "memenuhi target" : "di atas target";
+            return (LowerIsBetter ? v <= t : v >= t) ? "memenuhi target" : LowerIsBetter ? "di atas target" : "di bawah target";
         }
 
         private List<WilayahRollUp>? KecamatanMissingTarget() => f.Kecamatan
@@ -528,13 +528,29 @@ public static class LaporanComposer
 
         private string NameOf(string kode) => f.Run.Rows.FirstOrDefault(r => r.Kode == kode)?.Nama ?? kode;
 
+        /// <summary>Where a set of units lies, short enough for a summary: the names when few, else the count and the kecamatan holding most.</summary>
+        private string Where(List<AnalysisRow> rows)
+        {
+            if (rows.Count == 0) return "tidak ada";
+            if (rows.Count <= 6 || !_desa) return Teks.Daftar(rows.Select(r => r.Nama));
+            var kecamatan = rows.GroupBy(r => KecamatanOf(r.Kode)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            return $"{rows.Count} {Unit}, terbanyak di kecamatan {Teks.Daftar(kecamatan.Take(3).Select(g => $"{g.Key} ({g.Count()})"))}";
+        }
+
+        /// <summary>At most ten names, then how many more (the table beside lists them all).</summary>
+        private static string Names(IEnumerable<string> names)
+        {
+            var list = names.ToList();
+            return list.Count <= 10 ? Teks.Daftar(list) : $"{string.Join(", ", list.Take(10))} dan {list.Count - 10} lainnya";
+        }
+
         private static int Count(IReadOnlyDictionary<string, int> counts, string kelas) => counts.GetValueOrDefault(kelas);
 
         private static string Ringkas(List<string> codes) => codes.Count switch
         {
             0 => "indikator cakupan",
             <= 6 => Teks.Daftar(codes),
-            _ => $"{codes.Count} indikator cakupan ({codes[0]} sampai {codes[^1]})",
+            _ => $"{codes.Count} indikator: {string.Join(", ", codes.Take(5))} dan {codes.Count - 5} lainnya",
         };
 
         /// <summary>A catalogue name cut at its first parenthesis or after about 60 characters, for running text.</summary>

@@ -67,12 +67,12 @@ public sealed class LaporanService(
             ? (await nilai.ValuesAsync(caller, request.Wilayah, Tingkat.Desa, request.Indikator, request.Periode, request.Tampilan, ct)).Any(v => v.Sintetis)
             : kecamatan.Any(k => k.Sintetis);
 
-        var cakupan = new List<CakupanFakta>();
-        foreach (var kode in run.Summary.CoverageIndicators)
+        // One roll-up per coverage indicator, at once: each is a short query, and waiting for them one by one is most of their cost.
+        var cakupan = (await Task.WhenAll(run.Summary.CoverageIndicators.Select(async kode =>
         {
             var rollUp = await nilai.RollUpAsync(caller, request.Wilayah, [request.Wilayah.Tingkat], kode, request.Periode, request.Tampilan, ct);
-            cakupan.Add(new CakupanFakta(all[kode], rollUp.FirstOrDefault(r => r.Kode == request.Wilayah.Value)));
-        }
+            return new CakupanFakta(all[kode], rollUp.FirstOrDefault(r => r.Kode == request.Wilayah.Value));
+        }))).ToList();
 
         var tren = await TrendAsync(caller, request, area, ct);
         var daftarLokus = await LokusAsync(caller, request, ct);
