@@ -160,29 +160,29 @@ public static class PdfWriter
             switch (p.Style)
             {
                 case ParagraphStyle.Bullet:
-                {
-                    var lines = Wrap(p.Runs, 10, Width - 14);
-                    Ensure(13);
-                    G.DrawString("•", Font(10), new XSolidBrush(Ink), new XPoint(Left + 3, _y), XStringFormats.TopLeft);
-                    DrawLines(lines, Left + 14, 13, Ink);
-                    _y += 3;
-                    break;
-                }
+                    {
+                        var lines = Wrap(p.Runs, 10, Width - 14);
+                        Ensure(13);
+                        G.DrawString("•", Font(10), new XSolidBrush(Ink), new XPoint(Left + 3, _y), XStringFormats.TopLeft);
+                        DrawLines(lines, Left + 14, 13, Ink);
+                        _y += 3;
+                        break;
+                    }
                 case ParagraphStyle.Note:
                     Text(p.Runs, 8.5, Grey, 0, 11.5);
                     _y += 4;
                     break;
                 case ParagraphStyle.Warning:
-                {
-                    var lines = Wrap(p.Runs, 9.5, Width - 16);
-                    var height = lines.Count * 12.5 + 12;
-                    Ensure(height);
-                    G.DrawRectangle(new XPen(WarningLine, 1), new XSolidBrush(WarningFill), Left, _y, Width, height);
-                    _y += 6;
-                    DrawLines(lines, Left + 8, 12.5, WarningInk);
-                    _y += 12;
-                    break;
-                }
+                    {
+                        var lines = Wrap(p.Runs, 9.5, Width - 16);
+                        var height = lines.Count * 12.5 + 12;
+                        Ensure(height);
+                        G.DrawRectangle(new XPen(WarningLine, 1), new XSolidBrush(WarningFill), Left, _y, Width, height);
+                        _y += 6;
+                        DrawLines(lines, Left + 8, 12.5, WarningInk);
+                        _y += 12;
+                        break;
+                    }
                 default:
                     Text(p.Runs, 10, Ink, 0, 13.5);
                     _y += 5;
