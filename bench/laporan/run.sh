@@ -56,6 +56,8 @@ RESULT="$OUT/hasil-$(date -u +%Y%m%dT%H%M%SZ).txt"
 for area in "18.72 2022-08" "33.23 2024"; do
   # shellcheck disable=SC2086
   dotnet "$HERE/LaporanBench/bin/Release/net10.0/LaporanBench.dll" "$GEO_DATABASE_URL" $area "$RUNS" | tee -a "$RESULT.dalam-proses"
+  # shellcheck disable=SC2086
+  dotnet "$HERE/LaporanBench/bin/Release/net10.0/LaporanBench.dll" "$GEO_DATABASE_URL" $area "$RUNS" hitung | tee -a "$RESULT.dalam-proses"
 done
 {
   # The first DOCX run computes the analysis; the PDF's first run already finds it stored.

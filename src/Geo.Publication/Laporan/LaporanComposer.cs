@@ -148,7 +148,8 @@ public static class LaporanComposer
                     rows.Add([a.Nama, Teks.Hasil(a.Agregat.Nilai), Teks.Hasil(a.Target?.Nilai),
                         a.Agregat.Nilai is { } v && a.Target?.Nilai is { } t ? Teks.Hasil(v - t) : "–", $"{a.Agregat.Melapor}/{a.Agregat.JumlahDesa}", Status(a.Agregat.Nilai, a.Target?.Nilai)]);
                 }
-                AddTable($"{f.Hasil.Nama} per kecamatan, {Periode} (Σ pembilang/Σ penyebut desa), urut dari tertinggi", [
+                var how = f.Area?.Agregat.Metode == RollUpMethod.Weighted ? "persentase desa ditimbang dengan jumlah sasaran" : "Σ pembilang/Σ penyebut desa";
+                AddTable($"{f.Hasil.Nama} per kecamatan, {Periode} ({how}), urut dari tertinggi", [
                     new Column("Kecamatan", 3), new Column($"Nilai{(Satuan.Length > 0 ? " (%)" : "")}", 1.3, true), new Column("Target", 1.2, true),
                     new Column("Selisih", 1.2, true), new Column("Desa melapor", 1.4, true), new Column("Status", 2),
                 ], rows, f.Area is null ? null : new HashSet<int> { rows.Count - 1 });
