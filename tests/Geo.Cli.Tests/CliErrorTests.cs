@@ -36,6 +36,9 @@ public sealed class CliErrorTests : PostgisTest
         { "batch tolak 999 --alasan salah", GeoErrorKind.NotFound, "batch 999" },
         { "demo sintetis --wilayah 18.99 --periode 2024", GeoErrorKind.NotFound, "tidak ada desa" },
         { "demo sintetis --wilayah 18.72 --periode 2024-13", GeoErrorKind.Invalid, "periode" },
+        { $"laporan --wilayah 18.72 --periode 2022-08 --keluaran {Path.Combine(Path.GetTempPath(), "laporan.txt")}", GeoErrorKind.Invalid, ".docx atau .pdf" },
+        { $"laporan --wilayah 18.72 --periode 2019-08 --keluaran {Path.Combine(Path.GetTempPath(), "laporan.pdf")}", GeoErrorKind.NotFound, "tidak ada nilai" },
+        { $"laporan --wilayah 18.72 --periode 2022-08 --bobot segienam --keluaran {Path.Combine(Path.GetTempPath(), "laporan.pdf")}", GeoErrorKind.Invalid, "bobot" },
     };
 
     [Theory]

@@ -35,9 +35,7 @@ public static class AnalisisEndpoints
     private static async Task<(AnalysisRequest, StoredRunRef)> EnsureAsync(AnalysisQuery q, SituationAnalysisService service,
         CallerResolver callers, HttpContext http, CancellationToken ct)
     {
-        var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
-            q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
-            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan));
+        var request = q.ToRequest();
         return (request, await service.EnsureAsync(callers.Resolve(http), request, ct));
     }
 
@@ -58,5 +56,11 @@ public static class AnalisisEndpoints
     public sealed record AnalysisQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Cakupan, string? Bobot,
         int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, string? Tampilan);
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan)
+    {
+        /// <summary>The request these parameters name, parsed as the CLI parses its options.</summary>
+        public AnalysisRequest ToRequest() => AnalysisRequestParser.Parse(new AnalysisOptionsText(
+            Wilayah, Periode, Indikator, Tingkat, Cakupan, Bobot, Permutasi, Seed, Alpha, Fdr ?? false,
+            Deret, Ambang, MinimumIndikator, PorsiTarget, Tampilan));
+    }
 }

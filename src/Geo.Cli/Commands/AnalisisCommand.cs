@@ -3,6 +3,7 @@ using System.Globalization;
 using Geo.Data.Analisis;
 using Geo.Data.Indikator;
 using Geo.Data.Statistics;
+using Npgsql;
 
 namespace Geo.Cli.Commands;
 
@@ -10,36 +11,15 @@ public static class AnalisisCommand
 {
     public static Command Create()
     {
-        var wilayah = new Option<string>("--wilayah") { Description = "kab/kota atau kecamatan, mis. 64.01", Required = true };
-        var indikator = new Option<string>("--indikator") { Description = "indikator hasil", DefaultValueFactory = _ => "PREV_STUNTING" };
-        var periode = new Option<string>("--periode") { Description = "periode, mis. 2024-08", Required = true };
-        var tingkat = new Option<string>("--tingkat") { Description = "unit analisis: desa atau kecamatan", DefaultValueFactory = _ => "desa" };
-        var cakupan = new Option<string?>("--cakupan") { Description = "indikator cakupan, dipisah koma (bawaan: semua layanan yang ada datanya)" };
-        var bobot = new Option<string>("--bobot") { Description = "queen, rook, knn:K, jarak:METER", DefaultValueFactory = _ => "queen" };
-        var permutasi = new Option<int>("--permutasi") { Description = "jumlah permutasi", DefaultValueFactory = _ => 999 };
-        var seed = new Option<ulong>("--seed") { Description = "benih acak permutasi", DefaultValueFactory = _ => 1UL };
-        var alpha = new Option<double>("--alpha") { Description = "taraf signifikansi LISA", DefaultValueFactory = _ => 0.05 };
-        var fdr = new Option<bool>("--fdr") { Description = "koreksi FDR (Benjamini-Hochberg)" };
-        var deret = new Option<string>("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
-        var ambang = new Option<string>("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
+        var options = new AnalysisOptions();
         var keluaran = new Option<FileInfo?>("--keluaran") { Description = "tulis tabel per unit ke CSV" };
-        var tampilan = new Option<string>("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
-        var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes")
-        {
-            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan,
-        };
+        var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes") { keluaran };
+        options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
-                parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
-                parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
-                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan)));
-
+            var request = options.Parse(parse);
             await using var dataSource = GeoEnvironment.OpenDataSource();
-            var service = new SituationAnalysisService(
-                new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
-                new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
-            var result = await service.RunAsync(GeoEnvironment.LocalCaller(), request, ct);
+            var result = await Service(dataSource).RunAsync(GeoEnvironment.LocalCaller(), request, ct);
 
             if (parse.GetValue(keluaran) is { } file)
             {
@@ -51,6 +31,10 @@ public static class AnalisisCommand
         });
         return command;
     }
+
+    public static SituationAnalysisService Service(NpgsqlDataSource dataSource) => new(
+        new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
+        new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
 
     private static void PrintSummary(StoredAnalysis result, TextWriter output, FileInfo? file)
     {
@@ -78,4 +62,35 @@ public static class AnalisisCommand
         }
         if (file is not null) output.WriteLine($"Tabel per unit: {file.FullName}");
     }
+}
+
+/// <summary>The options of an analysis, shared by <c>geo analisis</c> and <c>geo laporan</c> so both take and default them alike.</summary>
+public sealed class AnalysisOptions
+{
+    private readonly Option<string> _wilayah = new("--wilayah") { Description = "kab/kota atau kecamatan, mis. 64.01", Required = true };
+    private readonly Option<string> _indikator = new("--indikator") { Description = "indikator hasil", DefaultValueFactory = _ => "PREV_STUNTING" };
+    private readonly Option<string> _periode = new("--periode") { Description = "periode, mis. 2024-08", Required = true };
+    private readonly Option<string> _tingkat = new("--tingkat") { Description = "unit analisis: desa atau kecamatan", DefaultValueFactory = _ => "desa" };
+    private readonly Option<string?> _cakupan = new("--cakupan") { Description = "indikator cakupan, dipisah koma (bawaan: semua layanan yang ada datanya)" };
+    private readonly Option<string> _bobot = new("--bobot") { Description = "queen, rook, knn:K, jarak:METER", DefaultValueFactory = _ => "queen" };
+    private readonly Option<int> _permutasi = new("--permutasi") { Description = "jumlah permutasi", DefaultValueFactory = _ => 999 };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "benih acak permutasi", DefaultValueFactory = _ => 1UL };
+    private readonly Option<double> _alpha = new("--alpha") { Description = "taraf signifikansi LISA", DefaultValueFactory = _ => 0.05 };
+    private readonly Option<bool> _fdr = new("--fdr") { Description = "koreksi FDR (Benjamini-Hochberg)" };
+    private readonly Option<string> _deret = new("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
+    private readonly Option<string> _ambang = new("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
+    private readonly Option<string> _tampilan = new("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _wilayah, _indikator, _periode, _tingkat, _cakupan, _bobot, _permutasi, _seed, _alpha, _fdr, _deret, _ambang, _tampilan })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public AnalysisRequest Parse(ParseResult parse) => AnalysisRequestParser.Parse(new AnalysisOptionsText(
+        parse.GetValue(_wilayah), parse.GetValue(_periode), parse.GetValue(_indikator), parse.GetValue(_tingkat), parse.GetValue(_cakupan),
+        parse.GetValue(_bobot), parse.GetValue(_permutasi), parse.GetValue(_seed), parse.GetValue(_alpha), parse.GetValue(_fdr),
+        parse.GetValue(_deret), parse.GetValue(_ambang), Tampilan: parse.GetValue(_tampilan)));
 }

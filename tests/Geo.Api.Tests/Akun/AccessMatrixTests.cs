@@ -100,6 +100,29 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
     }
 
     /// <summary>
+    /// The report endpoints are public, but what they read is the data layer's to allow: the draft
+    /// view only for a role holder of the area, another kab/kota never. (This database holds no
+    /// values, so an admitted caller gets 404, not the report; the report itself is tested in
+    /// Laporan/LaporanEndpointTests.)
+    /// </summary>
+    [Theory]
+    [InlineData("pdf", "", "", "terbit", HttpStatusCode.NotFound)]
+    [InlineData("docx", "", "", "draf", HttpStatusCode.Forbidden)]
+    [InlineData("pdf", "18.72", "analis", "draf", HttpStatusCode.NotFound)]
+    [InlineData("docx", "18.72", "operator", "terbit", HttpStatusCode.NotFound)]
+    [InlineData("pdf", "18.71", "analis", "terbit", HttpStatusCode.Forbidden)]
+    [InlineData("docx", "18.71", "admin", "draf", HttpStatusCode.Forbidden)]
+    public async Task The_report_reads_only_what_the_caller_may_see(string format, string wilayah, string peran, string tampilan, HttpStatusCode expected)
+    {
+        var client = wilayah.Length == 0 ? factory.CreateClient()
+            : factory.ClientAs($"{peran}-{wilayah}", wilayah, PeranNames.TryParse(peran, out var p) ? [p] : []);
+
+        using var response = await client.GetAsync($"/api/laporan.{format}?wilayah=18.72&periode=2022-08&tampilan={tampilan}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    /// <summary>
     /// Never a 500. A public endpoint: anything but 401/403 for everyone (the draft view and private
     /// runs are the data layer's, tested elsewhere). Otherwise anonymous is 401; a role the rule does
     /// not name is 403; a caller the rule admits passes authorization, except the neighbour, whom the
