@@ -149,7 +149,6 @@ ensure_test_tools() {
   fi
 }
 
-
 build() {
   say "membangun ($BUILD_CONFIG)"
   dotnet build "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
