@@ -65,12 +65,12 @@ public static class SituationAnalysis
                 u.Kode, u.Nama, u.Value,
                 k >= 0 ? ebGlobal?[k] : null,
                 k >= 0 ? ebLocal?[k] : null,
-                hasStats ? lisa!.Ii[k] : null,
-                hasStats ? lisa!.Z[k] : null,
-                hasStats ? lisa!.SignificanceP[k] : null,
+                hasStats ? Finite(lisa!.Ii[k]) : null,
+                hasStats ? Finite(lisa!.Z[k]) : null,
+                hasStats ? Finite(lisa!.SignificanceP[k]) : null,
                 label,
-                hasStats ? gi!.Z[k] : null,
-                hasStats ? gi!.P[k] : null,
+                hasStats ? Finite(gi!.Z[k]) : null,
+                hasStats ? Finite(gi!.P[k]) : null,
                 hasStats ? gi!.Bin[k] : null,
                 gap.Units[i].Kelas,
                 gap.Units[i].Alasan(gap.Threshold));
@@ -87,6 +87,12 @@ public static class SituationAnalysis
     /// Why Empirical Bayes cannot smooth these units (it needs counts for every unit with a value),
     /// or null when it can; callers ask before choosing a smoothed series.
     /// </summary>
+    /// <summary>
+    /// A statistic a unit has no defined value for (Gi* or LISA of a unit that neighbours every
+    /// other, whose variance is 0) is reported as absent, not as NaN.
+    /// </summary>
+    private static double? Finite(double x) => double.IsFinite(x) ? x : null;
+
     public static string? SmoothingProblem(IReadOnlyList<AnalysisUnit> units)
     {
         var measured = units.Where(u => u.Value is { } v && !double.IsNaN(v)).ToList();

@@ -11,7 +11,10 @@ public sealed record GetisOrdOptions
 /// <summary>Getis-Ord Gi* per unit, in the order of the weights.</summary>
 public sealed record GetisOrdResult
 {
-    /// <summary>Gi* as a z-score (spdep localG with include.self weights).</summary>
+    /// <summary>
+    /// Gi* as a z-score (spdep localG with include.self weights). NaN where it is undefined: a unit
+    /// whose neighbourhood with self is every unit sums all values whatever they are (variance 0).
+    /// </summary>
     public required double[] Z { get; init; }
 
     /// <summary>Two-sided normal p of <see cref="Z"/>.</summary>
@@ -66,7 +69,7 @@ public static class GetisOrdGiStar
                 s1i += w * w;
             }
             var variance = s2 * (n * s1i - wi * wi) / (n - 1);
-            z[i] = (lag[i] - wi * mean) / Math.Sqrt(variance);
+            z[i] = variance > 0 ? (lag[i] - wi * mean) / Math.Sqrt(variance) : double.NaN;
             p[i] = NormalTail.TwoSided(z[i]);
             selfWeight[i] = star.Weight(i, i);
             selfTerm[i] = selfWeight[i] * values[i];
@@ -82,7 +85,7 @@ public static class GetisOrdGiStar
 
         var binP = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : p;
         var bin = new int[n];
-        for (var i = 0; i < n; i++) bin[i] = Math.Sign(z[i]) * Level(binP[i]);
+        for (var i = 0; i < n; i++) bin[i] = double.IsNaN(z[i]) ? 0 : Math.Sign(z[i]) * Level(binP[i]);
 
         return new GetisOrdResult { Z = z, P = p, PseudoP = pseudoP, Bin = bin, Islands = weights.Islands };
     }

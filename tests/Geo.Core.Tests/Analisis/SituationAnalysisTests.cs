@@ -110,4 +110,25 @@ public class SituationAnalysisTests
 
         Assert.Equal(first.Rows, second.Rows);
     }
+
+    [Fact]
+    public void A_unit_that_neighbours_every_other_gets_no_undefined_statistic()
+    {
+        // A kecamatan whose central desa touches all others: its Gi* (self included) sums every value,
+        // and its row-standardised LISA variance is 0, so neither has a z-score; the run must still complete.
+        string[] ids = ["pusat", "a", "b", "c", "d"];
+        var weights = SpatialWeights.FromNeighbours(ids, [[1, 2, 3, 4], [0, 2], [0, 1, 3], [0, 2, 4], [0, 3]]);
+        double[] values = [20, 35, 12, 28, 9];
+        var units = ids.Select((id, i) => new AnalysisUnit(id, "Desa " + id, values[i], null, null,
+            new Dictionary<string, double?> { ["L01"] = 90, ["L02"] = 70, ["L03"] = 60 })).ToArray();
+
+        var result = SituationAnalysis.Run(units, weights, Indicators, Options);
+
+        var pusat = result.Rows[0];
+        Assert.Null(pusat.GiZ);
+        Assert.Null(pusat.GiP);
+        Assert.Equal(0, pusat.GiBin);
+        Assert.All(result.Rows.Skip(1), r => Assert.True(double.IsFinite(r.GiZ!.Value)));
+        Assert.All(result.Rows, r => Assert.True(r.LocalZ is null || double.IsFinite(r.LocalZ.Value)));
+    }
 }
