@@ -63,6 +63,7 @@ public static class Hardening
     public static void UseSecurityHeaders(this WebApplication app)
     {
         var embedAncestors = app.Configuration["Geo:Embed:FrameAncestors"] is { Length: > 0 } configured ? configured : "'self'";
+        var cors = List(app.Configuration, "Geo:Cors:Origins").Any();
         app.Use((http, next) =>
         {
             // At the start of the response: the error handler clears headers set earlier.
@@ -71,6 +72,9 @@ public static class Hardening
                 var headers = http.Response.Headers;
                 var embed = http.Request.Path.StartsWithSegments("/embed");
                 headers.XContentTypeOptions = "nosniff";
+                // With CORS on, the same URL answers with or without Access-Control-Allow-Origin: a browser
+                // or proxy must not hand the embed's cached tile (no Origin) to a portal's map (Origin).
+                if (cors && !headers.Vary.Any(v => v?.Contains("Origin", StringComparison.OrdinalIgnoreCase) == true)) headers.Append("Vary", "Origin");
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 var ancestors = embed ? embedAncestors : "'none'";
                 if (!embed) headers.XFrameOptions = "DENY";
