@@ -28,30 +28,37 @@ const workerHash = createHash("sha256").update(readFileSync(workerSource)).diges
 const workerName = `maplibre-gl-worker-${workerHash}.mjs`;
 copyFileSync(workerSource, join(assets, workerName));
 
+// Two pages, the map (main) and the embed, sharing MapLibre and our modules through split chunks:
+// whichever opens second finds them in the cache.
+const pages = { main: "index.html", embed: "embed.html" };
 const common = {
-  entryPoints: [join(root, "src/main.ts")],
+  entryPoints: Object.keys(pages).map((p) => join(root, `src/${p}.ts`)),
   bundle: true,
   format: "esm",
+  splitting: true,
   target: "es2022",
   minify: true,
   define: { GEO_WORKER: JSON.stringify(`./${workerName}`) },
   legalComments: "eof",
   logLevel: "warning",
 };
-const result = await build({ ...common, outdir: assets, entryNames: "[name]-[hash]", assetNames: "[name]-[hash]", metafile: true });
-const outputs = Object.keys(result.metafile.outputs).map((p) => p.split("/").pop());
-const js = outputs.find((f) => f.endsWith(".js"));
-const css = outputs.find((f) => f.endsWith(".css"));
-
-for (const page of ["index.html"]) {
-  const html = readFileSync(join(root, page), "utf8").replace("__JS__", `assets/${js}`).replace("__CSS__", `assets/${css}`);
+const result = await build({ ...common, outdir: assets, entryNames: "[name]-[hash]", chunkNames: "[name]-[hash]", assetNames: "[name]-[hash]", metafile: true });
+const base = (p) => p.split("/").pop();
+const shipped = [];
+for (const [entry, page] of Object.entries(pages)) {
+  const [out, meta] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith(`src/${entry}.ts`));
+  // The chunks it imports are preloaded, so the browser fetches them with the entry, not after it.
+  const preload = meta.imports.filter((i) => i.kind === "import-statement").map((i) => `  <link rel="modulepreload" href="assets/${base(i.path)}">\n`).join("");
+  const html = readFileSync(join(root, page), "utf8").replace("__JS__", `assets/${base(out)}`).replace("__CSS__", `assets/${base(meta.cssBundle)}`)
+    .replace("__PRELOAD__", preload);
   writeFileSync(join(dist, page), html);
+  shipped.push([page, [base(out), base(meta.cssBundle), ...meta.imports.filter((i) => i.kind === "import-statement").map((i) => base(i.path))]]);
 }
 
-// Sizes as shipped (gzip), and ours alone: the same bundle with MapLibre left out.
+// Sizes as shipped (gzip), per page, and ours alone: the same bundles with MapLibre left out.
 const gz = (file) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
 const ours = await build({ ...common, write: false, external: ["maplibre-gl"], outdir: "/tmp/geo-peta-ukur" });
 const oursGz = ours.outputFiles.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-console.log(`peta: ${js} ${kb(gz(js))}, ${css} ${kb(gz(css))}, ${workerName} ${kb(gz(workerName))} (gzip)`);
-console.log(`peta: kode kami + pustaka lain tanpa MapLibre: ${kb(oursGz)} (gzip; batas 150 kB)`);
+for (const [page, files] of shipped) console.log(`peta: ${page}: ${files.map((f) => `${f} ${kb(gz(f))}`).join(", ")}, ${workerName} ${kb(gz(workerName))} (gzip)`);
+console.log(`peta: kode kami + pustaka lain tanpa MapLibre, kedua halaman: ${kb(oursGz)} (gzip; batas 150 kB)`);

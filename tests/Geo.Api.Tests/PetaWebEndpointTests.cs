@@ -127,6 +127,7 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         await _database.InitializeAsync();
         Directory.CreateDirectory(Path.Combine(_folder, "assets"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "index.html"), "<!doctype html><title>Peta TPPS</title><script type=module src=assets/main-ABC123.js></script>");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "embed.html"), "<!doctype html><title>Peta TPPS (sematan)</title><script type=module src=assets/embed-ABC123.js></script>");
         await File.WriteAllTextAsync(Path.Combine(_folder, "assets", "main-ABC123.js"), "console.log('peta')");
         await File.WriteAllTextAsync(Path.Combine(_folder, "assets", "maplibre-gl-worker-DEF456.mjs"), "export {}");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -146,6 +147,22 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Contains("Peta TPPS", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_embed_is_its_own_page_that_other_sites_may_frame_as_configured()
+    {
+        using var embed = await _factory.WithWebHostBuilder(b => b.UseSetting("Geo:Embed:FrameAncestors", "https://portal.example.go.id"))
+            .CreateClient().GetAsync("/embed?wilayah=18.72&indikator=PREV_STUNTING");
+        Assert.Equal(HttpStatusCode.OK, embed.StatusCode);
+        Assert.Equal("no-cache", embed.Headers.CacheControl?.ToString());
+        Assert.Contains("Peta TPPS (sematan)", await embed.Content.ReadAsStringAsync());
+        Assert.EndsWith("frame-ancestors https://portal.example.go.id", embed.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(embed.Headers.Contains("X-Frame-Options"));
+
+        using var page = await _factory.CreateClient().GetAsync("/");
+        Assert.EndsWith("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
     }
 
     [Theory]

@@ -21,7 +21,6 @@ public sealed class WebOptions
 /// <summary>The build folder as resolved once at start-up; null when no build is present.</summary>
 public sealed record WebBuild(string? Folder)
 {
-    public string? IndexPath => Folder is null ? null : Path.Combine(Folder, "index.html");
 
     public static WebBuild Resolve(WebOptions options)
     {
