@@ -149,6 +149,22 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         Assert.Contains("Peta TPPS", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/embed")]
+    public async Task A_revalidated_page_keeps_the_policy_it_was_stored_with(string path)
+    {
+        var client = _factory.CreateClient();
+        using var first = await client.GetAsync(path);
+        Assert.Contains("script-src 'self'", first.Headers.GetValues("Content-Security-Policy").Single());
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
+        using var again = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        // A 304's headers replace the stored ones: "default-src 'none'" here left the second visit a blank page.
+        Assert.False(again.Headers.Contains("Content-Security-Policy"));
+    }
+
     [Fact]
     public async Task The_embed_is_its_own_page_that_other_sites_may_frame_as_configured()
     {

@@ -78,6 +78,10 @@ public static class Hardening
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 var ancestors = embed ? embedAncestors : "'none'";
                 if (!embed) headers.XFrameOptions = "DENY";
+                // A 304 has no content type to choose a policy by, and its headers replace the cached
+                // response's: the stored page would get "default-src 'none'" and load nothing on a second
+                // visit. It keeps the policy it was stored with.
+                if (http.Response.StatusCode == StatusCodes.Status304NotModified) return Task.CompletedTask;
                 // A worker script runs under the policy its own response carries, so scripts get the page's
                 // policy too: MapLibre's tile worker fetches tiles (connect-src) and would be refused otherwise.
                 headers.ContentSecurityPolicy = IsPageOrScript(http.Response.ContentType)
