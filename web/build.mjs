@@ -3,7 +3,7 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -55,10 +55,19 @@ for (const [entry, page] of Object.entries(pages)) {
   shipped.push([page, [base(out), base(meta.cssBundle), ...meta.imports.filter((i) => i.kind === "import-statement").map((i) => base(i.path))]]);
 }
 
+// Every asset also compressed at the best levels, once here rather than at the fastest level per
+// request: the server sends these (.br, else .gz) to browsers that accept them.
+for (const f of readdirSync(assets)) {
+  const data = readFileSync(join(assets, f));
+  writeFileSync(join(assets, f + ".br"), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+  writeFileSync(join(assets, f + ".gz"), gzipSync(data, { level: 9 }));
+}
+
 // Sizes as shipped (gzip), per page, and ours alone: the same bundles with MapLibre left out.
 const gz = (file) => gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
 const ours = await build({ ...common, write: false, external: ["maplibre-gl"], outdir: "/tmp/geo-peta-ukur" });
 const oursGz = ours.outputFiles.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
-for (const [page, files] of shipped) console.log(`peta: ${page}: ${files.map((f) => `${f} ${kb(gz(f))}`).join(", ")}, ${workerName} ${kb(gz(workerName))} (gzip)`);
+const br = (file) => readFileSync(join(assets, file + ".br")).length;
+for (const [page, files] of shipped) console.log(`peta: ${page}: ${[...files, workerName].map((f) => `${f} ${kb(gz(f))} (br ${kb(br(f))})`).join(", ")} (gzip)`);
 console.log(`peta: kode kami + pustaka lain tanpa MapLibre, kedua halaman: ${kb(oursGz)} (gzip; batas 150 kB)`);
