@@ -107,6 +107,22 @@ public sealed class EmbedPageTests(PetaFixture fixture)
         await context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("kelas", 5, "Kelas kesenjangan")]
+    [InlineData("gi", 8, "Titik panas Gi*")]
+    public async Task The_embed_shows_an_analysis_layer_with_its_legend(string lapisan, int rows, string judul)
+    {
+        var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{fixture.BaseUrl}/embed?wilayah=18.72&indikator=PREV_STUNTING&periode=2022-08&lapisan={lapisan}");
+        await page.WaitForSelectorAsync("body[data-status=siap]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PetaFixture.ScreenshotFolder, $"sematan-{lapisan}.png") });
+        Assert.Equal(rows, await page.Locator("#legenda li").CountAsync());
+        Assert.StartsWith(judul, await page.InnerTextAsync("#judul strong"));
+        Assert.Equal(22, (await page.Locator("#legenda li .jumlah").AllInnerTextsAsync()).Sum(t => int.Parse(t.Split(' ')[0], CultureInfo.InvariantCulture)));
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task The_map_page_offers_the_iframe_snippet_of_its_view()
     {

@@ -76,6 +76,16 @@ async function mulai() {
     sintetis ||= run.sintetis;
     info.judul = `${NamaLapisan[lapisan]} · ${katalog.find((i) => i.kode === sasaran)?.nama ?? sasaran}`;
     renderLegendaAnalisis($("legenda"), p, { ...info, tingkat: keadaan.tingkat, catatan: "" });
+  } else if (lapisan === "eb") {
+    // EB rates, classed like the values (as on the map page); the run says when it has none.
+    const run = await api.analisis(urlAnalisis(keadaan.wilayah, ind.kode, periode, keadaan.tingkat, keadaan.analisis));
+    if (run.ringkasan.penghalusan_tidak_tersedia) return galat(`${NamaLapisan.eb}: ${run.ringkasan.penghalusan_tidak_tersedia}`);
+    const eb = klasifikasi(run.unit.map((u) => ({ kode: u.kode, nilai: u.eb_lokal, target: null })),
+      { metode: metode === "target" ? "kuantil" : metode, polaritas: ind.polaritas, satuan: ind.satuan });
+    warna = eb;
+    sintetis ||= run.sintetis;
+    info.judul = `${NamaLapisan.eb} · ${ind.nama}`;
+    renderLegenda($("legenda"), eb, { ...info, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
   } else {
     renderLegenda($("legenda"), klas, { ...info, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
   }
