@@ -127,8 +127,11 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         await _database.InitializeAsync();
         Directory.CreateDirectory(Path.Combine(_folder, "assets"));
         await File.WriteAllTextAsync(Path.Combine(_folder, "index.html"), "<!doctype html><title>Peta TPPS</title><script type=module src=assets/main-ABC123.js></script>");
+        await File.WriteAllTextAsync(Path.Combine(_folder, "embed.html"), "<!doctype html><title>Peta TPPS (sematan)</title><script type=module src=assets/embed-ABC123.js></script>");
         await File.WriteAllTextAsync(Path.Combine(_folder, "assets", "main-ABC123.js"), "console.log('peta')");
         await File.WriteAllTextAsync(Path.Combine(_folder, "assets", "maplibre-gl-worker-DEF456.mjs"), "export {}");
+        // As the build writes them: the same asset compressed once at the best level.
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "assets", "main-ABC123.js.br"), Brotli);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("GEO_DATABASE_URL", _database.ConnectionString);
@@ -146,6 +149,65 @@ public sealed class PetaWebBuildTests : IAsyncLifetime
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Contains("Peta TPPS", await response.Content.ReadAsStringAsync());
+    }
+
+    private static readonly byte[] Brotli = [0x0b, 0x09, 0x80, 0x63, 0x6f, 0x6e, 0x73, 0x6f, 0x6c, 0x65, 0x03];
+
+    [Fact]
+    public async Task A_browser_that_accepts_brotli_gets_the_builds_precompressed_asset_with_the_originals_type()
+    {
+        var client = _factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/main-ABC123.js");
+        request.Headers.Add("Accept-Encoding", "gzip, deflate, br, zstd");
+        using var br = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, br.StatusCode);
+        Assert.Equal(["br"], br.Content.Headers.ContentEncoding);
+        Assert.Equal("text/javascript", br.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Brotli, await br.Content.ReadAsByteArrayAsync());
+        Assert.Equal("public, max-age=31536000, immutable", br.Headers.CacheControl?.ToString());
+        Assert.Contains("Accept-Encoding", br.Headers.Vary);
+
+        using var plain = await client.GetAsync("/assets/main-ABC123.js");
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal("console.log('peta')", await plain.Content.ReadAsStringAsync());
+        // No precompressed file: the worker is compressed on the fly as before.
+        using var worker = new HttpRequestMessage(HttpMethod.Get, "/assets/maplibre-gl-worker-DEF456.mjs");
+        worker.Headers.Add("Accept-Encoding", "br");
+        using var onTheFly = await client.SendAsync(worker);
+        Assert.Equal("text/javascript", onTheFly.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/assets/..%2F..%2Fetc%2Fpasswd")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/embed")]
+    public async Task A_revalidated_page_keeps_the_policy_it_was_stored_with(string path)
+    {
+        var client = _factory.CreateClient();
+        using var first = await client.GetAsync(path);
+        Assert.Contains("script-src 'self'", first.Headers.GetValues("Content-Security-Policy").Single());
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfModifiedSince = first.Content.Headers.LastModified;
+        using var again = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        // A 304's headers replace the stored ones: "default-src 'none'" here left the second visit a blank page.
+        Assert.False(again.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task The_embed_is_its_own_page_that_other_sites_may_frame_as_configured()
+    {
+        using var embed = await _factory.WithWebHostBuilder(b => b.UseSetting("Geo:Embed:FrameAncestors", "https://portal.example.go.id"))
+            .CreateClient().GetAsync("/embed?wilayah=18.72&indikator=PREV_STUNTING");
+        Assert.Equal(HttpStatusCode.OK, embed.StatusCode);
+        Assert.Equal("no-cache", embed.Headers.CacheControl?.ToString());
+        Assert.Contains("Peta TPPS (sematan)", await embed.Content.ReadAsStringAsync());
+        Assert.EndsWith("frame-ancestors https://portal.example.go.id", embed.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.False(embed.Headers.Contains("X-Frame-Options"));
+
+        using var page = await _factory.CreateClient().GetAsync("/");
+        Assert.EndsWith("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
     }
 
     [Theory]

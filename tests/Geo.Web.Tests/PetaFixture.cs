@@ -19,12 +19,15 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    private sealed class Factory(string connectionString, string webFolder) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, string webFolder, AsalLain lain) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("GEO_DATABASE_URL", connectionString);
             builder.UseSetting("Geo:Web:Folder", webFolder);
+            // One of the other site's two origins may frame the embed and fetch tiles; the other may not.
+            builder.UseSetting("Geo:Embed:FrameAncestors", lain.Diizinkan);
+            builder.UseSetting("Geo:Cors:Origins", lain.Diizinkan);
         }
     }
 
@@ -32,6 +35,9 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
     private IPlaywright? _playwright;
 
     public PostgisDatabase Database { get; } = new();
+
+    /// <summary>Another site, to frame the embed from another origin.</summary>
+    public AsalLain Lain { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public HttpClient Http { get; private set; } = null!;
@@ -65,7 +71,7 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
         var awal = await new DemoSintetis(Database.DataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-02"), 1873, Uji.Lokal, terbitkan: true);
         if (!awal.Berhasil) throw new InvalidOperationException("the earlier synthetic coverage did not import");
 
-        _factory = new Factory(Database.ConnectionString, web);
+        _factory = new Factory(Database.ConnectionString, web, Lain);
         _factory.UseKestrel(0);
         _factory.StartServer();
         Http = _factory.CreateClient();
@@ -121,6 +127,7 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
     {
         Http?.Dispose();
         _factory?.Dispose();
+        Lain.Dispose();
     }
 }
 

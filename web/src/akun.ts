@@ -8,7 +8,7 @@ export interface Saya {
   peran: string[];
 }
 
-async function saya(): Promise<Saya | null> {
+export async function saya(): Promise<Saya | null> {
   const r = await fetch("/api/akun/saya", { credentials: "same-origin" });
   return r.ok ? (await r.json()) as Saya : null;
 }
@@ -38,6 +38,7 @@ export async function pasangAkun(kotak: HTMLElement): Promise<void> {
       const af = await (await fetch("/api/akun/antiforgery", { credentials: "same-origin" })).json() as { token: string; header: string };
       await fetch("/api/akun/keluar", { method: "POST", credentials: "same-origin", headers: { [af.header]: af.token } });
       await pasangAkun(kotak);
+      document.dispatchEvent(new Event("geo:akun"));
     });
     kotak.append(siapa, keluar);
     return;
@@ -63,6 +64,8 @@ export async function pasangAkun(kotak: HTMLElement): Promise<void> {
       return;
     }
     await pasangAkun(kotak);
+    // Other boxes (lokus) show what the account may do.
+    document.dispatchEvent(new Event("geo:akun"));
   });
   const judul = document.createElement("p");
   judul.className = "kecil";

@@ -74,8 +74,13 @@ export interface Konfigurasi {
 
 export class ApiError extends Error {}
 
+let kredensial: RequestCredentials = "same-origin";
+
+/** The embed reads as an anonymous caller even when the browser holds a session cookie: published data only. */
+export function tanpaKredensial(): void { kredensial = "omit"; }
+
 export async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  const response = await fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } });
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {

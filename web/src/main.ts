@@ -2,6 +2,8 @@ import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLa
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./style.css";
 import { pasangAkun } from "./akun.ts";
+import { pasangLokus, type KotakLokus } from "./lokus.ts";
+import { pasangSematan, type KotakSematan } from "./sematan.ts";
 import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
 import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
 import { gambarPeta } from "./export.ts";
@@ -340,6 +342,8 @@ function terapkan(ind: Indikator) {
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
   ui.unduh.disabled = !data;
   intervensi.perbarui(keadaan);
+  lokus?.perbarui();
+  sematan?.perbarui();
   if (keadaan.desa) void bukaPanel(keadaan.desa, false);
 }
 
@@ -399,7 +403,7 @@ function unitDi(e: MapLayerMouseEvent): string | null {
 
 function pasangInteraksi() {
   for (const layer of ["isi", "arsir"]) {
-    map.on("click", layer, (e) => { const k = unitDi(e); if (k) void bukaPanel(k); });
+    map.on("click", layer, (e) => { const k = unitDi(e); if (k && !lokus?.sedangMemilih()) void bukaPanel(k); });
     map.on("mousemove", layer, (e) => {
       const k = unitDi(e);
       if (!k) return;
@@ -559,8 +563,23 @@ Object.assign(window, {
   },
 });
 
+// --- Lokus (web/src/lokus.ts) and the embed snippet (web/src/sematan.ts) --------------------------
+let lokus: KotakLokus | null = null;
+let sematan: KotakSematan | null = null;
+function pasangKotakLokus() {
+  sematan = pasangSematan($<HTMLDetailsElement>("sematan"), () => keadaan,
+    () => { const i = indikatorAktif(); return i ? `Peta TPPS: ${judul(i).judul}, ${namaWilayah}` : "Peta TPPS"; });
+  lokus = pasangLokus($("kotak-lokus"), {
+    map,
+    keadaan: () => keadaan,
+    analisis: () => (hasil && hasil.data.periode === keadaan.periode ? hasil.data : null),
+    mintaAnalisis: () => { ui.lapisan.value = "kelas"; ui.lapisan.dispatchEvent(new Event("change")); },
+  });
+}
+
 async function mulai() {
   status("memuat");
+  pasangKotakLokus();
   // Beside the map, not before it: a failure here must not keep the public map from loading.
   void pasangAkun($("kotak-akun")).catch(() => undefined);
   for (const r of document.querySelectorAll<HTMLInputElement>("input[name=tingkat]")) r.checked = r.value === keadaan.tingkat;

@@ -44,6 +44,12 @@ public static class LokusEndpoints
             return Results.Text(json, "application/geo+json; charset=utf-8");
         }).Publik().WithSummary("Desa daftar lokus sebagai GeoJSON FeatureCollection (nama, kecamatan, alasan, urutan)");
 
+        group.MapGet("/{id:long}/riwayat", async (long id, LokusStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        {
+            NoShared(http);
+            return Results.Ok(await store.RiwayatAsync(callers.Resolve(http), id, ct));
+        }).Akun().WithSummary("Riwayat daftar lokus dari log audit (dibuat, diubah, difinalkan: siapa, kapan, isinya); hanya akun berperan di wilayahnya");
+
         group.MapPost("", async (LokusInput input, LokusStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var created = await store.CreateAsync(callers.Resolve(http), input, ct);

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.Endpoints;
 
-/// <summary>The map page (<c>/</c>, <c>/peta</c>) and the settings it reads at start.</summary>
+/// <summary>The map page (<c>/</c>, <c>/peta</c>), the embed (<c>/embed</c>) and the settings they read at start.</summary>
 public static class WebEndpoints
 {
     public sealed record Konfigurasi(string? Basemap, string? BasemapAtribusi);
@@ -16,14 +16,20 @@ public static class WebEndpoints
         app.MapMethods("/", getHead, Index).Publik().ExcludeFromDescription();
         app.MapMethods("/peta", getHead, Index).Publik().WithTags("Peta").WithSummary("Halaman peta TPPS");
         app.MapMethods("/index.html", getHead, Index).Publik().ExcludeFromDescription();
+        // Framed by other sites: Geo:Embed:FrameAncestors decides which (Hardening), every other page is frame-ancestors 'none'.
+        app.MapMethods("/embed", getHead, (WebBuild build, HttpContext http) => Page(build, http, "embed.html")).Publik().WithTags("Peta")
+            .WithSummary("Peta sematan hanya-baca (wilayah, indikator, periode, lapisan, tingkat, klasifikasi): legenda dan sumber, nilai terbit saja");
         app.MapGet("/api/peta/konfigurasi", (IOptions<WebOptions> options) =>
                 Results.Ok(new Konfigurasi(options.Value.Basemap, options.Value.BasemapAtribusi)))
             .Publik().WithTags("Peta").WithSummary("Pengaturan halaman peta: peta dasar opsional (tanpa peta dasar internet bila kosong)");
     }
 
-    private static IResult Index(WebBuild build, HttpContext http)
+    private static IResult Index(WebBuild build, HttpContext http) => Page(build, http, "index.html");
+
+    private static IResult Page(WebBuild build, HttpContext http, string page)
     {
-        if (build.IndexPath is not { } path || !File.Exists(path))
+        var path = build.Folder is { } folder ? Path.Combine(folder, page) : null;
+        if (path is null || !File.Exists(path))
         {
             throw GeoException.NotFound(
                 "halaman peta belum dibangun: jalankan `npm ci && npm run build` di folder web/ (./geo up dan ./geo test melakukannya), atau atur Geo:Web:Folder");

@@ -63,6 +63,7 @@ public static class Hardening
     public static void UseSecurityHeaders(this WebApplication app)
     {
         var embedAncestors = app.Configuration["Geo:Embed:FrameAncestors"] is { Length: > 0 } configured ? configured : "'self'";
+        var cors = List(app.Configuration, "Geo:Cors:Origins").Any();
         app.Use((http, next) =>
         {
             // At the start of the response: the error handler clears headers set earlier.
@@ -71,9 +72,16 @@ public static class Hardening
                 var headers = http.Response.Headers;
                 var embed = http.Request.Path.StartsWithSegments("/embed");
                 headers.XContentTypeOptions = "nosniff";
+                // With CORS on, the same URL answers with or without Access-Control-Allow-Origin: a browser
+                // or proxy must not hand the embed's cached tile (no Origin) to a portal's map (Origin).
+                if (cors && !headers.Vary.Any(v => v?.Contains("Origin", StringComparison.OrdinalIgnoreCase) == true)) headers.Append("Vary", "Origin");
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 var ancestors = embed ? embedAncestors : "'none'";
                 if (!embed) headers.XFrameOptions = "DENY";
+                // A 304 has no content type to choose a policy by, and its headers replace the cached
+                // response's: the stored page would get "default-src 'none'" and load nothing on a second
+                // visit. It keeps the policy it was stored with.
+                if (http.Response.StatusCode == StatusCodes.Status304NotModified) return Task.CompletedTask;
                 // A worker script runs under the policy its own response carries, so scripts get the page's
                 // policy too: MapLibre's tile worker fetches tiles (connect-src) and would be refused otherwise.
                 headers.ContentSecurityPolicy = IsPageOrScript(http.Response.ContentType)

@@ -21,7 +21,6 @@ public sealed class WebOptions
 /// <summary>The build folder as resolved once at start-up; null when no build is present.</summary>
 public sealed record WebBuild(string? Folder)
 {
-    public string? IndexPath => Folder is null ? null : Path.Combine(Folder, "index.html");
 
     public static WebBuild Resolve(WebOptions options)
     {
@@ -53,19 +52,54 @@ public static class WebServices
     /// <summary>
     /// Serves the hashed assets under /assets with a year-long immutable cache: a new build has new
     /// names, so a second visit downloads nothing. index.html itself is an endpoint (no-cache).
+    /// The build writes each asset also brotli- and gzip-compressed at their best levels
+    /// (<c>.br</c>, <c>.gz</c>); those are sent to browsers that accept them, as the on-the-fly
+    /// compression (fastest level) would send MapLibre at 423 kB instead of 250 kB.
     /// </summary>
     public static void UseWebAssets(this WebApplication app)
     {
         var build = app.Services.GetRequiredService<WebBuild>();
         if (build.Folder is null || !Directory.Exists(Path.Combine(build.Folder, "assets"))) return;
+        var files = new PhysicalFileProvider(Path.Combine(build.Folder, "assets"));
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".br"] = "application/octet-stream";
+        types.Mappings[".gz"] = "application/octet-stream";
+        (string Encoding, string Extension)[] precompressed = [("br", ".br"), ("gzip", ".gz")];
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments("/assets", out var rest) && rest.Value is { Length: > 1 } name
+                && !name.EndsWith(".br", StringComparison.Ordinal) && !name.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                var accepted = http.Request.Headers.AcceptEncoding.ToString();
+                foreach (var (encoding, extension) in precompressed)
+                {
+                    // The provider refuses paths out of the folder; the original must exist too (its type names the response).
+                    if (!accepted.Contains(encoding, StringComparison.OrdinalIgnoreCase) || !files.GetFileInfo(name + extension).Exists) continue;
+                    http.Request.Path = http.Request.Path + extension;
+                    http.Response.Headers.ContentEncoding = encoding;
+                    http.Items[OriginalAsset] = name;
+                    break;
+                }
+                http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+            }
+            return next(http);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(build.Folder, "assets")),
+            FileProvider = files,
             RequestPath = "/assets",
             ContentTypeProvider = types,
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers[HeaderNames.CacheControl] = ImmutableCaching,
+            OnPrepareResponse = ctx =>
+            {
+                ctx.Context.Response.Headers[HeaderNames.CacheControl] = ImmutableCaching;
+                if (ctx.Context.Items[OriginalAsset] is string original && types.TryGetContentType(original, out var type))
+                {
+                    ctx.Context.Response.ContentType = type;
+                }
+            },
         });
     }
+
+    private const string OriginalAsset = "geo.asset";
 }

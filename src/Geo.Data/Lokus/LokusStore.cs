@@ -25,6 +25,9 @@ public sealed record LokusDesa(string Kode, string? Nama, string? Kecamatan, str
 
 public sealed record LokusDetail(LokusRingkas Lokus, IReadOnlyList<LokusDesa> Desa);
 
+/// <summary>One change of a list, from the audit log: when, who, what (buat/ubah/finalkan), the status before and after, and what it held then.</summary>
+public sealed record LokusRiwayat(DateTimeOffset Waktu, string Pengguna, string Aksi, string? DariStatus, string? KeStatus, string? Isi);
+
 /// <summary>
 /// Lokus lists (tables <c>lokus</c>, <c>lokus_desa</c>): a named choice of desa of one kab/kota and
 /// year, each with its justification. Reads are scoped to the caller's area; a draft is seen only
@@ -80,6 +83,36 @@ public sealed class LokusStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return await ReadDetail(conn, caller, id, forUpdate: false, ct);
+    }
+
+    /// <summary>
+    /// The list's history, oldest first: its audit entries. For role holders of its area only, as
+    /// the entries name accounts and hold the drafts' earlier contents; not found as for <see cref="GetAsync"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LokusRiwayat>> RiwayatAsync(Caller caller, long id, CancellationToken ct = default)
+    {
+        var detail = await GetAsync(caller, id, ct);
+        if (caller.Peran.Count == 0)
+        {
+            throw GeoException.Forbidden($"riwayat lokus {id} hanya untuk akun berperan di wilayah {detail.Lokus.Wilayah}");
+        }
+        // By its area first, which the audit log is indexed on.
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT waktu, pengguna, aksi, dari_status, ke_status, alasan
+            FROM audit
+            WHERE wilayah = $1 AND objek = 'lokus' AND objek_id = $2
+            ORDER BY waktu, id
+            """);
+        cmd.Parameters.AddWithValue(detail.Lokus.Wilayah);
+        cmd.Parameters.AddWithValue(Id(id));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<LokusRiwayat>();
+        string? S(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        while (await reader.ReadAsync(ct))
+        {
+            list.Add(new LokusRiwayat(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1), reader.GetString(2), S(3), S(4), S(5)));
+        }
+        return list;
     }
 
     public async Task<LokusDetail> CreateAsync(Caller caller, LokusInput input, CancellationToken ct = default)

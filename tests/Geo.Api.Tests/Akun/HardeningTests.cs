@@ -33,6 +33,21 @@ public sealed class HardeningTests(GeoApiFactory factory) : IClassFixture<GeoApi
     }
 
     [Fact]
+    public async Task With_cors_on_every_answer_varies_by_origin_so_a_cached_tile_never_reaches_another_site_without_its_header()
+    {
+        var client = factory.WithWebHostBuilder(b => b.UseSetting("Geo:Cors:Origins", "https://peta.example.go.id")).CreateClient();
+        using var plain = await client.GetAsync("/tiles/desa.json");
+        Assert.Contains("Origin", plain.Headers.Vary);
+        Assert.False(plain.Headers.Contains("Access-Control-Allow-Origin"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/tiles/desa.json");
+        request.Headers.Add("Origin", "https://peta.example.go.id");
+        using var cross = await client.SendAsync(request);
+        Assert.Equal("https://peta.example.go.id", cross.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Single(cross.Headers.Vary, v => v == "Origin");
+        Assert.DoesNotContain("Origin", (await factory.CreateClient().GetAsync("/tiles/desa.json")).Headers.Vary);
+    }
+
+    [Fact]
     public async Task Cors_preflight_is_answered_for_configured_origins_only()
     {
         var client = factory.WithWebHostBuilder(b => b.UseSetting("Geo:Cors:Origins", "https://peta.example.go.id")).CreateClient();

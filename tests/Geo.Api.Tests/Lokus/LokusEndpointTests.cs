@@ -208,4 +208,30 @@ public sealed class LokusEndpointTests(GeoApiFactory factory) : IClassFixture<Ge
         Assert.Contains(entries, e => e.GetProperty("aksi").GetString() == "hapus_lokus"
             && e.GetProperty("objekId").GetString() == gone.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task The_history_of_a_list_is_its_audit_entries_for_role_holders_of_its_area_only()
+    {
+        var analis = Analis();
+        var id = await CreateAsync("Lokus uji riwayat", ("18.72.01.1001", "alasan pertama"));
+        await Ok(await analis.PutAsJsonAsync($"/api/lokus/{id}", Body("Lokus uji riwayat", 2025, ("18.72.01.1002", "alasan kedua"))));
+        await Ok(await analis.PostAsync($"/api/lokus/{id}/final", null));
+        var other = await CreateAsync("Lokus uji riwayat lain", ("18.72.01.1003", "bukan milik daftar tadi"));
+
+        var riwayat = await Ok(await factory.ClientAs("opi-metro", "18.72", Peran.Operator).GetAsync($"/api/lokus/{id}/riwayat"));
+        var rows = riwayat.EnumerateArray().ToList();
+        Assert.Equal(["buat_lokus", "ubah_lokus", "finalkan_lokus"], rows.Select(e => e.GetProperty("aksi").GetString()!).ToArray());
+        Assert.Equal(["draf", "draf", "final"], rows.Select(e => e.GetProperty("keStatus").GetString()!).ToArray());
+        Assert.All(rows, e => Assert.Equal("ana-metro", e.GetProperty("pengguna").GetString()));
+        Assert.Contains("18.72.01.1001: alasan pertama", rows[0].GetProperty("isi").GetString());
+        Assert.DoesNotContain(rows, e => e.GetProperty("isi").GetString()!.Contains("bukan milik", StringComparison.Ordinal));
+        Assert.True(rows[0].GetProperty("waktu").GetDateTimeOffset() <= rows[2].GetProperty("waktu").GetDateTimeOffset());
+
+        // The final list is public, its history is not; a draft is not even found by a neighbour.
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync($"/api/lokus/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"/api/lokus/{id}/riwayat")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await factory.ClientAs("tanpa-peran", "18.72").GetAsync($"/api/lokus/{id}/riwayat")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await factory.ClientAs("ana-tetangga", "18.71", Peran.Analis).GetAsync($"/api/lokus/{other}/riwayat")).StatusCode);
+    }
 }
