@@ -62,3 +62,41 @@ public sealed record JsonSchemaDocument(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("properties")] IReadOnlyDictionary<string, JsonElement> Properties);
+
+/// <summary>A GeoJSON FeatureCollection (RFC 7946) as the GeoJSON downloads write it; documents the body.</summary>
+public sealed record GeoJsonFeatureCollectionDoc(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("features")] IReadOnlyList<GeoJsonFeature> Features);
+
+/// <summary>A vector layer of a TileJSON document.</summary>
+public sealed record TileJsonVectorLayer(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("minzoom")] int MinZoom,
+    [property: JsonPropertyName("maxzoom")] int MaxZoom,
+    [property: JsonPropertyName("fields")] IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>TileJSON 3.0.0 as the tile endpoints write it; documents the body.</summary>
+public sealed record TileJsonDoc(
+    [property: JsonPropertyName("tilejson")] string TileJson,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("attribution")] string Attribution,
+    [property: JsonPropertyName("scheme")] string Scheme,
+    [property: JsonPropertyName("tiles")] IReadOnlyList<string> Tiles,
+    [property: JsonPropertyName("minzoom")] int MinZoom,
+    [property: JsonPropertyName("maxzoom")] int MaxZoom,
+    [property: JsonPropertyName("bounds")] double[] Bounds,
+    [property: JsonPropertyName("center")] double[] Center,
+    [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers);
+
+/// <summary>An entry of the tile layer list.</summary>
+public sealed record TileLayerEntry(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("judul")] string Judul,
+    [property: JsonPropertyName("tilejson")] string TileJson);
+
+/// <summary>The health answer.</summary>
+public sealed record Kesehatan(
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("postgis")] string? Postgis);

@@ -42,7 +42,12 @@ public static class OgcFeatureEndpoints
 
     public static void MapOgcFeatureEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/ogc").WithTags("OGC API Features").Publik();
+        var group = app.MapGroup("/ogc").WithTags("OGC API Features").Publik()
+            .Parameter("id", new("Id koleksi: provinsi, kabkota, kecamatan, desa, atau analisis-{id} (id dari /api/analisis)", NotFound: true))
+            .Parameter("indikator", ApiDocumentation.Parameters["indikator"] with
+            {
+                Description = "Kode indikator: koleksi tingkat wilayah membawa nilai terbitnya (bersama periode); diterima sama di semua URL OGC dan dibawa ke tautannya; tidak berlaku untuk koleksi analisis",
+            });
         group.MapGet("", Landing).WithSummary("Halaman muka OGC API - Features")
             .Produces<OgcLandingPage>();
         group.MapGet("/conformance", () => Results.Json(new OgcConformance(ConformanceClasses), LinkJson))
@@ -55,7 +60,8 @@ public static class OgcFeatureEndpoints
             .Produces<OgcCollectionDescription>();
         group.MapGet("/collections/{id}/items", Items)
             .WithSummary("Fitur koleksi, per halaman (tautan next); tingkat wilayah: indikator+periode menambah nilai terbit; analisis: saring kelas, lisa, gi_bin")
-            .Produces<OgcFeaturePage>(contentType: GeoJson);
+            .Produces<OgcFeaturePage>(contentType: GeoJson)
+            .Parameter("kode", new("Awalan kode wilayah (mis. 18.72.01. untuk satu kecamatan)", Pattern: @"^[\d.]{1,13}$"));
         group.MapGet("/collections/{id}/items/{kode}", Item)
             .WithSummary("Satu fitur koleksi menurut kode wilayah")
             .Produces<GeoJsonFeature>(contentType: GeoJson);

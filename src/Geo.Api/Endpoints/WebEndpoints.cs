@@ -14,11 +14,11 @@ public static class WebEndpoints
     {
         string[] getHead = ["GET", "HEAD"];
         app.MapMethods("/", getHead, Index).Publik().ExcludeFromDescription();
-        app.MapMethods("/peta", getHead, Index).Publik().WithTags("Peta").WithSummary("Halaman peta TPPS");
+        app.MapMethods("/peta", getHead, Index).Publik().WithTags("Peta").WithSummary("Halaman peta TPPS").Produces<Stream>(contentType: "text/html").Problems(StatusCodes.Status404NotFound);
         app.MapMethods("/index.html", getHead, Index).Publik().ExcludeFromDescription();
         app.MapGet("/api/peta/konfigurasi", (IOptions<WebOptions> options) =>
                 Results.Ok(new Konfigurasi(options.Value.Basemap, options.Value.BasemapAtribusi)))
-            .Publik().WithTags("Peta").WithSummary("Pengaturan halaman peta: peta dasar opsional (tanpa peta dasar internet bila kosong)");
+            .Publik().WithTags("Peta").WithSummary("Pengaturan halaman peta: peta dasar opsional (tanpa peta dasar internet bila kosong)").Produces<Konfigurasi>();
     }
 
     private static IResult Index(WebBuild build, HttpContext http)
