@@ -130,16 +130,25 @@ build_web() {
   (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error >&2 && npm run --silent build >&2)
 }
 
-# The browser tests drive Debian's chromium (never a downloaded browser).
-ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then return; fi
+# Tests drive Debian's own tools (never downloaded ones): chromium for the browser tests, gdal-bin
+# (ogrinfo, ogr2ogr) for what QGIS and GDAL users open, python3-qgis for QGIS's style converter.
+# ensure_debian_tool PATH PACKAGE WHAT [APT-OPTION...]: installs PACKAGE as root when PATH is missing.
+ensure_debian_tool() {
+  local path="$1" package="$2" what="$3"; shift 3
+  if [ -e "$path" ]; then return; fi
   if is_root && command -v apt-get >/dev/null; then
-    say "memasang chromium untuk pengujian peramban (apt-get install chromium)"
+    say "memasang $package untuk $what (apt-get install $package)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" "$package" >/dev/null
   else
-    say "chromium tidak ada dan bukan root: pengujian peramban (tests/Geo.Web.Tests) akan GAGAL; pasang dengan: sudo apt-get install chromium"
+    say "$package tidak ada dan bukan root: $what akan GAGAL; pasang dengan: sudo apt-get install $package"
   fi
+}
+
+ensure_test_tools() {
+  ensure_debian_tool /usr/bin/chromium chromium "pengujian peramban (tests/Geo.Web.Tests)"
+  ensure_debian_tool /usr/bin/ogr2ogr gdal-bin "pengujian GDAL/OGC (ogrinfo, ogr2ogr)"
+  ensure_debian_tool /usr/lib/python3/dist-packages/qgis python3-qgis "pengujian gaya peta di QGIS (tests/reference/qgis)" --no-install-recommends
 }
 
 build() {
@@ -183,7 +192,7 @@ cmd_test() {
     build_web
     (cd "$ROOT/web" && npm test)
   fi
-  ensure_chromium
+  ensure_test_tools
   local log status=0
   log="$(mktemp)"
   dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?
