@@ -113,6 +113,16 @@ public sealed class OgcAnalisisTests(LiveMetroFixture fixture) : IClassFixture<L
     }
 
     [Fact]
+    public async Task GDAL_reads_one_vector_tile_with_the_indicator_values_typed()
+    {
+        // z12 tile over Kota Metro.
+        var summary = await Gdal.OkAsync("ogrinfo", "-ro", "-so", "-al", $"MVT:{fixture.BaseUrl}/tiles/desa/12/3246/2106.mvt?indikator=PREV_STUNTING&periode=2022-08");
+        Assert.Contains("Layer name: desa", summary);
+        Assert.DoesNotContain("Feature Count: 0", summary);
+        Assert.Equal("Real", Gdal.Fields(summary)["nilai"]);
+    }
+
+    [Fact]
     public async Task The_analysis_GeoJSON_never_gives_GDAL_a_text_column_for_an_empty_number()
     {
         await RunIdAsync(fixture.Factory.CreateClient(), $"{Run}&seed=13");
