@@ -113,6 +113,34 @@ public sealed class OgcAnalisisTests(LiveMetroFixture fixture) : IClassFixture<L
     }
 
     [Fact]
+    public async Task QGIS_connects_as_the_README_says_and_draws_the_styles_over_the_tiles()
+    {
+        const string qgis = "/usr/lib/python3/dist-packages/qgis";
+        Assert.True(Directory.Exists(qgis), $"{qgis} is missing: this test drives QGIS (apt-get install python3-qgis; ./geo test installs it as root)");
+        var id = await RunIdAsync(fixture.Factory.CreateClient(), $"{Run}&seed=17");
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[]
+        {
+            Path.Combine(DataFiles.ProjectRoot, "tests", "reference", "qgis", "connect.py"), fixture.BaseUrl,
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), "22", Path.Combine(DataFiles.ProjectRoot, "styles"),
+        })
+        {
+            start.ArgumentList.Add(a);
+        }
+        start.Environment["QT_QPA_PLATFORM"] = "offscreen";
+        start.Environment["no_proxy"] = "127.0.0.1,localhost";
+        start.Environment["NO_PROXY"] = "127.0.0.1,localhost";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromMinutes(3)).Token);
+        var text = await output + await errors;
+        Assert.True(process.ExitCode == 0, text);
+        Assert.Contains($"typename=analisis-{id}: 22 features", text);
+        Assert.Equal(2, text.Split('\n').Count(l => l.StartsWith("XYZ ", StringComparison.Ordinal) && !l.Contains(": 0 of", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task GDAL_reads_one_vector_tile_with_the_indicator_values_typed()
     {
         // z12 tile over Kota Metro.
