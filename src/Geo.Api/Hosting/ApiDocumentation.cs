@@ -48,11 +48,11 @@ public static class ApiDocumentation
     /// <summary>Every parameter name the API uses, documented once.</summary>
     public static IReadOnlyDictionary<string, ParameterDoc> Parameters { get; } = new Dictionary<string, ParameterDoc>(StringComparer.Ordinal)
     {
-        ["wilayah"] = new("Kode wilayah Kepmendagri (mis. 18.72 Kota Metro, 18.72.01 kecamatan); kosong: seluruh wilayah akun", Pattern: @"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", NotFound: true),
+        ["wilayah"] = new("Kode wilayah Kepmendagri (mis. 18.72 Kota Metro, 18.72.01 sebuah kecamatan)", Pattern: @"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", NotFound: true),
         ["induk"] = new("Kode wilayah induk Kepmendagri: hanya wilayah yang langsung di bawahnya", Pattern: @"^\d{2}(\.\d{2}(\.\d{2})?)?$", NotFound: true),
         ["kode"] = new("Kode wilayah Kepmendagri (mis. 18.72.01.1001)", Pattern: @"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$", NotFound: true),
         ["indikator"] = new("Kode indikator dari katalog (GET /api/indikator), mis. PREV_STUNTING", Pattern: "^[A-Za-z][A-Za-z0-9_]{0,39}$", NotFound: true),
-        ["periode"] = new("Periode: YYYY, YYYY-MM, YYYY-Qn atau YYYY-Sn (mis. 2022-08)", Pattern: @"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$"),
+        ["periode"] = new("Periode: tahun (2024), bulan (2024-08) atau semester (2024-S1)", Pattern: @"^\d{4}(-(0[1-9]|1[0-2]|S[12]))?$"),
         ["tingkat"] = new("Tingkat wilayah", Enum: Tingkat),
         ["tampilan"] = new("terbit: nilai yang diterbitkan (bawaan); draf: data kerja, hanya akun berperan di wilayahnya (403 bila tidak)", Enum: ["terbit", "draf"], Default: "terbit"),
         ["cakupan"] = new("Kode indikator layanan dipisah koma (paling banyak 100); kosong: semua indikator layanan yang punya target"),
@@ -68,7 +68,7 @@ public static class ApiDocumentation
         ["dari"] = new("Awal rentang waktu (ISO 8601, mis. 2026-01-01T00:00:00Z)", Format: "date-time"),
         ["sampai"] = new("Akhir rentang waktu (ISO 8601)", Format: "date-time"),
         ["batas"] = new("Jumlah baris paling banyak", Minimum: 1, Maximum: 1000, Default: 100),
-        ["tahun"] = new("Tahun anggaran/penetapan", Minimum: 2000, Maximum: 2100),
+        ["tahun"] = new("Tahun (mis. 2025)"),
         ["sumber"] = new("Nama sumber data (mis. e-PPGBM, SSGI); tercatat pada batch"),
         ["kolomKode"] = new("Nama kolom kode wilayah di berkas; kosong: dikenali otomatis"),
         ["kolomNama"] = new("Nama kolom nama wilayah di berkas; kosong: dikenali otomatis"),

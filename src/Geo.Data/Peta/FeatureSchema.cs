@@ -28,7 +28,7 @@ public static class FeatureSchema
     public static IReadOnlyList<FeatureProperty> Nilai { get; } =
     [
         new("indikator", "string", "Kode indikator"),
-        new("periode", "string", "Periode (YYYY, YYYY-MM, YYYY-Qn atau YYYY-Sn)"),
+        new("periode", "string", "Periode: tahun (2024), bulan (2024-08) atau semester (2024-S1)"),
         new("nilai", "number", "Nilai terbit (persen atau jumlah, menurut satuan indikator); kosong bila belum ada"),
         new("pembilang", "number", "Pembilang; kosong bila sumber hanya memuat persen"),
         new("penyebut", "number", "Penyebut; kosong bila sumber hanya memuat persen"),
