@@ -131,21 +131,29 @@ build_web() {
 }
 
 # The tests' outside tools, all Debian packages (never a downloaded browser): chromium drives the
-# browser tests, gdal-bin opens every export, poppler-utils reads and renders the reports.
+# browser tests, gdal-bin opens every export and OGC layer, poppler-utils reads and renders the
+# reports, python3-qgis runs QGIS's own style converter and OAPIF/XYZ connections
+# (tests/reference/qgis; without recommends, which would pull in the desktop).
 TEST_TOOLS=("chromium:/usr/bin/chromium" "gdal-bin:/usr/bin/ogrinfo" "poppler-utils:/usr/bin/pdftotext")
+TEST_TOOLS_WITHOUT_RECOMMENDS=("python3-qgis:/usr/lib/python3/dist-packages/qgis")
+
+missing_tools() {
+  local entry
+  for entry in "$@"; do [ -e "${entry#*:}" ] || echo "${entry%%:*}"; done
+}
 
 ensure_test_tools() {
-  local missing=() entry
-  for entry in "${TEST_TOOLS[@]}"; do
-    [ -x "${entry#*:}" ] || missing+=("${entry%%:*}")
-  done
-  [ "${#missing[@]}" -eq 0 ] && return
+  local missing missing_plain
+  mapfile -t missing < <(missing_tools "${TEST_TOOLS[@]}")
+  mapfile -t missing_plain < <(missing_tools "${TEST_TOOLS_WITHOUT_RECOMMENDS[@]}")
+  [ "${#missing[@]}" -eq 0 ] && [ "${#missing_plain[@]}" -eq 0 ] && return
   if is_root && command -v apt-get >/dev/null; then
-    say "memasang alat pengujian: ${missing[*]} (apt-get install)"
+    say "memasang alat pengujian: ${missing[*]} ${missing_plain[*]} (apt-get install)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    if [ "${#missing[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
+    if [ "${#missing_plain[@]}" -gt 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_plain[@]}" >/dev/null; fi
   else
-    say "alat pengujian tidak ada dan bukan root: ${missing[*]}; pengujian yang memakainya akan GAGAL; pasang dengan: sudo apt-get install ${missing[*]}"
+    say "alat pengujian tidak ada dan bukan root: ${missing[*]} ${missing_plain[*]}; pengujian yang memakainya akan GAGAL; pasang dengan: sudo apt-get install ${missing[*]} ${missing_plain[*]}"
   fi
 }
 

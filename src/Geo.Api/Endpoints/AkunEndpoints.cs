@@ -45,13 +45,13 @@ public static class AkunEndpoints
             // A wrong name, a wrong password and an inactive account read the same to the caller.
             if (!result.Succeeded) throw GeoException.Unauthenticated("nama atau sandi salah, atau akun tidak aktif");
             return Results.NoContent();
-        }).Publik().WithSummary("Masuk dengan nama dan sandi: memasang cookie sesi (5 kali salah mengunci akun 15 menit)");
+        }).Publik().WithSummary("Masuk dengan nama dan sandi: memasang cookie sesi (5 kali salah mengunci akun 15 menit)").Produces(StatusCodes.Status204NoContent);
 
         group.MapPost("/keluar", async (HttpContext http) =>
         {
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.NoContent();
-        }).Akun().WithSummary("Keluar: hapus cookie sesi");
+        }).Akun().WithSummary("Keluar: hapus cookie sesi").Produces(StatusCodes.Status204NoContent);
 
         group.MapGet("/saya", (ClaimsPrincipal user) => new Saya(
                 user.Identity!.Name!,
@@ -86,7 +86,7 @@ public static class AkunEndpoints
             db.TokenApi.Add(row);
             await db.SaveChangesAsync(ct);
             return Results.Ok(new TokenDibuat(row.Id, row.Nama, secret, row.Kedaluwarsa));
-        }).WithSummary("Buat token API pribadi; rahasianya hanya ditampilkan sekali");
+        }).WithSummary("Buat token API pribadi; rahasianya hanya ditampilkan sekali").Produces<TokenDibuat>();
 
         tokens.MapGet("", async (ClaimsPrincipal user, GeoDbContext db, CancellationToken ct) =>
         {
@@ -103,7 +103,7 @@ public static class AkunEndpoints
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Dicabut, t => t.Dicabut ?? now), ct);
             if (changed == 0) throw GeoException.NotFound($"token {id} tidak ada pada akun ini");
             return Results.NoContent();
-        }).WithSummary("Cabut token API");
+        }).WithSummary("Cabut token API").Produces(StatusCodes.Status204NoContent);
     }
 
     /// <summary>API tokens belong to local accounts; a caller from the external provider has none here.</summary>

@@ -20,7 +20,7 @@ public static class AnalisisEndpoints
             if (Revalidated(http, request, run, options.Value) is { } notModified) return notModified;
             var result = await store.LoadAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Json(result, AnalysisJson.Options);
-        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON, dari nilai terbit (tampilan=draf: dari data kerja, hanya akun berperan di wilayahnya, disimpan privat); hasil disimpan dan dipakai ulang bila masukan tidak berubah");
+        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON, dari nilai terbit (tampilan=draf: dari data kerja, hanya akun berperan di wilayahnya, disimpan privat); hasil disimpan dan dipakai ulang bila masukan tidak berubah").Produces<StoredAnalysis>();
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -29,7 +29,7 @@ public static class AnalisisEndpoints
             if (Revalidated(http, request, run, options.Value) is { } notModified) return notModified;
             var geojson = await store.GeoJsonAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Text(geojson, "application/geo+json");
-        }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit");
+        }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
     }
 
     private static async Task<(AnalysisRequest, StoredRunRef)> EnsureAsync(AnalysisQuery q, SituationAnalysisService service,

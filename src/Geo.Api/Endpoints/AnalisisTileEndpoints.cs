@@ -16,10 +16,10 @@ public static class AnalisisTileEndpoints
     public static void MapAnalisisTileEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles/analisis").WithTags("Peta").Publik();
-        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB)");
+        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB)").Produces<TileJsonDoc>();
         group.MapGet("/{id}/{z}/{x}/{y}.mvt", Tile)
             .WithSummary("Petak vektor hasil analisis; petak tanpa fitur: 200 dengan badan kosong")
-            .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
+            .Produces<Stream>(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
     private static Task<IResult> Tile(string id, string z, string x, string y, HttpContext http, TilePipeline pipeline, CallerResolver callers)

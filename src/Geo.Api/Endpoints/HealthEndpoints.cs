@@ -13,7 +13,7 @@ public static class HealthEndpoints
         {
             await using var cmd = dataSource.CreateCommand("SELECT postgis_lib_version()");
             var postgis = (string?)await cmd.ExecuteScalarAsync(ct);
-            return Results.Ok(new { status = "sehat", postgis });
-        }).Publik().WithTags("Sistem").WithSummary("Kesehatan server: 200 bila basis data dapat dihubungi, 503 bila tidak");
+            return Results.Ok(new Kesehatan("sehat", postgis));
+        }).Publik().WithTags("Sistem").WithSummary("Kesehatan server: 200 bila basis data dapat dihubungi, 503 bila tidak").Produces<Kesehatan>();
     }
 }

@@ -51,23 +51,23 @@ public static class IndikatorEndpoints
             KodeWilayah? area = wilayah is null ? null : Problems.ParseKode(wilayah);
             return Results.Ok(await queries.PeriodsAsync(callers.Resolve(http).Area, area, info.Kode, ct));
         }).Publik()
-          .WithSummary("Periode yang punya nilai terbit untuk indikator ini di wilayah (dan wilayah di bawahnya), dari yang terlama");
+          .WithSummary("Periode yang punya nilai terbit untuk indikator ini di wilayah (dan wilayah di bawahnya), dari yang terlama").Produces<IReadOnlyList<string>>().Parameter("kode", ApiDocumentation.Parameters["indikator"]);
 
         app.MapGet("/api/wilayah/{kode}/nilai", UnitValues).Publik().WithTags("Wilayah")
-            .WithSummary("Semua indikator satu wilayah pada satu periode terhadap targetnya (nilai terbit): desa dari nilai tersimpan, tingkat lain dari agregat desa");
+            .WithSummary("Semua indikator satu wilayah pada satu periode terhadap targetnya (nilai terbit): desa dari nilai tersimpan, tingkat lain dari agregat desa").Produces<UnitNilaiResponse>();
 
         katalog.MapPost("", async (NewIndikator baru, IndikatorCatalog catalog, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var created = await catalog.AddAsync(callers.Resolve(http), baru, ct);
             return Results.Created($"/api/indikator/{created.Kode}", created);
-        }).Untuk(Peran.Operator, Peran.Admin).WithSummary("Tambah indikator buatan pengguna (akun nasional)");
+        }).Untuk(Peran.Operator, Peran.Admin).WithSummary("Tambah indikator buatan pengguna (akun nasional)").Produces<IndikatorInfo>(StatusCodes.Status201Created).Problems(StatusCodes.Status409Conflict);
 
         katalog.MapPut("/{kode}/target", async (string kode, NewTarget target, IndikatorCatalog catalog, CallerResolver callers, HttpContext http,
             CancellationToken ct) =>
         {
             await catalog.SetTargetAsync(callers.Resolve(http), kode, target.Wilayah, target.Tahun, target.Nilai, target.Sumber, ct);
             return Results.Ok(await catalog.TargetAsync(kode, Problems.ParseKode(target.Wilayah).Value, target.Tahun, ct));
-        }).Untuk(Peran.Operator, Peran.Approver).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun, di wilayah akun) dan tahun");
+        }).Untuk(Peran.Operator, Peran.Approver).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun, di wilayah akun) dan tahun").Produces<ApplicableTarget>().Parameter("kode", ApiDocumentation.Parameters["indikator"]);
 
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, string? tampilan,
             IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
@@ -99,7 +99,7 @@ public static class IndikatorEndpoints
             var rollUps = await queries.RollUpAsync(caller, parent, [level], info.Kode, per, view, ct);
             return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, rollUps.Select(ToItem).ToList(), Provenance));
         }).Publik().WithTags("Indikator")
-          .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut");
+          .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut").Produces<NilaiResponse<NilaiItem>>();
     }
 
     private static async Task<IResult> UnitValues(string kode, string periode, IndikatorCatalog catalog, NilaiQueries queries,

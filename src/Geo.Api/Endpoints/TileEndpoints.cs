@@ -18,17 +18,13 @@ public static class TileEndpoints
     {
         var group = app.MapGroup("/tiles").WithTags("Peta").Publik();
 
-        group.MapGet("", (HttpRequest request) => Results.Ok(PetaLayer.All.Select(l => new
-        {
-            id = l.Name,
-            judul = l.Title,
-            tilejson = $"{PetaHttp.BaseUrl(request)}/tiles/{l.Name}.json",
-        }))).WithSummary("Daftar lapisan peta vektor");
+        group.MapGet("", (HttpRequest request) => Results.Ok(PetaLayer.All.Select(l =>
+            new TileLayerEntry(l.Name, l.Title, $"{PetaHttp.BaseUrl(request)}/tiles/{l.Name}.json")))).WithSummary("Daftar lapisan peta vektor").Produces<IReadOnlyList<TileLayerEntry>>();
 
-        group.MapGet("/{layer}.json", TileJson).WithSummary("TileJSON 3.0.0 satu lapisan (MapLibre, QGIS)");
+        group.MapGet("/{layer}.json", TileJson).WithSummary("TileJSON 3.0.0 satu lapisan (MapLibre, QGIS)").Produces<TileJsonDoc>().Parameter("indikator", ApiDocumentation.Parameters["indikator"] with { Description = "Kode indikator: petak membawa nilai terbitnya (bersama periode)" }, query: true).Parameter("periode", ApiDocumentation.Parameters["periode"], query: true);
         group.MapGet("/{layer}/{z}/{x}/{y}.mvt", Tile)
-            .WithSummary("Petak vektor (Mapbox Vector Tile); petak tanpa fitur: 200 dengan badan kosong")
-            .Produces(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
+            .WithSummary("Petak vektor (Mapbox Vector Tile); petak tanpa fitur: 200 dengan badan kosong").Parameter("indikator", ApiDocumentation.Parameters["indikator"] with { Description = "Kode indikator: petak membawa nilai terbitnya (bersama periode)" }, query: true).Parameter("periode", ApiDocumentation.Parameters["periode"], query: true)
+            .Produces<Stream>(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
     }
 
     private static Task<IResult> Tile(string layer, string z, string x, string y, HttpContext http,

@@ -24,7 +24,7 @@ public static class WilayahEndpoints
             }
             var children = await queries.ChildrenAsync(callers.Resolve(http).Area, parent, ct);
             return Results.Ok(children.Select(c => new WilayahItem(c.Kode, c.Nama, c.Tingkat.ToName(), c.Jenis, c.Turunan)));
-        }).WithSummary("Daftar wilayah anak dari induk (tanpa induk: provinsi)");
+        }).WithSummary("Daftar wilayah anak dari induk (tanpa induk: provinsi)").Produces<IReadOnlyList<WilayahItem>>();
 
         group.MapGet("/{kode}", async (string kode, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
@@ -33,7 +33,7 @@ public static class WilayahEndpoints
             return wilayah is null
                 ? throw GeoException.NotFound($"wilayah {parsed} tidak ada")
                 : Results.Json(ToFeature(wilayah), contentType: "application/geo+json");
-        }).WithSummary("Satu wilayah sebagai GeoJSON Feature");
+        }).WithSummary("Satu wilayah sebagai GeoJSON Feature").Produces<GeoJsonFeature>(contentType: "application/geo+json");
 
         group.MapGet("/{kode}/anak.geojson", async (string kode, WilayahQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
@@ -43,7 +43,7 @@ public static class WilayahEndpoints
             var collection = new FeatureCollection();
             foreach (var child in await queries.ChildrenWithGeometryAsync(scope, parsed, ct)) collection.Add(ToFeature(child));
             return Results.Json(collection, contentType: "application/geo+json");
-        }).WithSummary("Wilayah anak sebagai GeoJSON FeatureCollection");
+        }).WithSummary("Wilayah anak sebagai GeoJSON FeatureCollection").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
     }
 
     private static Feature ToFeature(WilayahEntity w) => new(w.Geom, new AttributesTable

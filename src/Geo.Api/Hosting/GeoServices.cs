@@ -34,6 +34,7 @@ public static class GeoServices
         services.AddSwaggerGen(o =>
         {
             o.SwaggerDoc("v1", new() { Title = "Geo API", Version = "v1", Description = "Analisis situasi stunting per desa/kelurahan" });
+            ApiDocumentation.Configure(o);
             o.AddSecurityDefinition("cookie", new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -192,7 +192,10 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
 
     /// <summary>
     /// The run's units as a GeoJSON FeatureCollection, built in PostGIS (ST_AsGeoJSON of a row
-    /// makes the Feature and its properties), with the synthetic flag on every feature.
+    /// makes the Feature and its properties), with the synthetic flag on every feature. A property
+    /// without a value is left out rather than written null: GeoJSON cannot say a column of nulls is
+    /// a number, and GDAL would read it as text (eb_global when only percentages exist). The typed
+    /// layer, every column declared, is the run's OGC collection (/ogc/collections/analisis-{id}).
     /// </summary>
     public async Task<string?> GeoJsonAsync(Caller caller, long id, CancellationToken ct = default)
     {
@@ -204,7 +207,7 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                 'peringatan', CASE WHEN a.tampilan = 'draf' THEN $2 END,
                 'sintetis', a.sintetis,
                 'features', coalesce((
-                    SELECT json_agg(ST_AsGeoJSON(f.*, 'geom', 6)::json ORDER BY f.kode)
+                    SELECT json_agg(json_strip_nulls(ST_AsGeoJSON(f.*, 'geom', 6)::json) ORDER BY f.kode)
                     FROM (
                         SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa,
                                u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan, a.sintetis, w.geom

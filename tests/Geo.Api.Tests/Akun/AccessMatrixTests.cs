@@ -171,8 +171,18 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         return new Rule(false, roles);
     }
 
-    private static string Fill(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\}", m => RouteValues.GetValueOrDefault(m.Groups[1].Value, "1"));
+    /// <summary>Route values that differ by route: an OGC collection id is a level name (or analisis-{id}), not a number.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> PatternValues = new(StringComparer.Ordinal)
+    {
+        ["/ogc/collections/"] = new(StringComparer.OrdinalIgnoreCase) { ["id"] = "desa" },
+    };
+
+    private static string Fill(string pattern)
+    {
+        var specific = PatternValues.FirstOrDefault(p => pattern.StartsWith(p.Key, StringComparison.Ordinal)).Value;
+        return System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:[^}]*)?\}",
+            m => specific?.GetValueOrDefault(m.Groups[1].Value) ?? RouteValues.GetValueOrDefault(m.Groups[1].Value, "1"));
+    }
 }
 
 internal static class RoleSets
