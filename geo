@@ -142,6 +142,17 @@ ensure_chromium() {
   fi
 }
 
+ensure_gdal() {
+  if command -v ogrinfo >/dev/null && command -v ogr2ogr >/dev/null; then return; fi
+  if is_root && command -v apt-get >/dev/null; then
+    say "memasang gdal-bin untuk pengujian ekspor (apt-get install gdal-bin)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gdal-bin >/dev/null
+  else
+    say "ogrinfo/ogr2ogr tidak ada dan bukan root: pengujian ekspor (GDAL membuka setiap berkas) akan GAGAL; pasang dengan: sudo apt-get install gdal-bin"
+  fi
+}
+
 build() {
   say "membangun ($BUILD_CONFIG)"
   dotnet build "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2
@@ -184,6 +195,7 @@ cmd_test() {
     (cd "$ROOT/web" && npm test)
   fi
   ensure_chromium
+  ensure_gdal
   local log status=0
   log="$(mktemp)"
   dotnet test "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo "$@" 2>&1 | tee "$log" || status=$?

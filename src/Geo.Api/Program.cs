@@ -40,6 +40,7 @@ app.MapAnalisisEndpoints();
 app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
 app.MapLokusEndpoints();
+app.MapEksporEndpoints();
 app.MapWebEndpoints();
 app.EnsureDeclared();
 

@@ -1,4 +1,5 @@
 using Geo.Data.Analisis;
+using Geo.Data.Ekspor;
 using Geo.Data.Indikator;
 using Geo.Data.Statistics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class AnalisisServices
         services.AddScoped<AnalysisInputLoader>();
         services.AddScoped<AnalysisStore>();
         services.AddScoped<SituationAnalysisService>();
+        services.AddScoped<EksporQueries>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public static class ShapefileEkspor
             var fields = layer.Kolom.Select((k, i) => (DbfField)(k.Jenis switch
             {
                 JenisKolom.Angka => new DbfNumericDoubleField(shortNames[i]),
-                JenisKolom.Bulat => new DbfNumericInt64Field(shortNames[i]),
+                JenisKolom.Bulat => new DbfNumericInt32Field(shortNames[i]),
                 JenisKolom.Logika => new DbfLogicalField(shortNames[i]),
                 _ => new DbfCharacterField(shortNames[i], MaksimumTeks),
             })).ToArray();
@@ -46,7 +46,12 @@ public static class ShapefileEkspor
                     var attributes = new AttributesTable();
                     for (var i = 0; i < fields.Length; i++)
                     {
-                        attributes.Add(shortNames[i], row.Nilai[i] is string s && s.Length > MaksimumTeks ? s[..MaksimumTeks] : row.Nilai[i]);
+                        attributes.Add(shortNames[i], row.Nilai[i] switch
+                        {
+                            string s when s.Length > MaksimumTeks => s[..MaksimumTeks],
+                            long l => (int)l,
+                            var v => v,
+                        });
                     }
                     writer.Write(new Feature(reader.Read(row.Wkb), attributes));
                     count++;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
+using DocumentFormat.OpenXml;
 using Geo.Core.Errors;
 
 namespace Geo.Data.Ekspor;
@@ -78,9 +78,15 @@ public static class TabelEkspor
         return text.IndexOfAny([separator, '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
 
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
     /// <summary>
-    /// XLSX through the Open XML SDK's streaming writer (OpenXmlWriter): rows go to the sheet's XML
-    /// as they are read, so a national table never sits in memory as a DOM (ClosedXML would hold every cell).
+    /// XLSX: the Open XML SDK makes the package, its parts and relationships; each sheet's XML is
+    /// written row by row with an XmlWriter on the part's stream, so a national table never sits in
+    /// memory (ClosedXML, and the SDK's DOM, hold every cell). Unprefixed SpreadsheetML, as Excel
+    /// writes it: GDAL's XLSX reader (and others) match element names without a prefix, which the
+    /// SDK's own OpenXmlWriter does not write.
     /// </summary>
     public static async Task<long> WriteXlsxAsync(LapisanEkspor layer, string path, CancellationToken ct = default)
     {
@@ -88,15 +94,15 @@ public static class TabelEkspor
         var book = doc.AddWorkbookPart();
         var sheets = new List<(string Name, WorksheetPart Part)>();
 
-        var main = book.AddNewPart<WorksheetPart>();
         long count = 0;
-        using (var w = OpenXmlWriter.Create(main))
+        var main = book.AddNewPart<WorksheetPart>();
+        using (var w = StartSheet(main))
         {
-            StartSheet(w);
-            Row(w, layer.Kolom.Select(k => (object?)k.Nama));
+            uint r = 0;
+            Row(w, ref r, layer.Kolom.Select(k => (object?)k.Nama));
             await foreach (var row in layer.BarisAsync(BentukGeometri.Tanpa, ct))
             {
-                Row(w, row.Nilai);
+                Row(w, ref r, row.Nilai);
                 count++;
             }
             EndSheet(w);
@@ -106,36 +112,42 @@ public static class TabelEkspor
         foreach (var table in layer.Lampiran)
         {
             var part = book.AddNewPart<WorksheetPart>();
-            using (var w = OpenXmlWriter.Create(part))
+            using (var w = StartSheet(part))
             {
-                StartSheet(w);
-                Row(w, table.Kolom.Select(k => (object?)k.Nama));
-                foreach (var row in table.Baris) Row(w, row);
+                uint r = 0;
+                Row(w, ref r, table.Kolom.Select(k => (object?)k.Nama));
+                foreach (var row in table.Baris) Row(w, ref r, row);
                 EndSheet(w);
             }
             sheets.Add((SheetName(table.Nama.Replace('_', ' ')), part));
         }
 
         var notes = book.AddNewPart<WorksheetPart>();
-        using (var w = OpenXmlWriter.Create(notes))
+        using (var w = StartSheet(notes))
         {
-            StartSheet(w);
-            foreach (var (name, value) in layer.Metadata.Baris()) Row(w, [name, value]);
-            Row(w, []);
-            Row(w, ["kolom", "jenis", "keterangan"]);
-            foreach (var k in layer.Kolom.Concat(layer.Lampiran.SelectMany(t => t.Kolom))) Row(w, [k.Nama, k.Jenis.ToString().ToLowerInvariant(), k.Keterangan]);
+            uint r = 0;
+            foreach (var (name, value) in layer.Metadata.Baris()) Row(w, ref r, [name, value]);
+            Row(w, ref r, []);
+            Row(w, ref r, ["kolom", "jenis", "keterangan"]);
+            foreach (var k in layer.Kolom.Concat(layer.Lampiran.SelectMany(t => t.Kolom))) Row(w, ref r, [k.Nama, k.Jenis.ToString().ToLowerInvariant(), k.Keterangan]);
             EndSheet(w);
         }
         sheets.Add(("Keterangan", notes));
 
-        using (var w = OpenXmlWriter.Create(book))
+        using (var stream = book.GetStream(FileMode.Create))
+        using (var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
-            w.WriteStartElement(new Workbook());
-            w.WriteStartElement(new Sheets());
-            uint id = 1;
+            w.WriteStartElement("workbook", Main);
+            w.WriteAttributeString("xmlns", "r", null, Relationships);
+            w.WriteStartElement("sheets", Main);
+            var id = 1;
             foreach (var (name, part) in sheets)
             {
-                w.WriteElement(new Sheet { Name = name, SheetId = id++, Id = book.GetIdOfPart(part) });
+                w.WriteStartElement("sheet", Main);
+                w.WriteAttributeString("name", name);
+                w.WriteAttributeString("sheetId", (id++).ToString(CultureInfo.InvariantCulture));
+                w.WriteAttributeString("id", Relationships, book.GetIdOfPart(part));
+                w.WriteEndElement();
             }
             w.WriteEndElement();
             w.WriteEndElement();
@@ -143,43 +155,70 @@ public static class TabelEkspor
         return count;
     }
 
-    private static void StartSheet(OpenXmlWriter w)
+    private static XmlWriter StartSheet(WorksheetPart part)
     {
-        w.WriteStartElement(new Worksheet());
-        w.WriteStartElement(new SheetData());
+        var w = XmlWriter.Create(part.GetStream(FileMode.Create), new XmlWriterSettings { Encoding = new UTF8Encoding(false), CloseOutput = true });
+        w.WriteStartElement("worksheet", Main);
+        w.WriteStartElement("sheetData", Main);
+        return w;
     }
 
-    private static void EndSheet(OpenXmlWriter w)
+    private static void EndSheet(XmlWriter w)
     {
         w.WriteEndElement();
         w.WriteEndElement();
     }
 
-    private static void Row(OpenXmlWriter w, IEnumerable<object?> values)
+    /// <summary>One row with its number and every cell's reference (A1, B1, ...): GDAL and some spreadsheet programs place cells only by them.</summary>
+    private static void Row(XmlWriter w, ref uint rowIndex, IEnumerable<object?> values)
     {
-        w.WriteStartElement(new Row());
+        rowIndex++;
+        var rowText = rowIndex.ToString(CultureInfo.InvariantCulture);
+        w.WriteStartElement("row", Main);
+        w.WriteAttributeString("r", rowText);
+        var column = 0;
         foreach (var value in values)
         {
+            var reference = ColumnName(column++) + rowText;
+            if (value is null) continue;
+            w.WriteStartElement("c", Main);
+            w.WriteAttributeString("r", reference);
             switch (value)
             {
-                case null:
-                    w.WriteElement(new Cell());
-                    break;
                 case double d:
-                    w.WriteElement(new Cell { CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)) });
+                    w.WriteElementString("v", Main, d.ToString("R", CultureInfo.InvariantCulture));
                     break;
                 case long l:
-                    w.WriteElement(new Cell { CellValue = new CellValue(l.ToString(CultureInfo.InvariantCulture)) });
+                    w.WriteElementString("v", Main, l.ToString(CultureInfo.InvariantCulture));
                     break;
                 case bool b:
-                    w.WriteElement(new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b ? "1" : "0") });
+                    w.WriteAttributeString("t", "b");
+                    w.WriteElementString("v", Main, b ? "1" : "0");
                     break;
-                case var v:
-                    w.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text((string)v) { Space = SpaceProcessingModeValues.Preserve }) });
+                default:
+                    w.WriteAttributeString("t", "inlineStr");
+                    w.WriteStartElement("is", Main);
+                    w.WriteStartElement("t", Main);
+                    w.WriteAttributeString("xml", "space", null, "preserve");
+                    w.WriteString(XmlSafe((string)value));
+                    w.WriteEndElement();
+                    w.WriteEndElement();
                     break;
             }
+            w.WriteEndElement();
         }
         w.WriteEndElement();
+    }
+
+    /// <summary>XML 1.0 cannot carry most control characters; they are dropped rather than failing the whole file.</summary>
+    private static string XmlSafe(string text) =>
+        text.All(XmlConvert.IsXmlChar) ? text : new string(text.Where(XmlConvert.IsXmlChar).ToArray());
+
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
     }
 
     private static string SheetName(string name) => name.Length <= 31 ? name : name[..31];
