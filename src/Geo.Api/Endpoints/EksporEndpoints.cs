@@ -54,6 +54,7 @@ public static class EksporEndpoints
     private static async Task<IResult> SendAsync(HttpContext http, LapisanEkspor layer, FormatEkspor format, OpsiTabel opsi, CancellationToken ct)
     {
         // What an export holds depends on who asks and may hold drafts: never from a shared cache.
+        EksporWriter.Check(layer, opsi);
         http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
         var name = $"{layer.Nama}.{format.Extension()}";
         if (format.Streams())

@@ -114,6 +114,7 @@ public static class EksporCommand
         await using var dataSource = GeoEnvironment.OpenDataSource();
         var queries = new EksporQueries(dataSource, new AnalysisStore(dataSource, AnalysisRetention.Default), new LokusStore(dataSource));
         var layer = await layerOf(queries, dataSource, ct);
+        EksporWriter.Check(layer, opsi);
         var count = await EksporWriter.WriteFileAsync(layer, format, file.FullName, opsi, ct);
         Console.WriteLine($"{file.FullName}: {count} baris, lapisan {layer.Nama} ({format.Extension()}){(layer.Metadata.Sintetis ? "  [memuat Data sintetis]" : "")}");
         return 0;

@@ -12,6 +12,9 @@ public static class EksporWriter
     /// <summary>Formats written straight to a stream as rows arrive; the others need a file (SQLite, a zip of several files, an OPC package).</summary>
     public static bool Streams(this FormatEkspor format) => format is FormatEkspor.GeoJson or FormatEkspor.Csv;
 
+    /// <summary>Refuses options that do not fit the layer, before a byte is written (a streamed answer cannot turn into an error later).</summary>
+    public static void Check(LapisanEkspor layer, OpsiTabel opsi) => TabelEkspor.TableOf(layer, opsi.Tabel);
+
     public static async Task<long> WriteFileAsync(LapisanEkspor layer, FormatEkspor format, string path, OpsiTabel? opsi = null, CancellationToken ct = default)
     {
         switch (format)

@@ -242,7 +242,8 @@ public static class GeoPackageEkspor
     private static string SqlType(JenisKolom jenis) => jenis switch
     {
         JenisKolom.Angka => "REAL",
-        JenisKolom.Bulat => "INTEGER",
+        // MEDIUMINT, not INTEGER: GDAL reads INTEGER as a 64-bit field; ranks, bins and order fit 32 bits.
+        JenisKolom.Bulat => "MEDIUMINT",
         JenisKolom.Logika => "BOOLEAN",
         _ => "TEXT",
     };

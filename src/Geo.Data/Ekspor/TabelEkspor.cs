@@ -26,10 +26,8 @@ public static class TabelEkspor
         var separator = gaya == GayaCsv.Koma ? ';' : ',';
         await using var writer = new StreamWriter(output, new UTF8Encoding(true), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         long count = 0;
-        if (tabel is not null && tabel != layer.Nama)
+        if (TableOf(layer, tabel) is { } lampiran)
         {
-            var lampiran = layer.Lampiran.FirstOrDefault(t => t.Nama == tabel)
-                ?? throw GeoException.Parameter("tabel", $"tabel '{Geo.Core.Text.UserText.Shorten(tabel)}' tidak ada; pilih {string.Join(" atau ", new[] { layer.Nama }.Concat(layer.Lampiran.Select(t => t.Nama)))}");
             await writer.WriteLineAsync(string.Join(separator, lampiran.Kolom.Select(k => CsvField(k.Nama, separator))));
             foreach (var row in lampiran.Baris)
             {
@@ -45,6 +43,14 @@ public static class TabelEkspor
             if (++count % 5000 == 0) await writer.FlushAsync(ct);
         }
         return count;
+    }
+
+    /// <summary>The attached table a CSV asks for (null: the layer itself); checked before anything is written.</summary>
+    public static TabelLampiran? TableOf(LapisanEkspor layer, string? tabel)
+    {
+        if (tabel is null || tabel == layer.Nama) return null;
+        return layer.Lampiran.FirstOrDefault(t => t.Nama == tabel)
+            ?? throw GeoException.Parameter("tabel", $"tabel '{Geo.Core.Text.UserText.Shorten(tabel)}' tidak ada; pilih {string.Join(" atau ", new[] { layer.Nama }.Concat(layer.Lampiran.Select(t => t.Nama)))}");
     }
 
     private static string Line(object?[] values, char separator, GayaCsv gaya)
