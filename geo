@@ -157,6 +157,7 @@ ensure_test_tools() {
   fi
 }
 
+
 build() {
   say "membangun ($BUILD_CONFIG)"
   dotnet build "$ROOT/Geo.sln" -c "$BUILD_CONFIG" -nologo -v quiet -clp:ErrorsOnly >&2

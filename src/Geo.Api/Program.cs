@@ -42,6 +42,7 @@ app.MapAnalisisTileEndpoints();
 app.MapAkunEndpoints();
 app.MapLokusEndpoints();
 app.MapLaporanEndpoints();
+app.MapEksporEndpoints();
 app.MapWebEndpoints();
 app.MapPetaDataEndpoints();
 app.EnsureDeclared();

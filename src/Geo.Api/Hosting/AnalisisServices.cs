@@ -1,4 +1,5 @@
 using Geo.Data.Analisis;
+using Geo.Data.Ekspor;
 using Geo.Data.Indikator;
 using Geo.Data.Statistics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class AnalisisServices
         services.AddScoped<AnalysisStore>();
         services.AddScoped<AnalysisFeatures>();
         services.AddScoped<SituationAnalysisService>();
+        services.AddScoped<EksporQueries>();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         new("tetangga-semua-peran", "18.71", Enum.GetValues<Peran>()),
     ];
 
-    /// <summary>Sample route values: a desa of Kota Metro, its layer, a tile over it, a batch id that may not exist.</summary>
+    /// <summary>Sample route values: a desa of Kota Metro, its layer, a tile over it, a batch id that may not exist, an export format.</summary>
     private static readonly Dictionary<string, string> RouteValues = new(StringComparer.OrdinalIgnoreCase)
     {
         ["kode"] = "18.72.01.1001",
@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         ["x"] = "3295",
         ["y"] = "2110",
         ["id"] = "1",
+        ["format"] = "geojson",
     };
 
     [Fact]
