@@ -82,7 +82,8 @@ public static class GetisOrdGiStar
 
         var binP = options.FalseDiscoveryRate ? MultipleTesting.BenjaminiHochberg(p) : p;
         var bin = new int[n];
-        for (var i = 0; i < n; i++) bin[i] = Math.Sign(z[i]) * Level(binP[i]);
+        // z is NaN (0/0) when a unit's neighbourhood with self is every unit: nothing to compare it with
+        for (var i = 0; i < n; i++) bin[i] = double.IsNaN(z[i]) ? 0 : Math.Sign(z[i]) * Level(binP[i]);
 
         return new GetisOrdResult { Z = z, P = p, PseudoP = pseudoP, Bin = bin, Islands = weights.Islands };
     }
