@@ -18,6 +18,7 @@ public static class AnalisisServices
         services.AddScoped<AnalysisInputLoader>();
         services.AddScoped<AnalysisStore>();
         services.AddScoped<SituationAnalysisService>();
+        services.AddScoped<TemporalAnalysisService>();
         return services;
     }
 }

@@ -12,7 +12,8 @@ public static class AnalisisCommand
     {
         var wilayah = new Option<string>("--wilayah") { Description = "kab/kota atau kecamatan, mis. 64.01", Required = true };
         var indikator = new Option<string>("--indikator") { Description = "indikator hasil", DefaultValueFactory = _ => "PREV_STUNTING" };
-        var periode = new Option<string>("--periode") { Description = "periode, mis. 2024-08", Required = true };
+        var periode = new Option<string>("--periode") { Description = "periode, mis. 2024-08; beberapa periode urut dipisah koma (2023-08,2024-02,2024-08) untuk analisis waktu", Required = true };
+        var jendela = new Option<int?>("--jendela") { Description = "analisis waktu: periode sebelumnya dalam tetangga ruang-waktu titik panas (bawaan 1)" };
         var tingkat = new Option<string>("--tingkat") { Description = "unit analisis: desa atau kecamatan", DefaultValueFactory = _ => "desa" };
         var cakupan = new Option<string?>("--cakupan") { Description = "indikator cakupan, dipisah koma (bawaan: semua layanan yang ada datanya)" };
         var bobot = new Option<string>("--bobot") { Description = "queen, rook, knn:K, jarak:METER", DefaultValueFactory = _ => "queen" };
@@ -26,10 +27,27 @@ public static class AnalisisCommand
         var tampilan = new Option<string>("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
         var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes")
         {
-            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan,
+            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan, jendela,
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(periode)?.Contains(',') == true)
+            {
+                var temporal = TemporalRequestParser.Parse(new AnalysisOptionsText(
+                    parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat),
+                    Bobot: parse.GetValue(bobot), Permutasi: parse.GetValue(permutasi), Seed: parse.GetValue(seed), Alpha: parse.GetValue(alpha),
+                    Fdr: parse.GetValue(fdr), Tampilan: parse.GetValue(tampilan)), parse.GetValue(jendela));
+                await using var source = GeoEnvironment.OpenDataSource();
+                var temporalService = new TemporalAnalysisService(new NilaiQueries(source), new IndikatorCatalog(source), new SpatialWeightsBuilder(source));
+                var over = await temporalService.RunAsync(GeoEnvironment.LocalCaller(), temporal, ct);
+                if (parse.GetValue(keluaran) is { } temporalFile)
+                {
+                    await using var writer = new StreamWriter(temporalFile.FullName);
+                    TemporalCsv.Write(over, writer);
+                }
+                PrintTemporal(over, Console.Out, parse.GetValue(keluaran));
+                return 0;
+            }
             var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
                 parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
                 parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
@@ -50,6 +68,21 @@ public static class AnalisisCommand
             return 0;
         });
         return command;
+    }
+
+    private static void PrintTemporal(TemporalResult r, TextWriter output, FileInfo? file)
+    {
+        output.WriteLine($"Analisis waktu {r.Indikator} {string.Join(", ", r.Periode)} di {r.Wilayah}: {r.Unit.Count} {(r.Tingkat == "desa" ? "desa/kelurahan" : r.Tingkat)}{(r.Sintetis ? "  [memuat data SINTETIS]" : "")}");
+        output.WriteLine($"Perubahan {r.Periode[0]} ke {r.Periode[^1]}: " + string.Join(", ", r.JumlahPerArah.Select(kv => $"{kv.Key} {kv.Value}")));
+        foreach (var a in r.Agregat.Where(a => a.Kode == r.Wilayah))
+        {
+            string F(double? v) => v is { } x ? x.ToString("0.##", CultureInfo.InvariantCulture) : "-";
+            output.WriteLine($"{a.Nama}: {F(a.Perubahan.NilaiAwal)} -> {F(a.Perubahan.NilaiAkhir)} ({a.Perubahan.Arah ?? a.Perubahan.Catatan})"
+                + (a.Tren is { } tr ? $"; tren Mann-Kendall tau {F(tr.Tau)} p {F(tr.P)}, Sen {F(tr.SenPerTahun)} per tahun ({tr.Arah})" : ""));
+        }
+        if (r.TitikPanasTidakTersedia is { } why) output.WriteLine($"Titik panas yang muncul tidak tersedia: {why}");
+        else output.WriteLine("Titik panas yang muncul: " + string.Join(", ", r.JumlahPerPola.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value}")));
+        if (file is not null) output.WriteLine($"Tabel per unit: {file.FullName}");
     }
 
     private static void PrintSummary(StoredAnalysis result, TextWriter output, FileInfo? file)
