@@ -49,7 +49,7 @@ public static class AnalisisEndpoints
     {
         var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
             q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
-            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan));
+            q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan, q.Tinggi, q.Prior, q.Bivariat));
         return (request, await service.EnsureAsync(callers.Resolve(http), request, ct));
     }
 
@@ -74,5 +74,5 @@ public static class AnalisisEndpoints
     public sealed record AnalysisQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Cakupan, string? Bobot,
         int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, string? Tampilan);
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan, string? Tinggi, string? Prior, string? Bivariat);
 }

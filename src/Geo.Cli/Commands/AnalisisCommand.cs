@@ -23,11 +23,14 @@ public static class AnalisisCommand
         var fdr = new Option<bool>("--fdr") { Description = "koreksi FDR (Benjamini-Hochberg)" };
         var deret = new Option<string>("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
         var ambang = new Option<string>("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
+        var tinggi = new Option<string>("--tinggi") { Description = "relatif tinggi menurut: titik (nilai, bawaan), peluang (P(laju > ambang) > 0.8) atau peluang:P", DefaultValueFactory = _ => "titik" };
+        var prior = new Option<string>("--prior") { Description = "prior Empirical Bayes untuk posterior: global (bawaan) atau lokal", DefaultValueFactory = _ => "global" };
+        var bivariat = new Option<string?>("--bivariat") { Description = "indikator cakupan untuk Moran lokal bivariat (prevalensi vs lag cakupan), mis. L05" };
         var keluaran = new Option<FileInfo?>("--keluaran") { Description = "tulis tabel per unit ke CSV" };
         var tampilan = new Option<string>("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
         var command = new Command("analisis", "Analisis situasi: kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes")
         {
-            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan, jendela,
+            wilayah, indikator, periode, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, keluaran, tampilan, jendela, tinggi, prior, bivariat,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,7 +54,8 @@ public static class AnalisisCommand
             var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
                 parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
                 parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
-                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan)));
+                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan),
+                Tinggi: parse.GetValue(tinggi), Prior: parse.GetValue(prior), Bivariat: parse.GetValue(bivariat)));
 
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var service = new SituationAnalysisService(
@@ -101,6 +105,7 @@ public static class AnalisisCommand
         }
         output.WriteLine($"Ambang prevalensi relatif tinggi: {F(s.Threshold)}");
         output.WriteLine("Kelas: " + string.Join(", ", s.ClassCounts.Select(kv => $"{kv.Key} {kv.Value}")));
+        if (result.Rows.Any(r => r.PeluangTinggi is not null)) output.WriteLine($"Tidak pasti (kelas dapat berubah karena ketidakpastian data): {result.Rows.Count(r => r.TidakPasti)}");
         if (s.Islands.Count > 0) output.WriteLine($"Tanpa tetangga ({s.Islands.Count}): {string.Join(", ", s.Islands)}");
         if (s.WithoutValue.Count > 0) output.WriteLine($"Tanpa nilai ({s.WithoutValue.Count}): {string.Join(", ", s.WithoutValue)}");
         if (s.SmoothingUnavailable is { } why) output.WriteLine($"Empirical Bayes tidak tersedia: {why}");

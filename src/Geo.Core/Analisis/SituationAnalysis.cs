@@ -58,6 +58,8 @@ public static class SituationAnalysis
             posteriorByUnit[i] is { } posterior ? t => posterior.Exceedance(t / 100) : null)).ToList();
         var gap = GapClassifier.Classify(gapUnits, indicators, options.Rules, options.OutcomeTarget);
 
+        (double?[] I, double?[] P, string[] Label)? bivariate = options.Bivariate is { } coverageCode ? Bivariate(units, measured, series, sub, coverageCode, options) : null;
+
         var position = new int[units.Count];
         Array.Fill(position, -1);
         for (var k = 0; k < measured.Count; k++) position[measured[k]] = k;
@@ -86,7 +88,10 @@ public static class SituationAnalysis
                 gap.Units[i].HighProbability,
                 interval?.Lower * 100,
                 interval?.Upper * 100,
-                gap.Units[i].Uncertain);
+                gap.Units[i].Uncertain,
+                bivariate?.I[i],
+                bivariate?.P[i],
+                bivariate?.Label[i]);
         }).ToList();
 
         return new SituationAnalysisResult(
@@ -97,6 +102,44 @@ public static class SituationAnalysis
         {
             Family = posteriors is { Length: > 0 } ? posteriors[0].Family : null,
         };
+    }
+
+    /// <summary>
+    /// The bivariate local Moran of the outcome series against the coverage indicator's lag, on the
+    /// units that have both; per unit of <paramref name="units"/>: Ib, its pseudo p, and the label.
+    /// </summary>
+    private static (double?[] I, double?[] P, string[] Label) Bivariate(
+        IReadOnlyList<AnalysisUnit> units, List<int> measured, double[] series, SpatialWeights sub, string coverageCode, SituationAnalysisOptions options)
+    {
+        var i = new double?[units.Count];
+        var p = new double?[units.Count];
+        var label = Enumerable.Repeat(LisaLabels.NoData, units.Count).ToArray();
+        var both = Enumerable.Range(0, measured.Count)
+            .Where(k => units[measured[k]].Coverage.GetValueOrDefault(coverageCode) is { } c && double.IsFinite(c)).ToList();
+        if (both.Count < 3) return (i, p, label);
+        var weights = sub.Subset(both).RowStandardised();
+        var x = both.Select(k => series[k]).ToArray();
+        var y = both.Select(k => units[measured[k]].Coverage[coverageCode]!.Value).ToArray();
+        var r = BivariateLocalMoran.Compute(x, y, weights, new LocalMoranOptions
+        {
+            Permutations = options.Permutations,
+            Alpha = options.Alpha,
+            FalseDiscoveryRate = options.FalseDiscoveryRate,
+        });
+        var islands = new HashSet<int>(weights.Islands);
+        for (var k = 0; k < both.Count; k++)
+        {
+            var unit = measured[both[k]];
+            if (islands.Contains(k))
+            {
+                label[unit] = LisaLabels.Island;
+                continue;
+            }
+            i[unit] = r.Ib[k];
+            p[unit] = r.PseudoP?[k];
+            label[unit] = LisaLabels.For(r.Cluster[k]);
+        }
+        return (i, p, label);
     }
 
     /// <summary>Each measured unit's posterior rate under the chosen EB prior (see <see cref="SituationAnalysisOptions.Prior"/>).</summary>

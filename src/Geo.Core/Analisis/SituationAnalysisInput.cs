@@ -45,6 +45,12 @@ public sealed record SituationAnalysisOptions
     /// </summary>
     public PosteriorPrior Prior { get; init; } = PosteriorPrior.Global;
 
+    /// <summary>
+    /// A coverage indicator (one of the units' <see cref="AnalysisUnit.Coverage"/>) for the bivariate
+    /// local Moran of the outcome series against its spatial lag; null for none.
+    /// </summary>
+    public string? Bivariate { get; init; }
+
     /// <summary>Mass of the equal-tailed credible interval.</summary>
     public double CredibleLevel { get; init; } = 0.95;
 

@@ -27,7 +27,10 @@ public sealed record AnalysisRow(
     double? PeluangTinggi = null,
     double? KiBawah = null,
     double? KiAtas = null,
-    bool TidakPasti = false);
+    bool TidakPasti = false,
+    double? BvI = null,
+    double? BvP = null,
+    string? BvLisa = null);
 
 /// <param name="Islands">Units with a value but no neighbour among the analysed units.</param>
 /// <param name="WithoutValue">Units without a value, left out of the spatial statistics.</param>

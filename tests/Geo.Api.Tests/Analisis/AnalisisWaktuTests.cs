@@ -7,6 +7,8 @@ using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Indikator;
 using Geo.Core.Statistics;
+using Geo.Core.Wilayah;
+using Geo.Data.Indikator;
 using Geo.Data.Indikator.Import;
 using Geo.Data.Tests.Support;
 
@@ -14,7 +16,8 @@ namespace Geo.Api.Tests.Analisis;
 
 /// <summary>
 /// Kota Metro's 22 kelurahan with SYNTHETIC prevalence counts for four periods (written here, not
-/// real data): the first kecamatan's kelurahan improve a lot, the rest stay about level; published.
+/// real data): the first kecamatan's kelurahan improve a lot, the rest move between 8% and 20%; published,
+/// with synthetic coverage for 2024-08.
 /// </summary>
 public sealed class MetroPeriodsFixture : IAsyncLifetime
 {
@@ -42,7 +45,8 @@ public sealed class MetroPeriodsFixture : IAsyncLifetime
             for (var t = 0; t < Periods.Length; t++)
             {
                 var measured = 150 + 20 * k + 5 * t;
-                var rate = improving ? 0.30 - 0.05 * t : 0.15 + 0.01 * ((k + t) % 3);
+                // the others spread from 8% to 20%, more than chance among a few hundred children, so the EB prior has a spread
+                var rate = improving ? 0.30 - 0.05 * t : 0.08 + 0.04 * ((k + t) % 4);
                 var cases = (int)Math.Round(rate * measured);
                 Counts[(codes[k], t)] = (cases, measured);
                 csv.Append(CultureInfo.InvariantCulture, $"{codes[k]},PREV_STUNTING,{Periods[t]},{cases},{measured}\n");
@@ -51,6 +55,8 @@ public sealed class MetroPeriodsFixture : IAsyncLifetime
         var report = await new IndikatorImporter(source).ImportAsync(Encoding.UTF8.GetBytes(csv.ToString()), "metro-sintetis-4-periode.csv",
             new IndikatorImportOptions(Sumber: "sintetis-uji", Wilayah: "18.72"));
         await Uji.TerbitkanAsync(Factory.Database, report);
+        var coverage = await new DemoSintetis(source).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2024-08"), 1872, Uji.Lokal, true);
+        Assert.True(coverage.Berhasil);
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)Factory).DisposeAsync();
@@ -203,5 +209,81 @@ public sealed class AnalisisWaktuTests(MetroPeriodsFixture fixture) : IClassFixt
         using var own = await metro.GetAsync($"/api/analisis/waktu?wilayah=18.72&periode={AllPeriods}&permutasi=0&tampilan=draf");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Contains("private", own.Headers.CacheControl!.ToString());
+    }
+}
+
+/// <summary>The single-period analysis under uncertainty: posteriors, the exceedance rule, "tidak pasti", and the bivariate LISA.</summary>
+public sealed class AnalisisKetidakpastianTests(MetroPeriodsFixture fixture) : IClassFixture<MetroPeriodsFixture>
+{
+    private readonly HttpClient _client = fixture.Factory.CreateClient();
+
+    private async Task<JsonElement> GetJson(string url)
+    {
+        using var response = await _client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task The_exceedance_rule_calls_high_what_is_likely_above_the_threshold_and_flags_the_rest()
+    {
+        var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0&tinggi=peluang:0.9");
+        Assert.Equal("peluang", r.GetProperty("parameter").GetProperty("tinggi").GetString());
+        Assert.Equal(0.9, r.GetProperty("parameter").GetProperty("batasPeluang").GetDouble());
+        var units = r.GetProperty("unit").EnumerateArray().ToList();
+        Assert.Equal(22, units.Count);
+        foreach (var u in units)
+        {
+            var p = u.GetProperty("peluang_tinggi").GetDouble();
+            Assert.InRange(p, 0, 1);
+            Assert.True(u.GetProperty("ki_bawah").GetDouble() < u.GetProperty("ki_atas").GetDouble());
+            var kelas = u.GetProperty("kelas").GetString()!;
+            if (kelas != GapClass.DataKurang) Assert.Equal(p > 0.9, kelas.StartsWith("tinggi_", StringComparison.Ordinal));
+            Assert.Equal(p >= 0.1 && p <= 0.9, u.GetProperty("tidak_pasti").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task The_point_rule_stays_the_default_and_still_reports_the_posterior()
+    {
+        var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0");
+        Assert.Equal("titik", r.GetProperty("parameter").GetProperty("tinggi").GetString());
+        var threshold = r.GetProperty("ringkasan").GetProperty("ambang_prevalensi").GetDouble();
+        foreach (var u in r.GetProperty("unit").EnumerateArray())
+        {
+            var kelas = u.GetProperty("kelas").GetString()!;
+            if (kelas != GapClass.DataKurang) Assert.Equal(u.GetProperty("nilai").GetDouble() > threshold, kelas.StartsWith("tinggi_", StringComparison.Ordinal));
+            Assert.Equal(JsonValueKind.Number, u.GetProperty("peluang_tinggi").ValueKind);
+            Assert.Equal(JsonValueKind.Null, u.GetProperty("bv_lisa").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task The_bivariate_lisa_of_prevalence_against_a_coverage_lag_is_a_layer_of_the_run()
+    {
+        var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=99&bivariat=L01");
+        Assert.Equal("L01", r.GetProperty("parameter").GetProperty("bivariat").GetString());
+        string[] labels = ["HH", "HL", "LH", "LL", LisaLabels.NotSignificant, LisaLabels.Island, LisaLabels.NoData];
+        foreach (var u in r.GetProperty("unit").EnumerateArray())
+        {
+            Assert.Contains(u.GetProperty("bv_lisa").GetString(), labels);
+        }
+        Assert.Contains(r.GetProperty("unit").EnumerateArray(), u => u.GetProperty("bv_i").ValueKind == JsonValueKind.Number);
+        var geojson = await _client.GetStringAsync("/api/analisis.geojson?wilayah=18.72&periode=2024-08&permutasi=99&bivariat=L01");
+        Assert.Contains("\"bv_lisa\"", geojson);
+        Assert.Contains("\"peluang_tinggi\"", geojson);
+    }
+
+    [Theory]
+    [InlineData("tinggi=sedang", "tinggi")]
+    [InlineData("tinggi=peluang:0.4", "tinggi")]
+    [InlineData("prior=tetangga", "prior")]
+    [InlineData("bivariat=TIDAK_ADA", "bivariat")]
+    public async Task Bad_uncertainty_parameters_are_400_naming_them(string query, string parameter)
+    {
+        using var response = await _client.GetAsync($"/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0&{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, await response.Content.ReadAsStringAsync());
     }
 }
