@@ -1,6 +1,6 @@
 namespace Geo.Bench.Statistik;
 
-internal sealed record BenchOptions(string DesaFile, string Provinsi, int Permutations, int QueenRuns, int StatRuns, int RRuns)
+internal sealed record BenchOptions(string DesaFile, string Provinsi, int Permutations, int QueenRuns, int StatRuns, int RRuns, bool Waktu = false, string WaktuProvinsi = "33")
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,7 +15,9 @@ internal sealed record BenchOptions(string DesaFile, string Provinsi, int Permut
             Permutations: int.Parse(Value("--permutasi", "999")),
             QueenRuns: int.Parse(Value("--queen-runs", "3")),
             StatRuns: int.Parse(Value("--stat-runs", "5")),
-            RRuns: int.Parse(Value("--r-runs", "3")));
+            RRuns: int.Parse(Value("--r-runs", "3")),
+            Waktu: args.Contains("--waktu"),
+            WaktuProvinsi: Value("--provinsi-waktu", "33"));
     }
 
     private static string FindRoot()

@@ -12,6 +12,7 @@ using Npgsql;
 //   2. LISA + Gi* with 999 conditional permutations (goal <= 6 s on 2 cores, <= 2 GiB);
 //   3. spdep localmoran_perm on one provinsi, same weights and permutations (goal: ours >= 10x faster).
 // Usage: GEO_DATABASE_URL=$(./geo db url) dotnet run -c Release --project bench/statistik [-- --provinsi 64]
+// With -- --waktu: the analysis over time and under uncertainty instead (see WaktuBench).
 // Loads the national desa file into a scratch database geo_bench_statistik once, then reuses it.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var options = BenchOptions.Parse(args);
@@ -21,6 +22,13 @@ var server = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(ur
 var scratch = await ScratchDatabase.PrepareAsync(server, options.DesaFile);
 await using var dataSource = GeoDataSource.Create(scratch);
 var builder = new SpatialWeightsBuilder(dataSource);
+
+if (options.Waktu)
+{
+    Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+    await WaktuBench.RunAsync(dataSource, options);
+    return;
+}
 
 var cpu = await CpuMeter.ForAsync(dataSource);
 Console.WriteLine($"# machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -30,6 +30,18 @@ public static class AnalisisEndpoints
             var geojson = await store.GeoJsonAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Text(geojson, "application/geo+json");
         }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
+
+        group.MapGet("/analisis/waktu", async ([AsParameters] TemporalQuery q, TemporalAnalysisService service,
+            CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        {
+            var request = TemporalRequestParser.Parse(new AnalysisOptionsText(
+                q.Wilayah, q.Periode, q.Indikator, q.Tingkat, Bobot: q.Bobot, Permutasi: q.Permutasi, Seed: q.Seed, Alpha: q.Alpha,
+                Fdr: q.Fdr ?? false, Tampilan: q.Tampilan), q.Jendela);
+            var result = await service.RunAsync(callers.Resolve(http), request, ct);
+            // Computed per request from what this caller may see: never from a shared cache.
+            http.Response.Headers.CacheControl = request.Dasar.Tampilan == Tampilan.Draf ? "private, no-store" : "no-cache";
+            return Results.Json(result, AnalysisJson.Options);
+        }).WithSummary("Analisis waktu: perubahan periode pertama ke terakhir (uji dua proporsi, arah menurut polaritas), tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul (Emerging Hot Spot) per desa/kecamatan dan agregat; periode=2023-08,2024-08,...");
     }
 
     private static async Task<(AnalysisRequest, StoredRunRef)> EnsureAsync(AnalysisQuery q, SituationAnalysisService service,
@@ -53,14 +65,18 @@ public static class AnalisisEndpoints
         return PetaHttp.Matches(http.Request, etag) ? Results.StatusCode(StatusCodes.Status304NotModified) : null;
     }
 
+    public sealed record TemporalQuery(
+        string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Bobot,
+        int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, int? Jendela, string? Tampilan);
+
     public sealed record AnalysisQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Cakupan, string? Bobot,
         int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, string? Tampilan)
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan, string? Tinggi, string? Prior, string? Bivariat)
     {
         /// <summary>The request these parameters name, parsed as the CLI parses its options.</summary>
         public AnalysisRequest ToRequest() => AnalysisRequestParser.Parse(new AnalysisOptionsText(
             Wilayah, Periode, Indikator, Tingkat, Cakupan, Bobot, Permutasi, Seed, Alpha, Fdr ?? false,
-            Deret, Ambang, MinimumIndikator, PorsiTarget, Tampilan));
+            Deret, Ambang, MinimumIndikator, PorsiTarget, Tampilan, Tinggi, Prior, Bivariat));
     }
 }

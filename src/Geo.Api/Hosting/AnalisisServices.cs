@@ -21,6 +21,7 @@ public static class AnalisisServices
         services.AddScoped<AnalysisFeatures>();
         services.AddScoped<SituationAnalysisService>();
         services.AddScoped<EksporQueries>();
+        services.AddScoped<TemporalAnalysisService>();
         return services;
     }
 }

@@ -36,8 +36,20 @@ public static class GapClassifier
         // reader wants the worst-missed intervention first, not the one with the largest number.
         shortfalls.Sort((a, b) => RelativeGap(b).CompareTo(RelativeGap(a)));
 
+        double? probability = null;
+        if (unit.Exceedance is { } exceedance && !double.IsNaN(threshold))
+        {
+            var above = exceedance(threshold);
+            probability = rules.OutcomeHigherIsBetter ? 1 - above : above;
+        }
+        if (rules.High == HighRule.Exceedance && unit.Outcome is not null && probability is null)
+        {
+            throw new ArgumentException($"aturan tinggi=peluang memerlukan pembilang dan penyebut; unit {unit.Kode} tidak memilikinya");
+        }
         bool? high = unit.Outcome is { } outcome && !double.IsNaN(outcome)
-            ? (rules.OutcomeHigherIsBetter ? outcome < threshold : outcome > threshold)
+            ? rules.High == HighRule.Exceedance
+                ? probability > rules.ExceedanceCut
+                : (rules.OutcomeHigherIsBetter ? outcome < threshold : outcome > threshold)
             : null;
 
         string kelas;
@@ -57,7 +69,11 @@ public static class GapClassifier
             };
         }
 
-        return new GapResult(unit.Kode, unit.Nama, kelas, unit.Outcome, high, judged, meeting, shortfalls);
+        return new GapResult(unit.Kode, unit.Nama, kelas, unit.Outcome, high, judged, meeting, shortfalls)
+        {
+            HighProbability = probability,
+            Uncertain = high is not null && probability is { } pr && pr >= 1 - rules.ExceedanceCut && pr <= rules.ExceedanceCut,
+        };
     }
 
     private static double RelativeGap(Shortfall s) => s.Target == 0 ? s.Gap : s.Gap / Math.Abs(s.Target);

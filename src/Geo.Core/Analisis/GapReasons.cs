@@ -15,7 +15,12 @@ internal static class GapReasons
         else
         {
             text.Append(r.OutcomeHigh == true ? "prevalensi relatif tinggi (" : "prevalensi tidak relatif tinggi (")
-                .Append(Format(outcome)).Append(r.OutcomeHigh == true ? " > " : " ≤ ").Append(Format(threshold)).Append(')');
+                .Append(Format(outcome)).Append(Comparison(r, outcome, threshold)).Append(Format(threshold)).Append(')');
+            if (r.HighProbability is { } p)
+            {
+                text.Append("; peluang melewati ambang ").Append(Format(Math.Round(p, 3)));
+                if (r.Uncertain) text.Append(" (tidak pasti: data belum cukup untuk memastikan kelasnya)");
+            }
         }
 
         text.Append("; ").Append(r.IndicatorsMeetingTarget).Append(" dari ")
@@ -32,6 +37,13 @@ internal static class GapReasons
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// Under the point rule the comparison is what decided; under the exceedance rule the value may
+    /// sit on either side of the threshold whatever the class, so the true comparison is written.
+    /// </summary>
+    private static string Comparison(GapResult r, double outcome, double threshold) =>
+        r.HighProbability is null ? (r.OutcomeHigh == true ? " > " : " ≤ ") : outcome > threshold ? " > " : " ≤ ";
 
     private static string Format(double v) => IndonesianNumber.ToText(v);
 }

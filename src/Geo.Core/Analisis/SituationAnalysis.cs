@@ -22,6 +22,7 @@ public static class SituationAnalysis
         var measured = Enumerable.Range(0, units.Count).Where(i => units[i].Value is { } v && !double.IsNaN(v)).ToList();
         var sub = weights.Subset(measured);
         var (ebGlobal, ebLocal, smoothingProblem) = Smooth(units, measured, sub);
+        var posteriors = smoothingProblem is null ? Posteriors(units, measured, sub, options.Prior) : null;
         var series = SeriesFor(units, measured, options.Series, ebGlobal, ebLocal, smoothingProblem);
 
         GlobalMoranResult? moran = null;
@@ -47,8 +48,17 @@ public static class SituationAnalysis
         // The classification sees the same series as the statistics, so a smoothed run classifies smoothed rates.
         var outcomeByUnit = new double?[units.Count];
         for (var k = 0; k < measured.Count; k++) outcomeByUnit[measured[k]] = series[k];
-        var gapUnits = units.Select((u, i) => new GapUnit(u.Kode, u.Nama, outcomeByUnit[i], u.Coverage, u.CoverageDenominators)).ToList();
+        var posteriorByUnit = new RateDistribution?[units.Count];
+        if (posteriors is not null)
+        {
+            for (var k = 0; k < measured.Count; k++) posteriorByUnit[measured[k]] = posteriors[k];
+        }
+        // Rates are proportions; outcomes and thresholds are in percent.
+        var gapUnits = units.Select((u, i) => new GapUnit(u.Kode, u.Nama, outcomeByUnit[i], u.Coverage, u.CoverageDenominators,
+            posteriorByUnit[i] is { } posterior ? t => posterior.Exceedance(t / 100) : null)).ToList();
         var gap = GapClassifier.Classify(gapUnits, indicators, options.Rules, options.OutcomeTarget);
+
+        (double?[] I, double?[] P, string[] Label)? bivariate = options.Bivariate is { } coverageCode ? Bivariate(units, measured, series, sub, coverageCode, options) : null;
 
         var position = new int[units.Count];
         Array.Fill(position, -1);
@@ -60,6 +70,7 @@ public static class SituationAnalysis
             var k = position[i];
             var isIsland = k >= 0 && islands.Contains(k);
             var hasStats = k >= 0 && lisa is not null && !isIsland;
+            (double Lower, double Upper)? interval = posteriorByUnit[i] is { } post ? post.Interval(options.CredibleLevel) : null;
             var label = k < 0 ? LisaLabels.NoData : isIsland ? LisaLabels.Island : hasStats ? LisaLabels.For(lisa!.Cluster[k]) : LisaLabels.NotSignificant;
             return new AnalysisRow(
                 u.Kode, u.Nama, u.Value,
@@ -73,14 +84,72 @@ public static class SituationAnalysis
                 hasStats ? Finite(gi!.P[k]) : null,
                 hasStats ? gi!.Bin[k] : null,
                 gap.Units[i].Kelas,
-                gap.Units[i].Alasan(gap.Threshold));
+                gap.Units[i].Alasan(gap.Threshold),
+                gap.Units[i].HighProbability,
+                interval?.Lower * 100,
+                interval?.Upper * 100,
+                gap.Units[i].Uncertain,
+                bivariate?.I[i],
+                bivariate?.P[i],
+                bivariate?.Label[i]);
         }).ToList();
 
         return new SituationAnalysisResult(
             options, moran, gap, rows,
             sub.Islands.Select(k => units[measured[k]].Kode).ToList(),
             units.Where((_, i) => position[i] < 0).Select(u => u.Kode).ToList(),
-            smoothingProblem);
+            smoothingProblem)
+        {
+            Family = posteriors is { Length: > 0 } ? posteriors[0].Family : null,
+        };
+    }
+
+    /// <summary>
+    /// The bivariate local Moran of the outcome series against the coverage indicator's lag, on the
+    /// units that have both; per unit of <paramref name="units"/>: Ib, its pseudo p, and the label.
+    /// </summary>
+    private static (double?[] I, double?[] P, string[] Label) Bivariate(
+        IReadOnlyList<AnalysisUnit> units, List<int> measured, double[] series, SpatialWeights sub, string coverageCode, SituationAnalysisOptions options)
+    {
+        var i = new double?[units.Count];
+        var p = new double?[units.Count];
+        var label = Enumerable.Repeat(LisaLabels.NoData, units.Count).ToArray();
+        var both = Enumerable.Range(0, measured.Count)
+            .Where(k => units[measured[k]].Coverage.GetValueOrDefault(coverageCode) is { } c && double.IsFinite(c)).ToList();
+        if (both.Count < 3) return (i, p, label);
+        var weights = sub.Subset(both).RowStandardised();
+        var x = both.Select(k => series[k]).ToArray();
+        var y = both.Select(k => units[measured[k]].Coverage[coverageCode]!.Value).ToArray();
+        var r = BivariateLocalMoran.Compute(x, y, weights, new LocalMoranOptions
+        {
+            Permutations = options.Permutations,
+            Alpha = options.Alpha,
+            FalseDiscoveryRate = options.FalseDiscoveryRate,
+        });
+        var islands = new HashSet<int>(weights.Islands);
+        for (var k = 0; k < both.Count; k++)
+        {
+            var unit = measured[both[k]];
+            if (islands.Contains(k))
+            {
+                label[unit] = LisaLabels.Island;
+                continue;
+            }
+            i[unit] = r.Ib[k];
+            p[unit] = r.PseudoP?[k];
+            label[unit] = LisaLabels.For(r.Cluster[k]);
+        }
+        return (i, p, label);
+    }
+
+    /// <summary>Each measured unit's posterior rate under the chosen EB prior (see <see cref="SituationAnalysisOptions.Prior"/>).</summary>
+    private static RateDistribution[] Posteriors(IReadOnlyList<AnalysisUnit> units, List<int> measured, SpatialWeights sub, PosteriorPrior prior)
+    {
+        var events = measured.Select(i => units[i].Numerator!.Value).ToArray();
+        var population = measured.Select(i => units[i].Denominator!.Value).ToArray();
+        return prior == PosteriorPrior.Local
+            ? RatePosterior.Local(events, population, EmpiricalBayes.Local(events, population, sub.Binary()))
+            : RatePosterior.Global(events, population, EmpiricalBayes.Global(events, population));
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace Geo.Core.Analisis;
 /// <summary>
 /// One row per unit with the columns of <c>geo analisis --keluaran</c>:
 /// kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan.
-/// Statistics are null for units left out of them (no value) and for islands.
+/// Statistics are null for units left out of them (no value) and for islands. The posterior
+/// columns (<c>peluang_tinggi</c>, <c>ki_bawah</c>, <c>ki_atas</c>, in the outcome's unit, and
+/// <c>tidak_pasti</c>) are null where the counts are not known.
 /// </summary>
 public sealed record AnalysisRow(
     string Kode,
@@ -21,7 +23,14 @@ public sealed record AnalysisRow(
     double? GiP,
     int? GiBin,
     string Kelas,
-    string Alasan);
+    string Alasan,
+    double? PeluangTinggi = null,
+    double? KiBawah = null,
+    double? KiAtas = null,
+    bool TidakPasti = false,
+    double? BvI = null,
+    double? BvP = null,
+    string? BvLisa = null);
 
 /// <param name="Islands">Units with a value but no neighbour among the analysed units.</param>
 /// <param name="WithoutValue">Units without a value, left out of the spatial statistics.</param>
@@ -33,7 +42,11 @@ public sealed record SituationAnalysisResult(
     IReadOnlyList<AnalysisRow> Rows,
     IReadOnlyList<string> Islands,
     IReadOnlyList<string> WithoutValue,
-    string? SmoothingUnavailable);
+    string? SmoothingUnavailable)
+{
+    /// <summary>The posterior family the intervals come from; null without counts.</summary>
+    public PosteriorFamily? Family { get; init; }
+}
 
 public static class LisaLabels
 {

@@ -44,6 +44,17 @@ public readonly partial record struct Periode
 
     public override string ToString() => Value;
 
+    /// <summary>
+    /// The period's start as a decimal year, for slopes per year: a month m is Tahun + (m - 1)/12
+    /// (2024-08 is 2024.583), a semester S2 is Tahun + 0.5, a year is Tahun.
+    /// </summary>
+    public double TahunDesimal => Value.Length switch
+    {
+        4 => Tahun,
+        _ when Value[5] == 'S' => Value[6] == '2' ? Tahun + 0.5 : Tahun,
+        _ => Tahun + (int.Parse(Value.AsSpan(5, 2), provider: System.Globalization.CultureInfo.InvariantCulture) - 1) / 12.0,
+    };
+
     [GeneratedRegex(@"^(?<tahun>[0-9]{4})(-(0[1-9]|1[0-2]|S[12]))?$")]
     private static partial Regex Pattern();
 }

@@ -27,6 +27,12 @@ public sealed record AnalysisRequest
     public bool Fdr { get; init; }
     public OutcomeSeries Deret { get; init; } = OutcomeSeries.Raw;
     public GapRules Aturan { get; init; } = new();
+    /// <summary>The EB prior of the posteriors (intervals, exceedance, "tidak pasti").</summary>
+    public PosteriorPrior Prior { get; init; } = PosteriorPrior.Global;
+
+    /// <summary>A coverage indicator for the bivariate local Moran; null for none.</summary>
+    public string? Bivariat { get; init; }
+
     /// <summary>The public values (default), or the working values with drafts: a run on drafts is private to its area.</summary>
     public Tampilan Tampilan { get; init; } = Tampilan.Terbit;
 
@@ -48,6 +54,11 @@ public sealed record AnalysisRequest
         porsiMinimumMemenuhiTarget = Aturan.MinShareMeetingTarget,
         minimumIndikator = Aturan.MinIndicatorsJudged,
         tampilan = Tampilan.ToName(),
+        tinggi = Aturan.High == HighRule.Exceedance ? "peluang" : "titik",
+        batasPeluang = Aturan.ExceedanceCut,
+        prior = Prior == PosteriorPrior.Local ? "lokal" : "global",
+        tingkatKepercayaan = 0.95,
+        bivariat = Bivariat,
     };
 
     private static readonly JsonSerializerOptions ParameterJsonOptions = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
@@ -64,5 +75,7 @@ public sealed record AnalysisRequest
         Alpha = Alpha,
         FalseDiscoveryRate = Fdr,
         OutcomeTarget = outcomeTarget,
+        Prior = Prior,
+        Bivariate = Bivariat,
     };
 }

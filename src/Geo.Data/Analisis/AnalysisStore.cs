@@ -85,7 +85,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync("""
-            COPY analisis_unit (analisis, kode, nilai, eb_global, eb_lokal, local_i, local_z, local_p, lisa, gi_z, gi_p, gi_bin, kelas, alasan)
+            COPY analisis_unit (analisis, kode, nilai, eb_global, eb_lokal, local_i, local_z, local_p, lisa, gi_z, gi_p, gi_bin, kelas, alasan,
+                                peluang_tinggi, ki_bawah, ki_atas, tidak_pasti, bv_i, bv_p, bv_lisa)
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
@@ -101,6 +102,11 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                 if (r.GiBin is { } bin) await copy.WriteAsync((short)bin, NpgsqlDbType.Smallint, ct); else await copy.WriteNullAsync(ct);
                 await copy.WriteAsync(r.Kelas, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(r.Alasan, NpgsqlDbType.Text, ct);
+                foreach (var v in new[] { r.PeluangTinggi, r.KiBawah, r.KiAtas }) await WriteNullable(copy, v, ct);
+                await copy.WriteAsync(r.TidakPasti, NpgsqlDbType.Boolean, ct);
+                await WriteNullable(copy, r.BvI, ct);
+                await WriteNullable(copy, r.BvP, ct);
+                if (r.BvLisa is { } bvLisa) await copy.WriteAsync(bvLisa, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
             }
             await copy.CompleteAsync(ct);
         }
@@ -173,7 +179,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
 
         var rows = new List<AnalysisRow>();
         await using (var cmd = new NpgsqlCommand("""
-            SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan
+            SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan,
+                   u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti, u.bv_i, u.bv_p, u.bv_lisa
             FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
             WHERE u.analisis = $1 ORDER BY u.kode
             """, conn))
@@ -184,7 +191,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             {
                 rows.Add(new AnalysisRow(reader.GetString(0), reader.GetString(1), D(reader, 2), D(reader, 3), D(reader, 4), D(reader, 5), D(reader, 6),
                     D(reader, 7), reader.GetString(8), D(reader, 9), D(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt16(11),
-                    reader.GetString(12), reader.GetString(13)));
+                    reader.GetString(12), reader.GetString(13), D(reader, 14), D(reader, 15), D(reader, 16), reader.GetBoolean(17),
+                    D(reader, 18), D(reader, 19), reader.IsDBNull(20) ? null : reader.GetString(20)));
             }
         }
         return head with { Rows = rows };
@@ -210,7 +218,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                     SELECT json_agg(json_strip_nulls(ST_AsGeoJSON(f.*, 'geom', 6)::json) ORDER BY f.kode)
                     FROM (
                         SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa,
-                               u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan, a.sintetis, w.geom
+                               u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan, u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti,
+                               u.bv_i, u.bv_p, u.bv_lisa, a.sintetis, w.geom
                         FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
                         WHERE u.analisis = a.id
                     ) f), '[]'::json))::text

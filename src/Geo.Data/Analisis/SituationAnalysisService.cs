@@ -81,6 +81,15 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         {
             throw GeoException.Parameter("deret", $"deret Empirical Bayes tidak tersedia: {problem}; pakai deret=mentah");
         }
+        if (rules.High == HighRule.Exceedance && SituationAnalysis.SmoothingProblem(input.Units) is { } why)
+        {
+            throw GeoException.Parameter("tinggi", $"tinggi=peluang memerlukan posterior dari jumlah: {why}; pakai tinggi=titik");
+        }
+        if (request.Bivariat is { } bv && input.Indicators.All(i => i.Kode != bv))
+        {
+            throw GeoException.Parameter("bivariat",
+                $"indikator {bv} tidak termasuk indikator cakupan yang bernilai di {request.Wilayah} periode {request.Periode}; sebutkan di cakupan atau pilih yang lain");
+        }
     }
 
     /// <summary>For the area and, when desa are analysed, for each of its kecamatan: which interventions lag, and which desa pull them down.</summary>

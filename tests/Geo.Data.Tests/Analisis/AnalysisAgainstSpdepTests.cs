@@ -196,7 +196,7 @@ public sealed class AnalysisAgainstSpdepTests : PostgisTest
         Assert.Equal(144, result.Summary.ClassCounts[GapClass.DataKurang]);
         Assert.Equal(GapClassifier.Median(x), result.Summary.Threshold, 12);
         var lines = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan", lines[0]);
+        Assert.Equal("kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan,peluang_tinggi,ki_bawah,ki_atas,tidak_pasti,bv_i,bv_p,bv_lisa", lines[0]);
         Assert.Equal(145, lines.Length);
     }
 
