@@ -7,6 +7,10 @@ namespace Geo.Core.Analisis;
 /// kode,nama,nilai,eb_global,eb_lokal,local_i,local_z,local_p,lisa,gi_z,gi_p,gi_bin,kelas,alasan.
 /// Statistics are null for units left out of them (no value) and for islands.
 /// </summary>
+/// <param name="CakupanDinilai">Coverage indicators with a target and a value in the unit (the gap quadrant's denominator).</param>
+/// <param name="CakupanMemenuhiTarget">Of those, how many meet their target: the share is the gap quadrant's x.</param>
+/// <param name="MoranZ">The analysed series standardised over the analysed units (the Moran scatter's x); null without a value.</param>
+/// <param name="MoranLag">Row-standardised spatial lag of <paramref name="MoranZ"/> (the scatter's y); null without a value and for islands.</param>
 public sealed record AnalysisRow(
     string Kode,
     string Nama,
@@ -21,7 +25,11 @@ public sealed record AnalysisRow(
     double? GiP,
     int? GiBin,
     string Kelas,
-    string Alasan);
+    string Alasan,
+    int CakupanDinilai = 0,
+    int CakupanMemenuhiTarget = 0,
+    double? MoranZ = null,
+    double? MoranLag = null);
 
 /// <param name="Islands">Units with a value but no neighbour among the analysed units.</param>
 /// <param name="WithoutValue">Units without a value, left out of the spatial statistics.</param>
