@@ -17,6 +17,7 @@ public static class AnalisisServices
         services.TryAddScoped<SpatialWeightsBuilder>();
         services.AddScoped<AnalysisInputLoader>();
         services.AddScoped<AnalysisStore>();
+        services.AddSingleton<WeightsCache>();
         services.AddScoped<SituationAnalysisService>();
         return services;
     }
