@@ -21,8 +21,10 @@ interface OpsiSebaran {
   kemiringan?: number;
   keteranganGaris?: string;
   formatX: (v: number) => string;
-  /** A fixed x range (the quadrant's 0-100 %); otherwise the data's. */
+  /** A fixed x range (the quadrant's 0-100 % with a margin for the points); otherwise the data's. */
   domainX?: [number, number];
+  /** The x values labelled under the axis; otherwise the ends of the range. */
+  labelUjungX?: [number, number];
 }
 
 const Lebar = 280;
@@ -137,10 +139,11 @@ class Sebaran {
     ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
     ctx.fillStyle = "#374151";
     ctx.font = "10px system-ui, sans-serif";
+    const [ua, ub] = this.opsi.labelUjungX ?? this.domX;
     ctx.textAlign = "left";
-    ctx.fillText(this.opsi.formatX(this.domX[0]), x0, y1 + 12);
+    ctx.fillText(this.opsi.formatX(ua), this.px(ua), y1 + 12);
     ctx.textAlign = "right";
-    ctx.fillText(this.opsi.formatX(this.domX[1]), x1, y1 + 12);
+    ctx.fillText(this.opsi.formatX(ub), this.px(ub), y1 + 12);
     ctx.fillText(angka(this.domY[1]), x0 - 3, y0 + 8);
     ctx.fillText(angka(this.domY[0]), x0 - 3, y1);
     ctx.textAlign = "center";
@@ -276,7 +279,7 @@ export class GrafikTertaut {
     petunjuk.textContent = "Seret kotak pada grafik untuk menyorot desanya di peta; klik sekali pada grafik untuk menghapus sorotan.";
     const sikat = (kode: Set<string> | null) => this.sikat(kode);
     this.kuadran = new Sebaran({ judul: "Kuadran kesenjangan", labelX: "Indikator cakupan memenuhi target (%)", labelY: "Prevalensi (%)",
-      formatX: (v) => `${angka(v, 0)}%`, domainX: [-2, 102] }, sikat);
+      formatX: (v) => `${angka(v, 0)}%`, domainX: [-3, 103], labelUjungX: [0, 100] }, sikat);
     this.moran = new Sebaran({ judul: "Diagram sebar Moran", labelX: "Nilai baku (z)", labelY: "Rata-rata tetangga (W·z)",
       garisX: 0, garisY: 0, formatX: (v) => angka(v) }, sikat);
     this.elemen.append(judul, petunjuk, this.kuadran.elemen, this.moran.elemen);
