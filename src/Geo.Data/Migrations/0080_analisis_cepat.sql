@@ -6,7 +6,9 @@ ALTER TABLE analisis_unit
     ADD COLUMN cakupan_dinilai  smallint NOT NULL DEFAULT 0,
     ADD COLUMN cakupan_memenuhi smallint NOT NULL DEFAULT 0,
     ADD COLUMN moran_z          double precision,
-    ADD COLUMN moran_lag        double precision;
+    ADD COLUMN moran_lag        double precision,
+    -- only finite numbers, as every floating-point column (migration 0050)
+    ADD CONSTRAINT analisis_unit_moran_hingga CHECK (hingga(moran_z) AND hingga(moran_lag));
 
 -- versi_data: the data versions (wilayah, nilai, katalog) read before the run's input was loaded.
 -- While they are unchanged the input is too, so a request finds its stored run without reading the
