@@ -9,7 +9,7 @@ namespace Geo.Web.Tests;
 
 /// <summary>The map page in a real browser, over the Kota Metro demo: what a TPPS analyst does first.</summary>
 [Collection(PetaKoleksi.Name)]
-public sealed class PetaPageTests(PetaFixture fixture)
+public sealed partial class PetaPageTests(PetaFixture fixture)
 {
     // Metro (18.72.01.1001) in Metro Pusat: 8.17 % stunting in August 2022, WHO class 2.5–< 10.
     private const string Desa = "18.72.01.1001";
@@ -237,7 +237,7 @@ public sealed class PetaPageTests(PetaFixture fixture)
     public async Task An_API_error_on_an_analysis_layer_shows_its_detail_and_keeps_the_value_map()
     {
         var page = await fixture.OpenAsync();
-        await page.RouteAsync("**/api/analisis?**", route => route.FulfillAsync(new RouteFulfillOptions
+        await page.RouteAsync("**/api/analisis/ringkas?**", route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 400,
             ContentType = "application/problem+json",

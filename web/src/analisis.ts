@@ -52,6 +52,9 @@ export interface BarisAnalisis {
   gi_bin: number | null;
   kelas: string;
   alasan: string;
+  /** Coverage indicators judged in the unit, and how many meet their target (the gap quadrant's x). */
+  cakupan_dinilai?: number;
+  cakupan_memenuhi_target?: number;
 }
 
 export interface HasilAnalisis {
@@ -73,12 +76,47 @@ export interface HasilAnalisis {
   sintetis: boolean;
   peringatan: string | null;
   unit: BarisAnalisis[];
+  /** The summary's per-unit columns (what the linked charts draw); absent in a full run. */
+  kolom_unit?: KolomUnit;
+  parameter?: { porsiMinimumMemenuhiTarget?: number; deret?: string };
 }
 
-/** The query string of /api/analisis for the view and the panel's parameters. */
+/** Per-unit columns of /api/analisis/ringkas, one array per field in kode order. */
+export interface KolomUnit {
+  kode: string[];
+  kelas: string[];
+  nilai: (number | null)[];
+  eb_lokal: (number | null)[];
+  lisa: string[];
+  gi_bin: (number | null)[];
+  cakupan_dinilai: number[];
+  cakupan_memenuhi_target: number[];
+  moran_z: (number | null)[];
+  moran_lag: (number | null)[];
+}
+
+/** What /api/analisis/ringkas returns: the run without its rows, and the columns instead. */
+export type RingkasAnalisis = Omit<HasilAnalisis, "unit"> & { kolom_unit: KolomUnit };
+
+/**
+ * The summary as the page's run: rows rebuilt from the columns with what the layers colour by.
+ * Names and reasons are not in the summary (they are most of a full run's 26 MB for a province);
+ * the panel asks /api/analisis/{id}/unit/{kode} for the one desa it shows.
+ */
+export function dariRingkas(r: RingkasAnalisis): HasilAnalisis {
+  const k = r.kolom_unit;
+  const unit: BarisAnalisis[] = k.kode.map((kode, i) => ({
+    kode, nama: "", nilai: k.nilai[i] ?? null, eb_global: null, eb_lokal: k.eb_lokal[i] ?? null, local_i: null, local_z: null, local_p: null,
+    lisa: k.lisa[i]!, gi_z: null, gi_p: null, gi_bin: k.gi_bin[i] ?? null, kelas: k.kelas[i]!, alasan: "",
+    cakupan_dinilai: k.cakupan_dinilai[i] ?? 0, cakupan_memenuhi_target: k.cakupan_memenuhi_target[i] ?? 0,
+  }));
+  return { ...r, unit };
+}
+
+/** The query string of /api/analisis/ringkas (the summary the page loads first) for the view and the panel's parameters. */
 export function urlAnalisis(wilayah: string, indikator: string, periode: string, tingkat: string, p: ParameterAnalisis): string {
   const q = new URLSearchParams({ wilayah, periode, indikator, tingkat, bobot: p.bobot, permutasi: String(p.permutasi), ambang: p.ambang, fdr: String(p.fdr) });
-  return `/api/analisis?${q.toString()}`;
+  return `/api/analisis/ringkas?${q.toString()}`;
 }
 
 /** One category of an analysis layer: the API's key, an Indonesian label, a line of explanation, a colour. */

@@ -1,5 +1,5 @@
 // The Geo API as the page reads it (public, published values only).
-import type { HasilAnalisis } from "./analisis.ts";
+import { dariRingkas, type BarisAnalisis, type HasilAnalisis, type RingkasAnalisis } from "./analisis.ts";
 
 export interface Indikator {
   kode: string;
@@ -102,8 +102,10 @@ export const api = {
   periode: (indikator: string, wilayah: string) => get<string[]>(`/api/indikator/${q(indikator)}/periode?wilayah=${q(wilayah)}`),
   nilai: (induk: string, indikator: string, periode: string, tingkat: string) =>
     get<NilaiResponse>(`/api/nilai?induk=${q(induk)}&indikator=${q(indikator)}&periode=${q(periode)}&tingkat=${q(tingkat)}&terbit=true`),
-  /** A run of /api/analisis; `url` from urlAnalisis. */
-  analisis: (url: string) => get<HasilAnalisis>(url),
+  /** A run's summary (/api/analisis/ringkas); `url` from urlAnalisis. */
+  analisis: async (url: string): Promise<HasilAnalisis> => dariRingkas(await get<RingkasAnalisis>(url)),
+  /** One unit of a run, with its reasons in words (the summary has no reasons). */
+  unitAnalisis: (id: number, kode: string) => get<BarisAnalisis>(`/api/analisis/${id}/unit/${encodeURIComponent(kode)}`),
   nilaiUnit: (kode: string, periode: string) => get<UnitNilaiResponse>(`/api/wilayah/${q(kode)}/nilai?periode=${q(periode)}`),
 };
 

@@ -4,7 +4,7 @@
 // The server decides who may see and write; the page only hides what would be refused anyway.
 import type { Map as MlMap, MapLayerMouseEvent } from "maplibre-gl";
 import { saya, type Saya } from "./akun.ts";
-import { ApiError, api } from "./api.ts";
+import { ApiError, api, get } from "./api.ts";
 import { KelasKesenjangan, DataKurang, type HasilAnalisis } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 import { DaftarUrutan, NamaUrutan, kabkotaDari, peringkatCalon, tahunBawaan, type Calon, type Urutan } from "./lokusperingkat.ts";
@@ -82,6 +82,8 @@ export interface KotakLokus {
 export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
   let akun: Saya | null = null;
   let kabkota: string | null = null;
+  // Desa names of the kab/kota for the ranking: the analysis summary carries codes, not names.
+  let namaDesa: { kabkota: string; nama: Map<string, string> } | null = null;
   let namaKabkota = "";
   let daftar: LokusRingkas[] = [];
   /** The list being edited: id null until saved. */
@@ -138,10 +140,21 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
 
   // --- Data ------------------------------------------------------------------------------------------
 
+  async function muatNamaDesa(kode: string) {
+    try {
+      const titik = await get<{ features: { properties: { kode: string; nama: string; tingkat: string } }[] }>(`/api/wilayah/${encodeURIComponent(kode)}/titik-label`);
+      namaDesa = { kabkota: kode, nama: new Map(titik.features.filter((f) => f.properties.tingkat === "desa").map((f) => [f.properties.kode, f.properties.nama])) };
+      gambar();
+    } catch {
+      namaDesa = null; // codes stand in for names
+    }
+  }
+
   async function muatDaftar() {
     const n = ++nomor;
     kabkota = kabkotaDari(ctx.keadaan().wilayah);
     if (!kabkota) { daftar = []; kerja = null; gambar(); pasangLapisan(); return; }
+    if (namaDesa?.kabkota !== kabkota) void muatNamaDesa(kabkota);
     try {
       const [a, lists, kab] = await Promise.all([
         saya().catch(() => null),
@@ -188,7 +201,7 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
     if (!kerja) baru();
     const run = runKabkota();
     const baris = run?.unit.find((u) => u.kode === kode);
-    let nama = baris?.nama ?? null;
+    let nama = baris?.nama || namaDesa?.nama.get(kode) || null;
     if (!nama) {
       try { nama = (await api.wilayah(kode)).properties.nama; } catch { nama = null; }
     }
@@ -447,7 +460,7 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
     const label = h("label", undefined, "Urutkan menurut ");
     label.append(pilih);
     box.append(label);
-    const semua = peringkatCalon(run, kabkota!, urutan);
+    const semua = peringkatCalon(run, kabkota!, urutan, namaDesa?.kabkota === kabkota ? namaDesa.nama : undefined);
     const dipilih = new Set(kodeDiPeta());
     const tampil = semuaCalon ? semua : semua.slice(0, 10);
     const t = h("table", "calon");

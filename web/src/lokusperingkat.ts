@@ -25,23 +25,17 @@ export interface Calon {
   alasan: string;
 }
 
-// The reason is written by Geo.Core.Analisis.GapReasons: "…; M dari N indikator memenuhi target; …".
-const PolaTarget = /(\d+) dari (\d+) indikator memenuhi target/;
-
-/** How many coverage indicators a desa misses, read from the run's reason; null when none was judged. */
-export function kurangTarget(alasan: string): { kurang: number; dinilai: number } | null {
-  const m = PolaTarget.exec(alasan);
-  if (!m) return null;
-  const memenuhi = Number(m[1]);
-  const dinilai = Number(m[2]);
-  return dinilai > 0 ? { kurang: dinilai - memenuhi, dinilai } : null;
+/** How many coverage indicators a desa misses, from the run's counts; null when none was judged. */
+export function kurangTarget(b: Pick<BarisAnalisis, "cakupan_dinilai" | "cakupan_memenuhi_target">): { kurang: number; dinilai: number } | null {
+  const dinilai = b.cakupan_dinilai ?? 0;
+  return dinilai > 0 ? { kurang: dinilai - (b.cakupan_memenuhi_target ?? 0), dinilai } : null;
 }
 
-function calon(b: BarisAnalisis): Calon {
+function calon(b: BarisAnalisis, nama?: ReadonlyMap<string, string>): Calon {
   const i = KelasKesenjangan.findIndex((k) => k.kunci === b.kelas);
-  const t = kurangTarget(b.alasan);
+  const t = kurangTarget(b);
   return {
-    kode: b.kode, nama: b.nama, kelas: b.kelas, peringkatKelas: i < 0 ? KelasKesenjangan.length : i,
+    kode: b.kode, nama: b.nama || nama?.get(b.kode) || b.kode, kelas: b.kelas, peringkatKelas: i < 0 ? KelasKesenjangan.length : i,
     giBin: b.gi_bin, nilai: b.nilai, kurangTarget: t?.kurang ?? null, dinilai: t?.dinilai ?? null, alasan: b.alasan,
   };
 }
@@ -57,8 +51,8 @@ const Pembanding: Record<Urutan, ((a: Calon, b: Calon) => number)[]> = {
 };
 
 /** The run's desa within the kab/kota, most in need first by the key; ties by kode, so the order is stable. */
-export function peringkatCalon(run: Pick<HasilAnalisis, "unit">, kabkota: string, urutan: Urutan): Calon[] {
-  const list = run.unit.filter((u) => u.kode.startsWith(kabkota + ".") && u.kode.length === 13).map(calon);
+export function peringkatCalon(run: Pick<HasilAnalisis, "unit">, kabkota: string, urutan: Urutan, nama?: ReadonlyMap<string, string>): Calon[] {
+  const list = run.unit.filter((u) => u.kode.startsWith(kabkota + ".") && u.kode.length === 13).map((u) => calon(u, nama));
   const keys = Pembanding[urutan];
   return list.sort((a, b) => {
     for (const k of keys) {

@@ -7,6 +7,7 @@ import { pasangSematan, type KotakSematan } from "./sematan.ts";
 import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
 import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
 import { gambarPeta } from "./export.ts";
+import { GrafikTertaut } from "./grafik.ts";
 import { renderLegenda, renderLegendaAnalisis } from "./legend.ts";
 import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit, NamaAmbang, NamaBobot, NamaLapisan, PenjelasanLapisan,
   pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
@@ -98,6 +99,10 @@ const map = new MlMap({
   attributionControl: { compact: true },
   canvasContextAttributes: { preserveDrawingBuffer: true },
 });
+// Linked views (grafik.ts): the gap quadrant and the Moran scatter, under the legend, tied to the map.
+const grafik = new GrafikTertaut(map, () => keadaan.tingkat);
+ui.legenda.after(grafik.elemen);
+
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
 const label = new Label(map);
@@ -337,6 +342,7 @@ function terapkan(ind: Indikator) {
     map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warnaPeta, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
+  grafik.perbarui(lapisan !== "nilai" && hasil ? hasil.data : null);
   const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
@@ -369,12 +375,12 @@ async function bukaPanel(kode: string, simpan = true) {
   ui.panel.hidden = false;
   ui.panel.classList.add("memuat");
   try {
-    const unit = await api.nilaiUnit(kode, keadaan.periode);
+    grafik.pilihDesa(kode);
+    const [unit, analisis] = await Promise.all([api.nilaiUnit(kode, keadaan.periode), panelAnalisis(kode)]);
     if (keadaan.desa !== kode) return;
-    const analisisPanel = panelAnalisis(kode);
-    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisisPanel);
+    renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisis);
     void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
-      tampilan: keadaan, adaAnalisis: analisisPanel !== undefined });
+      tampilan: keadaan, adaAnalisis: analisis !== undefined });
   } catch (e) {
     ui.panel.textContent = `Gagal memuat panel: ${(e as Error).message}`;
   } finally {
@@ -382,15 +388,19 @@ async function bukaPanel(kode: string, simpan = true) {
   }
 }
 
-function panelAnalisis(kode: string): PanelAnalisis | undefined {
+/** The analysis part of the panel: the desa's full row (with its reasons) comes from /api/analisis/{id}/unit/{kode}. */
+async function panelAnalisis(kode: string): Promise<PanelAnalisis | undefined> {
   const lapisan = lapisanTampil();
   if (lapisan === "nilai" || !hasil) return undefined;
-  const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator);
-  return { lapisan, indikator: sasaran?.nama ?? hasil.data.indikator, satuan: sasaran?.satuan ?? "persen", ebTidak: hasil.data.ringkasan.penghalusan_tidak_tersedia, baris: hasil.data.unit.find((u) => u.kode === kode) ?? null };
+  const run = hasil.data;
+  const sasaran = katalog.find((i) => i.kode === run.indikator);
+  const baris = run.unit.some((u) => u.kode === kode) ? await api.unitAnalisis(run.id, kode).catch(() => null) : null;
+  return { lapisan, indikator: sasaran?.nama ?? run.indikator, satuan: sasaran?.satuan ?? "persen", ebTidak: run.ringkasan.penghalusan_tidak_tersedia, baris };
 }
 
 function tutupPanel() {
   keadaan.desa = null;
+  grafik.pilihDesa(null);
   ui.panel.hidden = true;
   if (map.getLayer("pilih")) map.setFilter("pilih", ["==", ["get", "kode"], ""]);
   simpanUrl();

@@ -1,7 +1,7 @@
 // What the desa panel adds to the values of one period: the trend of every indicator over the
 // periods (a sparkline per row, a chart for the indicator on the map with its targets), and the
 // gap class with its reasons in words even when no analysis layer is on.
-import { get } from "./api.ts";
+import { api, get } from "./api.ts";
 import { kategoriUnit } from "./analisis.ts";
 import { muatRun, urlRunKelas, type Tampilan } from "./intervensi.ts";
 import { grafikTren, sparkline, type DeretResponse } from "./tren.ts";
@@ -53,8 +53,10 @@ export async function lengkapiPanel(root: HTMLElement, opsi: OpsiPanel): Promise
   const ringkas = root.querySelector(".ringkas");
 
   if (run && !root.querySelector("section.kelas-desa")) {
-    const baris = run.unit?.find((u) => u.kode === opsi.kode);
-    if (baris) {
+    const dariRun = run.unit?.find((u) => u.kode === opsi.kode);
+    // The summary carries the class only; the reasons come with the desa's full row.
+    const baris = dariRun && !dariRun.alasan ? await api.unitAnalisis(run.id, opsi.kode).catch(() => dariRun) : dariRun;
+    if (baris && root.dataset.kode === opsi.kode && !root.querySelector("section.kelas-desa")) {
       const k = kategoriUnit("kelas", baris);
       const box = h("section", "kelas-desa");
       box.dataset.kelas = baris.kelas;

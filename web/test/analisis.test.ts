@@ -37,3 +37,24 @@ test("the request carries the panel's parameters", () => {
   assert.equal(u.searchParams.get("fdr"), "true");
   assert.equal(u.searchParams.get("permutasi"), "999");
 });
+
+test("the summary's columns become the rows the layers colour by, and the charts' points", async () => {
+  const { dariRingkas } = await import("../src/analisis.ts");
+  const { titikGrafik } = await import("../src/grafik.ts");
+  const ringkas = {
+    id: 7, wilayah: "18.72", tingkat: "desa", indikator: "PREV_STUNTING", periode: "2022-08", sintetis: false, peringatan: null,
+    ringkasan: { ambang_prevalensi: 6, target_prevalensi: null, jumlah_unit: 3, jumlah_per_kelas: {}, tanpa_tetangga: ["c"], tanpa_nilai: [],
+      penghalusan_tidak_tersedia: null, moran: { i: 0.3, p: 0.01, p_semu: 0.01 } },
+    kolom_unit: {
+      kode: ["a", "b", "c"], kelas: ["tinggi_cakupan_rendah", "rendah_cakupan_baik", "data_kurang"], nilai: [9, 3, null], eb_lokal: [8.5, 3.1, null],
+      lisa: ["HH", "tidak_signifikan", "tanpa_data"], gi_bin: [2, 0, null], cakupan_dinilai: [4, 5, 0], cakupan_memenuhi_target: [1, 5, 0],
+      moran_z: [1.2, -0.4, null], moran_lag: [0.5, -0.1, null],
+    },
+  };
+  const h = dariRingkas(ringkas);
+  assert.deepEqual(h.unit.map((u) => [u.kode, u.kelas, u.lisa, u.gi_bin, u.nilai]), [["a", "tinggi_cakupan_rendah", "HH", 2, 9], ["b", "rendah_cakupan_baik", "tidak_signifikan", 0, 3], ["c", "data_kurang", "tanpa_data", null, null]]);
+  assert.equal(pewarnaanAnalisis("kelas", h).kelas[0]!.jumlah, 1);
+  const { kuadran, moran } = titikGrafik(h);
+  assert.deepEqual(kuadran.map((t) => [t.kode, t.x, t.y]), [["a", 25, 9], ["b", 100, 3]]);
+  assert.deepEqual(moran.map((t) => [t.kode, t.x, t.y]), [["a", 1.2, 0.5], ["b", -0.4, -0.1]]);
+});

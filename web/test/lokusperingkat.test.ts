@@ -6,8 +6,7 @@ import { kabkotaDari, kurangTarget, peringkatCalon, tahunBawaan } from "../src/l
 const baris = (kode: string, kelas: string, gi: number | null, nilai: number | null, memenuhi: number, dinilai: number): BarisAnalisis => ({
   kode, nama: `Desa ${kode}`, nilai, eb_global: null, eb_lokal: null, local_i: null, local_z: null, local_p: null, lisa: "tidak_signifikan",
   gi_z: null, gi_p: null, gi_bin: gi, kelas,
-  // As Geo.Core.Analisis.GapReasons writes it.
-  alasan: `prevalensi relatif tinggi (${nilai} > 10); ${memenuhi} dari ${dinilai} indikator memenuhi target; belum memenuhi target: L14 40 (target 80, selisih 40)`,
+  alasan: "", cakupan_dinilai: dinilai, cakupan_memenuhi_target: memenuhi,
 });
 
 const run = { unit: [
@@ -21,10 +20,10 @@ const run = { unit: [
 ] };
 const kode = (k: string) => peringkatCalon(run, "18.72", k as never).map((c) => c.kode);
 
-test("the number of interventions missing target is read from the run's reason", () => {
-  assert.deepEqual(kurangTarget("prevalensi tidak tersedia; 3 dari 8 indikator memenuhi target"), { kurang: 5, dinilai: 8 });
-  assert.equal(kurangTarget("prevalensi tidak tersedia; 0 dari 0 indikator memenuhi target"), null);
-  assert.equal(kurangTarget("teks lain"), null);
+test("the number of interventions missing target comes from the run's counts", () => {
+  assert.deepEqual(kurangTarget({ cakupan_dinilai: 8, cakupan_memenuhi_target: 3 }), { kurang: 5, dinilai: 8 });
+  assert.equal(kurangTarget({ cakupan_dinilai: 0, cakupan_memenuhi_target: 0 }), null);
+  assert.equal(kurangTarget({}), null);
 });
 
 test("candidates are the desa of the kab/kota only, ranked by gap class then prevalence", () => {

@@ -19,6 +19,7 @@ public static class AnalisisServices
         services.AddScoped<AnalysisInputLoader>();
         services.AddScoped<AnalysisStore>();
         services.AddScoped<AnalysisFeatures>();
+        services.AddSingleton<WeightsCache>();
         services.AddScoped<SituationAnalysisService>();
         services.AddScoped<EksporQueries>();
         services.AddScoped<TemporalAnalysisService>();

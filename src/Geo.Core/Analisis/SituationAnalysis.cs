@@ -28,10 +28,12 @@ public static class SituationAnalysis
         GlobalMoranResult? moran = null;
         LocalMoranResult? lisa = null;
         GetisOrdResult? gi = null;
+        MoranScatterResult? scatter = null;
         if (measured.Count >= 3 && series.Distinct().Count() > 1)
         {
             var row = sub.RowStandardised();
             moran = GlobalMoran.Compute(series, row, options.Permutations);
+            scatter = MoranScatter.Compute(series, row);
             lisa = LocalMoran.Compute(series, row, new LocalMoranOptions
             {
                 Permutations = options.Permutations,
@@ -91,7 +93,11 @@ public static class SituationAnalysis
                 gap.Units[i].Uncertain,
                 bivariate?.I[i],
                 bivariate?.P[i],
-                bivariate?.Label[i]);
+                bivariate?.Label[i],
+                gap.Units[i].IndicatorsJudged,
+                gap.Units[i].IndicatorsMeetingTarget,
+                k >= 0 ? scatter?.Z[k] : null,
+                k >= 0 && !isIsland ? scatter?.Lag[k] : null);
         }).ToList();
 
         return new SituationAnalysisResult(

@@ -9,6 +9,10 @@ namespace Geo.Core.Analisis;
 /// columns (<c>peluang_tinggi</c>, <c>ki_bawah</c>, <c>ki_atas</c>, in the outcome's unit, and
 /// <c>tidak_pasti</c>) are null where the counts are not known.
 /// </summary>
+/// <param name="CakupanDinilai">Coverage indicators with a target and a value in the unit (the gap quadrant's denominator).</param>
+/// <param name="CakupanMemenuhiTarget">Of those, how many meet their target: the share is the gap quadrant's x.</param>
+/// <param name="MoranZ">The analysed series standardised over the analysed units (the Moran scatter's x); null without a value.</param>
+/// <param name="MoranLag">Row-standardised spatial lag of <paramref name="MoranZ"/> (the scatter's y); null without a value and for islands.</param>
 public sealed record AnalysisRow(
     string Kode,
     string Nama,
@@ -30,7 +34,11 @@ public sealed record AnalysisRow(
     bool TidakPasti = false,
     double? BvI = null,
     double? BvP = null,
-    string? BvLisa = null);
+    string? BvLisa = null,
+    int CakupanDinilai = 0,
+    int CakupanMemenuhiTarget = 0,
+    double? MoranZ = null,
+    double? MoranLag = null);
 
 /// <param name="Islands">Units with a value but no neighbour among the analysed units.</param>
 /// <param name="WithoutValue">Units without a value, left out of the spatial statistics.</param>

@@ -25,23 +25,53 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
 
     private const string WilayahVersi = "(SELECT versi FROM data_versi WHERE nama = 'wilayah')";
 
-    /// <summary>The stored run for these parameters and this input, marked as just used; null when there is none.</summary>
-    public async Task<StoredRunRef?> UseCurrentAsync(AnalysisRequest request, string inputVersion, CancellationToken ct = default)
+    /// <summary>The versions of everything an analysis reads (boundaries, values and batches, targets and catalogue).</summary>
+    private const string DataVersions =
+        "(SELECT string_agg(nama || ':' || versi, '.' ORDER BY nama) FROM data_versi WHERE nama IN ('katalog', 'nilai', 'wilayah'))";
+
+    /// <summary>
+    /// The current data versions and, when a run of these parameters was computed at exactly
+    /// these versions, that run, marked as just used: its input cannot have changed, so it is found
+    /// without reading the input (4-12 s for a province, most of a stored run's time before).
+    /// </summary>
+    public async Task<(string DataVersion, StoredRunRef? Run)> UseUnchangedAsync(AnalysisRequest request, CancellationToken ct = default)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await UseCurrentAsync(conn, request, inputVersion, ct);
+        await using var cmd = dataSource.CreateCommand($"""
+            WITH v AS (SELECT {DataVersions} AS versi),
+            u AS (
+                UPDATE analisis SET dipakai = clock_timestamp()
+                WHERE {SameParameters} AND versi_data = (SELECT versi FROM v)
+                RETURNING id, versi_input)
+            SELECT v.versi, u.id, u.versi_input, {WilayahVersi} FROM v LEFT JOIN u ON true
+            """);
+        AddKey(cmd, request);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var version = reader.GetString(0);
+        return (version, reader.IsDBNull(1) ? null : new StoredRunRef(reader.GetInt64(1), reader.GetString(2), request.ParameterHash(), reader.GetInt64(3)));
     }
 
-    private static async Task<StoredRunRef?> UseCurrentAsync(NpgsqlConnection conn, AnalysisRequest request, string inputVersion, CancellationToken ct)
+    /// <summary>
+    /// The stored run for these parameters and this input, marked as just used and as current at
+    /// <paramref name="dataVersion"/>; null when there is none.
+    /// </summary>
+    public async Task<StoredRunRef?> UseCurrentAsync(AnalysisRequest request, string inputVersion, string dataVersion, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await UseCurrentAsync(conn, request, inputVersion, dataVersion, ct);
+    }
+
+    private static async Task<StoredRunRef?> UseCurrentAsync(NpgsqlConnection conn, AnalysisRequest request, string inputVersion, string dataVersion, CancellationToken ct)
     {
         // Touching analisis, not analisis_unit, leaves the tiles' data version (and ETags) alone.
         await using var cmd = new NpgsqlCommand($"""
-            UPDATE analisis SET dipakai = clock_timestamp()
+            UPDATE analisis SET dipakai = clock_timestamp(), versi_data = $7
             WHERE {SameParameters} AND versi_input = $6
             RETURNING id, {WilayahVersi}
             """, conn);
         AddKey(cmd, request);
         cmd.Parameters.AddWithValue(inputVersion);
+        cmd.Parameters.AddWithValue(dataVersion);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? new StoredRunRef(reader.GetInt64(0), inputVersion, request.ParameterHash(), reader.GetInt64(1)) : null;
     }
@@ -50,18 +80,20 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
     /// Stores a run, unless an identical request stored the same one meanwhile (then that run is
     /// returned): the unique key decides, so concurrent first requests leave one row. Older runs of
     /// the same parameters and runs beyond the retention are removed in the same transaction.
+    /// The page's summary (<see cref="AnalysisPage"/>) is built from the rows in hand and stored with the run.
     /// </summary>
-    public async Task<StoredRunRef> SaveAsync(AnalysisRequest request, string inputVersion, AnalysisSummary summary,
+    public async Task<StoredRunRef> SaveAsync(AnalysisRequest request, string inputVersion, string dataVersion, AnalysisSummary summary,
         IReadOnlyList<AreaInterventions> interventions, bool synthetic, IReadOnlyList<AnalysisRow> rows, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         long id, wilayahVersi;
+        DateTimeOffset computedAt;
         await using (var cmd = new NpgsqlCommand($"""
-            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis, tampilan)
-            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10, $11)
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis, tampilan, versi_data)
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
             ON CONFLICT ON CONSTRAINT analisis_parameter_input_key DO NOTHING
-            RETURNING id, {WilayahVersi}
+            RETURNING id, {WilayahVersi}, dihitung
             """, conn, tx))
         {
             AddKey(cmd, request);
@@ -71,22 +103,25 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(interventions, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(synthetic);
             cmd.Parameters.AddWithValue(request.Tampilan.ToName());
+            cmd.Parameters.AddWithValue(dataVersion);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
                 // Another request stored this run first (the insert waited for it to commit).
                 await reader.DisposeAsync();
                 await tx.RollbackAsync(ct);
-                return await UseCurrentAsync(conn, request, inputVersion, ct)
+                return await UseCurrentAsync(conn, request, inputVersion, dataVersion, ct)
                     ?? throw GeoException.Conflict("analisis yang sama baru saja disimpan lalu dihapus dari simpanan; minta lagi");
             }
             id = reader.GetInt64(0);
             wilayahVersi = reader.GetInt64(1);
+            computedAt = reader.GetFieldValue<DateTimeOffset>(2);
         }
 
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY analisis_unit (analisis, kode, nilai, eb_global, eb_lokal, local_i, local_z, local_p, lisa, gi_z, gi_p, gi_bin, kelas, alasan,
-                                peluang_tinggi, ki_bawah, ki_atas, tidak_pasti, bv_i, bv_p, bv_lisa)
+                                peluang_tinggi, ki_bawah, ki_atas, tidak_pasti, bv_i, bv_p, bv_lisa,
+                                cakupan_dinilai, cakupan_memenuhi, moran_z, moran_lag)
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
@@ -107,8 +142,24 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                 await WriteNullable(copy, r.BvI, ct);
                 await WriteNullable(copy, r.BvP, ct);
                 if (r.BvLisa is { } bvLisa) await copy.WriteAsync(bvLisa, NpgsqlDbType.Text, ct); else await copy.WriteNullAsync(ct);
+                await copy.WriteAsync((short)r.CakupanDinilai, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync((short)r.CakupanMemenuhiTarget, NpgsqlDbType.Smallint, ct);
+                await WriteNullable(copy, r.MoranZ, ct);
+                await WriteNullable(copy, r.MoranLag, ct);
             }
             await copy.CompleteAsync(ct);
+        }
+
+        var tampilan = request.Tampilan;
+        var page = AnalysisPage.From(new StoredAnalysis(
+            id, request.Wilayah.Value, request.Tingkat.ToName(), request.Indikator, request.Periode.Value,
+            JsonDocument.Parse(request.ParameterJson()).RootElement.Clone(), inputVersion, summary, interventions, synthetic, computedAt,
+            tampilan.ToName(), tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, rows));
+        await using (var store = new NpgsqlCommand("UPDATE analisis SET halaman = $2 WHERE id = $1", conn, tx))
+        {
+            store.Parameters.AddWithValue(id);
+            store.Parameters.AddWithValue(page.ToGzipJson());
+            await store.ExecuteNonQueryAsync(ct);
         }
 
         // The same parameters over an older input: replaced (their tiles then answer 404).
@@ -178,24 +229,117 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         }
 
         var rows = new List<AnalysisRow>();
-        await using (var cmd = new NpgsqlCommand("""
-            SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan,
-                   u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti, u.bv_i, u.bv_p, u.bv_lisa
+        await using (var cmd = new NpgsqlCommand($"""
+            SELECT {RowColumns}
             FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
             WHERE u.analisis = $1 ORDER BY u.kode
             """, conn))
         {
             cmd.Parameters.AddWithValue(id);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(new AnalysisRow(reader.GetString(0), reader.GetString(1), D(reader, 2), D(reader, 3), D(reader, 4), D(reader, 5), D(reader, 6),
-                    D(reader, 7), reader.GetString(8), D(reader, 9), D(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt16(11),
-                    reader.GetString(12), reader.GetString(13), D(reader, 14), D(reader, 15), D(reader, 16), reader.GetBoolean(17),
-                    D(reader, 18), D(reader, 19), reader.IsDBNull(20) ? null : reader.GetString(20)));
-            }
+            while (await reader.ReadAsync(ct)) rows.Add(ReadRow(reader));
         }
         return head with { Rows = rows };
+    }
+
+    private const string RowColumns = """
+        u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan,
+        u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti, u.bv_i, u.bv_p, u.bv_lisa,
+        u.cakupan_dinilai, u.cakupan_memenuhi, u.moran_z, u.moran_lag
+        """;
+
+    private static AnalysisRow ReadRow(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetString(1), D(reader, 2), D(reader, 3), D(reader, 4), D(reader, 5), D(reader, 6),
+        D(reader, 7), reader.GetString(8), D(reader, 9), D(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt16(11),
+        reader.GetString(12), reader.GetString(13), D(reader, 14), D(reader, 15), D(reader, 16), reader.GetBoolean(17),
+        D(reader, 18), D(reader, 19), reader.IsDBNull(20) ? null : reader.GetString(20),
+        reader.GetInt16(21), reader.GetInt16(22), D(reader, 23), D(reader, 24));
+
+    /// <summary>
+    /// Which run an id names, for an ETag and access, without reading its rows; null when it does not
+    /// exist or the caller may not see it (as <see cref="LoadAsync"/>).
+    /// </summary>
+    public async Task<(StoredRunRef Run, Tampilan Tampilan)?> HeadAsync(Caller caller, long id, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"SELECT wilayah, tampilan, versi_input, parameter_hash, {WilayahVersi} FROM analisis WHERE id = $1");
+        cmd.Parameters.AddWithValue(id);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        var tampilan = TampilanAkses.Parse(reader.GetString(1));
+        if (!MaySee(caller, reader.GetString(0), tampilan)) return null;
+        return (new StoredRunRef(id, reader.GetString(2), reader.GetString(3), reader.GetInt64(4)), tampilan);
+    }
+
+    /// <summary>
+    /// The page's summary of a run as gzip-compressed JSON, or null as <see cref="LoadAsync"/>. A run
+    /// stored before summaries were (migration 0080) gets one built from its rows now, and kept.
+    /// </summary>
+    public async Task<byte[]?> PageAsync(Caller caller, long id, CancellationToken ct = default)
+    {
+        await using (var cmd = dataSource.CreateCommand("SELECT wilayah, tampilan, halaman FROM analisis WHERE id = $1"))
+        {
+            cmd.Parameters.AddWithValue(id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct) || !MaySee(caller, reader.GetString(0), TampilanAkses.Parse(reader.GetString(1)))) return null;
+            if (!reader.IsDBNull(2)) return reader.GetFieldValue<byte[]>(2);
+        }
+        if (await LoadAsync(caller, id, ct) is not { } run) return null;
+        var page = AnalysisPage.From(run).ToGzipJson();
+        await using var save = dataSource.CreateCommand("UPDATE analisis SET halaman = $2 WHERE id = $1");
+        save.Parameters.AddWithValue(id);
+        save.Parameters.AddWithValue(page);
+        await save.ExecuteNonQueryAsync(ct);
+        return page;
+    }
+
+    /// <summary>One unit's full row (with its reasons), or null when the run has no such unit; the caller's access is checked by <see cref="HeadAsync"/>.</summary>
+    public async Task<AnalysisRow?> UnitAsync(long id, string kode, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {RowColumns} FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode WHERE u.analisis = $1 AND u.kode = $2
+            """);
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.AddWithValue(kode);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? ReadRow(reader) : null;
+    }
+
+    /// <summary>A page of the run's rows in kode order, and the number of rows in all.</summary>
+    public async Task<(IReadOnlyList<AnalysisRow> Rows, int Total)> UnitsAsync(long id, int offset, int limit, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand($"""
+            SELECT {RowColumns}, count(*) OVER ()::int FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
+            WHERE u.analisis = $1 ORDER BY u.kode OFFSET $2 LIMIT $3
+            """);
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.AddWithValue(offset);
+        cmd.Parameters.AddWithValue(limit);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<AnalysisRow>();
+        var total = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(ReadRow(reader));
+            total = reader.GetInt32(18);
+        }
+        if (rows.Count == 0)
+        {
+            await using var count = dataSource.CreateCommand("SELECT count(*)::int FROM analisis_unit WHERE analisis = $1");
+            count.Parameters.AddWithValue(id);
+            total = (int)(await count.ExecuteScalarAsync(ct))!;
+        }
+        return (rows, total);
+    }
+
+    /// <summary>The full interventions of the run's area or one of its kecamatan, or null when the run has none for that code.</summary>
+    public async Task<AreaInterventions?> InterventionsAsync(long id, string kode, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("""
+            SELECT e::text FROM analisis a, jsonb_array_elements(a.intervensi) e WHERE a.id = $1 AND e->>'kode' = $2
+            """);
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.AddWithValue(kode);
+        return await cmd.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<AreaInterventions>(json, AnalysisJson.Options) : null;
     }
 
     /// <summary>
@@ -219,7 +363,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                     FROM (
                         SELECT u.kode, w.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa,
                                u.gi_z, u.gi_p, u.gi_bin, u.kelas, u.alasan, u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti,
-                               u.bv_i, u.bv_p, u.bv_lisa, a.sintetis, w.geom
+                               u.bv_i, u.bv_p, u.bv_lisa, u.cakupan_dinilai,
+                               u.cakupan_memenuhi AS cakupan_memenuhi_target, u.moran_z, u.moran_lag, a.sintetis, w.geom
                         FROM analisis_unit u JOIN wilayah w ON w.kode = u.kode
                         WHERE u.analisis = a.id
                     ) f), '[]'::json))::text

@@ -216,6 +216,70 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
+    /// <summary>
+    /// The values of several indicators for every unit of one level under <paramref name="induk"/>,
+    /// as <see cref="ValuesAsync"/> gives them one indicator at a time but in two queries for all
+    /// and without the per-unit target (what an analysis reads: one query per indicator with the
+    /// target looked up per desa took 0.26 s each for Jawa Tengah's 8,563 desa on a busy machine).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<NilaiWilayah>>> ValuesOfManyAsync(Caller caller, KodeWilayah induk, Tingkat tingkat,
+        IReadOnlyList<string> indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
+    {
+        caller.Periksa(tampilan, induk);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var units = new List<(string Kode, string Nama)>();
+        await using (var cmd = new NpgsqlCommand("SELECT kode, nama FROM wilayah WHERE tingkat = $1 AND kode LIKE $2 AND kode LIKE $3 ORDER BY kode", conn))
+        {
+            cmd.Parameters.AddWithValue((short)tingkat);
+            cmd.Parameters.AddWithValue(Below(induk));
+            cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) units.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        var found = new Dictionary<(string, string), NilaiWilayah>();
+        await using (var cmd = new NpgsqlCommand($"""
+            SELECT n.indikator, w.kode, w.nama, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis, n.batch, b.status
+            FROM {Source(tampilan)} n
+            JOIN wilayah w ON w.kode = n.wilayah
+            LEFT JOIN impor_batch b ON b.id = n.batch
+            WHERE n.indikator = ANY($1) AND n.periode = $2 AND w.tingkat = $3 AND n.wilayah LIKE $4 AND n.wilayah LIKE $5
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(indikator.ToArray());
+            cmd.Parameters.AddWithValue(periode.Value);
+            cmd.Parameters.AddWithValue((short)tingkat);
+            cmd.Parameters.AddWithValue(Below(induk));
+            cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                found[(reader.GetString(0), reader.GetString(1))] = new NilaiWilayah(reader.GetString(1), reader.GetString(2),
+                    Double(reader, 3), Double(reader, 4), Double(reader, 5), reader.GetBoolean(6), reader.GetString(7), reader.GetBoolean(8),
+                    reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.IsDBNull(10) ? null : reader.GetString(10), null);
+            }
+        }
+
+        return indikator.Distinct().ToDictionary(
+            code => code,
+            code => (IReadOnlyList<NilaiWilayah>)units.Select(u => found.GetValueOrDefault((code, u.Kode))
+                ?? new NilaiWilayah(u.Kode, u.Nama, null, null, null, false, null, false, null, null, null)).ToList(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The wilayah itself and its units of one level below it, code and name.</summary>
+    public async Task<IReadOnlyList<(string Kode, string Nama)>> NamesAsync(KodeWilayah induk, Tingkat tingkat, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT kode, nama FROM wilayah WHERE kode = $1 OR (tingkat = $2 AND kode LIKE $3) ORDER BY kode");
+        cmd.Parameters.AddWithValue(induk.Value);
+        cmd.Parameters.AddWithValue((short)tingkat);
+        cmd.Parameters.AddWithValue(Below(induk));
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(string, string)>();
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetString(1)));
+        return list;
+    }
+
     private static string Source(Tampilan tampilan) => tampilan == Tampilan.Draf ? "nilai" : "nilai_terbit";
 
     private static string Below(KodeWilayah? induk) => induk is { } k ? k.Value + ".%" : "%";

@@ -10,5 +10,8 @@ public sealed class AnalisisHasil : SqlMigration;
 [DbContext(typeof(GeoDbContext)), Migration("0041_analisis_simpanan")]
 public sealed class AnalisisSimpanan : SqlMigration;
 
+[DbContext(typeof(GeoDbContext)), Migration("0080_analisis_cepat")]
+public sealed class AnalisisCepat : SqlMigration;
+
 [DbContext(typeof(GeoDbContext)), Migration("0110_analisis_ketidakpastian")]
 public sealed class AnalisisKetidakpastian : SqlMigration;

@@ -69,6 +69,21 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    /// <summary>
+    /// The analysis summary and a run's detail are public like /api/analisis: the run's area and
+    /// view decide in the data layer (tests/Geo.Api.Tests/Analisis/AnalisisRingkasTests.cs).
+    /// </summary>
+    [Theory]
+    [InlineData("/api/analisis/ringkas")]
+    [InlineData("/api/analisis/{id:long}/unit/{kode}")]
+    [InlineData("/api/analisis/{id:long}/unit")]
+    [InlineData("/api/analisis/{id:long}/intervensi/{kode}")]
+    public void The_analysis_summary_and_detail_endpoints_are_in_the_matrix_as_public(string pattern)
+    {
+        var row = Assert.Single(Endpoints(factory.Services), e => e.Method == "GET" && e.Pattern == pattern);
+        Assert.True(row.Rule is { Anonymous: true }, $"{pattern}: {row.Rule}");
+    }
+
     [Theory]
     [InlineData("18.71", "/api/impor/indikator?sumber=uji", "di luar wilayah akun 18.71")]
     [InlineData("18.72", "/api/impor/indikator?sumber=uji&wilayah=18.71", "di luar wilayah akun 18.72")]

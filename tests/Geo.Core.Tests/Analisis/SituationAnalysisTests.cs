@@ -60,6 +60,32 @@ public class SituationAnalysisTests
     }
 
     [Fact]
+    public void Chart_fields_are_the_coverage_counts_and_the_moran_scatter_of_the_measured_units()
+    {
+        var result = SituationAnalysis.Run(Units(true), Weights(), Indicators, Options);
+
+        // Coverage 95-5i, 85-5i, 75-5i against targets 90, 80, 70: units 0 and 1 meet all three, the rest none.
+        Assert.All(result.Rows, r => Assert.Equal(3, r.CakupanDinilai));
+        Assert.Equal([3, 3, 0, 0, 0, 0, 0, 0], result.Rows.Select(r => r.CakupanMemenuhiTarget));
+
+        // z over the seven measured values (sd with n - 1, as R's scale), lag as the mean of the neighbours' z.
+        var x = Values[..7].Select(v => v!.Value).ToArray();
+        var mean = x.Average();
+        var sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / 6);
+        var z = x.Select(v => (v - mean) / sd).ToArray();
+        double[] lag = [z[1], (z[0] + z[2]) / 2, (z[1] + z[3]) / 2, (z[2] + z[4]) / 2, (z[3] + z[5]) / 2, z[4]];
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(z[i], result.Rows[i].MoranZ!.Value, 12);
+            Assert.Equal(lag[i], result.Rows[i].MoranLag!.Value, 12);
+        }
+        Assert.Equal(z[6], result.Rows[6].MoranZ!.Value, 12);
+        Assert.Null(result.Rows[6].MoranLag);
+        Assert.Null(result.Rows[7].MoranZ);
+        Assert.Null(result.Rows[7].MoranLag);
+    }
+
+    [Fact]
     public void Global_EB_follows_Marshall_from_the_counts()
     {
         var units = Units(true);

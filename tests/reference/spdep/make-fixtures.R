@@ -54,6 +54,9 @@ fixture <- function(name, area, nb, coords = NULL) {
   lwB <- nb2listw(nb, style = "B", zero.policy = TRUE)
   res$moranW <- moran_all(area$x, lwW)
   res$moranB <- moran_all(area$x, lwB)
+  # The Moran scatter plot as moran.plot draws it on standardised values: x = scale(x), wx = lag of it.
+  mp <- moran.plot(as.numeric(scale(area$x)), lwW, zero.policy = TRUE, plot = FALSE, return_df = TRUE)
+  res$moranPlotW <- list(z = mp$x, lag = mp$wx)
   res$localMoranW <- local_all(area$x, lwW, TRUE)
   res$localMoranWTotal <- local_all(area$x, lwW, FALSE)
   res$localMoranB <- local_all(area$x, lwB, TRUE)
