@@ -14,6 +14,7 @@ public static class GeoCommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(AnalisisCommand.Create());
+        root.Subcommands.Add(PetaCommand.Create());
         root.Subcommands.Add(AkunCommand.Create());
         return root;
     }
