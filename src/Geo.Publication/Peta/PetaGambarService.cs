@@ -66,7 +66,7 @@ public static class PermintaanPetaParser
         }
         if (metode == MetodeKlasifikasi.Who && indikator != "PREV_STUNTING")
         {
-            throw GeoException.Parameter("klasifikasi", "kelas WHO hanya untuk prevalensi stunting (PREV_STUNTING)");
+            throw GeoException.Parameter("klasifikasi", "klasifikasi who (kelas WHO) hanya untuk prevalensi stunting (PREV_STUNTING)");
         }
         if (o.JumlahKelas is < 3 or > 7) throw GeoException.Parameter("jumlahKelas", "jumlahKelas harus 3 sampai 7");
         var lebar = o.Lebar ?? UkuranBawaanLebar;
@@ -159,8 +159,10 @@ public sealed class PetaGambarService(
                 pewarnaan = LapisanAnalisis.Pewarnaan(request.Lapisan, run.Rows, CatatanAnalisis(request, run));
             }
             judul = $"{LapisanAnalisis.Nama[request.Lapisan]} · {sasaran.Nama}";
-            sintetis = run.Synthetic;
-            sumber = await SourcesAsync(caller, request, sasaran.Kode, run.Synthetic, ct);
+            // Gap classes show coverage too; LISA, Gi* and EB show only the outcome's values.
+            var (outcomeSources, outcomeSynthetic) = await OutcomeAsync(caller, request, sasaran.Kode, ct);
+            sintetis = request.Lapisan == Lapisan.Kelas ? run.Synthetic : outcomeSynthetic;
+            sumber = sintetis && !outcomeSources.Contains("sintetis") ? [.. outcomeSources, "sintetis"] : outcomeSources;
         }
 
         var bentuk = await shapesTask;
@@ -195,13 +197,12 @@ public sealed class PetaGambarService(
             units.SelectMany(r => r.Sumber).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The sources behind an analysis: the outcome's, and "sintetis" when the run read synthetic values.</summary>
-    private async Task<IReadOnlyList<string>> SourcesAsync(Caller caller, PermintaanPeta request, string outcome, bool synthetic, CancellationToken ct)
+    /// <summary>The sources of the outcome's values behind an analysis, and whether any of them is synthetic.</summary>
+    private async Task<(IReadOnlyList<string> Sources, bool Synthetic)> OutcomeAsync(Caller caller, PermintaanPeta request, string outcome, CancellationToken ct)
     {
         var values = await nilai.ValuesAsync(caller, request.Wilayah, Tingkat.Desa, outcome, request.Periode, request.Tampilan, ct);
-        var list = values.Where(v => v.Sumber is not null).Select(v => v.Sumber!).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (synthetic && !list.Contains("sintetis")) list.Add("sintetis");
-        return list;
+        return (values.Where(v => v.Sumber is not null).Select(v => v.Sumber!).Distinct().Order(StringComparer.Ordinal).ToList(),
+            values.Any(v => v.Nilai is not null && v.Sintetis));
     }
 
     private static string CatatanAnalisis(PermintaanPeta request, StoredAnalysis run)
