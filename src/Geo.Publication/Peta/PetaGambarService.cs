@@ -102,6 +102,14 @@ public sealed class PetaGambarService(
     public async Task<GambarPeta> RenderAsync(Caller caller, PermintaanPeta request, CancellationToken ct = default) =>
         PetaRenderer.Render(await IsiAsync(caller, request, ct), request.Lebar, request.Tinggi);
 
+    /// <summary>
+    /// The same from the options as text (what the report passes): e.g. ("18.72", "PREV_STUNTING",
+    /// "2022-08", "kelas", 1600, 1200) with the analysis parameters of the run it reports on.
+    /// </summary>
+    public Task<GambarPeta> RenderAsync(Caller caller, string wilayah, string indikator, string periode, string lapisan,
+        int lebar, int tinggi, AnalysisOptionsText? analisis = null, string? klasifikasi = null, CancellationToken ct = default) =>
+        RenderAsync(caller, PermintaanPetaParser.Parse(new OpsiPetaTeks(wilayah, indikator, periode, lapisan, klasifikasi, null, lebar, tinggi, analisis)), ct);
+
     /// <summary>What the map shows, decided and loaded, before drawing.</summary>
     public async Task<IsiPeta> IsiAsync(Caller caller, PermintaanPeta request, CancellationToken ct = default)
     {
