@@ -51,6 +51,9 @@ public sealed class PetaGambarQueries(NpgsqlDataSource dataSource)
         // The coarsest pre-simplified band (0033) whose tolerance, in Web Mercator metres (0.00275°,
         // 0.000687°, 0.000172° of longitude), is under half a pixel; then simplified to half a pixel.
         var band = (px / 2) switch { >= 306 => "geom_3857_z5", >= 76 => "geom_3857_z7", >= 19 => "geom_3857_z9", _ => "geom_3857" };
+        // On a kab/kota or kecamatan map the outlines above the units are derived from them, on
+        // another connection while the units are read.
+        var derived = wilayah.Tingkat >= Tingkat.KabKota ? DerivedBoundariesAsync(caller, wilayah, unit, px, ct) : null;
         await using var cmd = dataSource.CreateCommand($"""
             SELECT w.kode, w.nama, w.tingkat, ST_AsBinary(ST_Simplify(w.{band}, $5, true), 'NDR'),
                    ST_X(ST_Transform(w.titik_label, 3857)), ST_Y(ST_Transform(w.titik_label, 3857))
@@ -79,21 +82,15 @@ public sealed class PetaGambarQueries(NpgsqlDataSource dataSource)
             }
         }
         if (batas.Count == 0 || batas[0].Kode != wilayah.Value) throw GeoException.NotFound($"wilayah {wilayah} tidak ada");
-        if (wilayah.Tingkat >= Tingkat.KabKota && units.Count is > 0 and <= MaksimumUnitTurunan)
-        {
-            batas = await DerivedBoundariesAsync(caller, wilayah, unit, px, ct);
-        }
+        if (derived is not null && await derived is { Count: > 0 } union) batas = union;
         return new BentukPeta(x0, y0, x1, y1, px, units, batas);
     }
-
-    /// <summary>Above this many units the stored boundaries of the levels above are drawn, not a union of the units.</summary>
-    public const int MaksimumUnitTurunan = 1500;
 
     /// <summary>
     /// The wilayah's outline and the levels between it and the units as the union of the units
     /// below them (snapped to a quarter pixel, so neighbours' slivers vanish), so that they follow
     /// the units' edges exactly whatever the stored parent shapes are (demo kecamatan are coarse).
-    /// Cheap for a kab/kota's few hundred desa; a province uses the stored shapes.
+    /// Cheap for a kab/kota's few hundred desa; a province map draws the stored shapes.
     /// </summary>
     private async Task<List<BentukWilayah>> DerivedBoundariesAsync(Caller caller, KodeWilayah wilayah, Tingkat unit, double px, CancellationToken ct)
     {

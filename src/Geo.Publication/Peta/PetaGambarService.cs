@@ -119,9 +119,24 @@ public sealed class PetaGambarService(
         {
             throw GeoException.Parameter("tingkat", $"unit peta harus di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
         }
-        var info = await catalog.FindAsync(request.Indikator, ct) ?? throw GeoException.NotFound($"indikator {request.Indikator} tidak ada");
         var frame = PetaRenderer.BingkaiPeta(request.Lebar, request.Tinggi);
+        // Shapes on their own connection while the catalogue and the values are read.
         var shapesTask = shapes.LoadAsync(caller, request.Wilayah, request.Tingkat, (int)frame.Width, (int)frame.Height, ct);
+        try
+        {
+            return await IsiAsync(caller, request, shapesTask, ct);
+        }
+        catch when (!shapesTask.IsCompleted)
+        {
+            // Refused or failed before the shapes were needed: let their query end before answering.
+            try { await shapesTask; } catch (Exception e) when (e is GeoException or Npgsql.NpgsqlException or OperationCanceledException) { }
+            throw;
+        }
+    }
+
+    private async Task<IsiPeta> IsiAsync(Caller caller, PermintaanPeta request, Task<BentukPeta> shapesTask, CancellationToken ct)
+    {
+        var info = await catalog.FindAsync(request.Indikator, ct) ?? throw GeoException.NotFound($"indikator {request.Indikator} tidak ada");
 
         Pewarnaan pewarnaan;
         string judul;
