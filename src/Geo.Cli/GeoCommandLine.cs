@@ -15,6 +15,7 @@ public static class GeoCommandLine
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(AnalisisCommand.Create());
         root.Subcommands.Add(LaporanCommand.Create());
+        root.Subcommands.Add(PetaCommand.Create());
         root.Subcommands.Add(AkunCommand.Create());
         root.Subcommands.Add(EksporCommand.Create());
         return root;

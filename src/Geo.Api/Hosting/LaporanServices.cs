@@ -1,14 +1,13 @@
 using Geo.Publication.Laporan;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Geo.Api.Hosting;
 
 public static class LaporanServices
 {
-    /// <summary>The analisis situasi report; its maps come from whichever <see cref="IPetaLaporan"/> is registered (none: the report says so).</summary>
+    /// <summary>The analisis situasi report, with its maps drawn by the static map renderer (<see cref="PublicationServices.AddPublication"/>).</summary>
     public static IServiceCollection AddLaporan(this IServiceCollection services)
     {
-        services.TryAddSingleton<IPetaLaporan, TanpaPeta>();
+        services.AddScoped<IPetaLaporan, PetaLaporan>();
         services.AddScoped<LaporanService>();
         return services;
     }

@@ -1,0 +1,47 @@
+using Geo.Api.Hosting;
+using Geo.Api.Peta;
+using Geo.Core.Akun;
+using Geo.Data.Analisis;
+using Geo.Data.Peta;
+using Geo.Publication.Peta;
+using Microsoft.Extensions.Options;
+
+namespace Geo.Api.Endpoints;
+
+/// <summary>Static map images (PNG) of an area, for publication: the renderer is Geo.Publication's.</summary>
+public static class PetaGambarEndpoints
+{
+    public static void MapPetaGambarEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Public: anonymous callers get published values; the draft view asks for a role in the area (the data layer's rule).
+        app.MapGet("/api/peta.png", async ([AsParameters] PetaQuery q, PetaGambarService service, DataVersiTracker versions,
+            CallerResolver callers, IOptions<PetaOptions> options, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        {
+            var request = PermintaanPetaParser.Parse(new OpsiPetaTeks(q.Wilayah, q.Indikator, q.Periode, q.Lapisan, q.Klasifikasi, q.JumlahKelas,
+                q.Lebar, q.Tinggi, new AnalysisOptionsText(q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi,
+                    q.Seed, q.Alpha, q.Fdr ?? false, q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan)));
+            var caller = callers.Resolve(http);
+            // Versions read before the data: the image is at least as new as its tag. The date is in
+            // the image, so it is in the tag too.
+            var v = versions.Current;
+            var etag = $"W/\"peta.{request.Sidik()}.w{v.Wilayah}n{v.Nilai}.{clock.GetLocalNow():yyyyMMdd}\"";
+            var shared = caller.Area.Root is null && caller.Peran.Count == 0 && request.Tampilan == Tampilan.Terbit;
+            if (PetaHttp.Matches(http.Request, etag))
+            {
+                PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+            var gambar = await service.RenderAsync(caller, request, ct);
+            PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
+            if (gambar.Sintetis) http.Response.Headers["X-Geo-Sintetis"] = "true";
+            return Results.Bytes(gambar.Png, "image/png");
+        }).Publik().WithTags("Peta")
+          .WithSummary("Peta statis PNG satu wilayah (nilai terbit; lapisan nilai|kelas|lisa|gi|eb; lebar/tinggi 200-4000 piksel), dengan judul, legenda, skala, arah utara, sumber dan tanda DATA SINTETIS bila ada nilai sintetis")
+          .Produces(StatusCodes.Status200OK, contentType: "image/png");
+    }
+
+    public sealed record PetaQuery(
+        string? Wilayah, string? Indikator, string? Periode, string? Lapisan, string? Klasifikasi, int? JumlahKelas, int? Lebar, int? Tinggi,
+        string? Tingkat, string? Cakupan, string? Bobot, int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan);
+}
