@@ -46,7 +46,7 @@ public static class AnalisisEndpoints
             // Computed per request from what this caller may see: never from a shared cache.
             http.Response.Headers.CacheControl = request.Dasar.Tampilan == Tampilan.Draf ? "private, no-store" : "no-cache";
             return Results.Json(result, AnalysisJson.Options);
-        }).WithSummary("Analisis waktu: perubahan periode pertama ke terakhir (uji dua proporsi, arah menurut polaritas), tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul (Emerging Hot Spot) per desa/kecamatan dan agregat; periode=2023-08,2024-08,...");
+        }).WithSummary("Analisis waktu: perubahan periode pertama ke terakhir (uji dua proporsi, arah menurut polaritas), tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul (Emerging Hot Spot) per desa/kecamatan dan agregat; periode=2023-08,2024-08,...").Produces<TemporalResult>();
 
         group.MapGet("/analisis/ringkas", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -56,7 +56,8 @@ public static class AnalisisEndpoints
             var page = await store.PageAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return GzipJson(http, page);
         }).WithSummary("Ringkasan analisis yang dimuat halaman peta lebih dulu: parameter, ringkasan, intervensi (dibatasi) dan kolom per unit " +
-            "(kode, kelas, nilai, eb_lokal, lisa, gi_bin, cakupan dinilai/memenuhi target, moran_z, moran_lag); rincian per desa di /api/analisis/{id}/unit/{kode}");
+            "(kode, kelas, nilai, eb_lokal, lisa, gi_bin, cakupan dinilai/memenuhi target, moran_z, moran_lag); rincian per desa di /api/analisis/{id}/unit/{kode}")
+          .Produces<AnalysisPage>();
 
         group.MapGet("/analisis/{id:long}/unit/{kode}", async (long id, string kode, AnalysisStore store, CallerResolver callers,
             IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -65,7 +66,7 @@ public static class AnalisisEndpoints
             if (run is null) return Results.StatusCode(StatusCodes.Status304NotModified);
             var row = await store.UnitAsync(id, kode, ct) ?? throw GeoException.NotFound($"unit {UserText.Shorten(kode)} tidak ada dalam analisis {id}");
             return Results.Json(row, AnalysisJson.Options);
-        }).WithSummary("Satu unit hasil analisis dengan semua kolom dan alasan kelasnya");
+        }).WithSummary("Satu unit hasil analisis dengan semua kolom dan alasan kelasnya").Produces<AnalysisRow>();
 
         group.MapGet("/analisis/{id:long}/unit", async (long id, int? halaman, int? ukuran, AnalysisStore store, CallerResolver callers,
             IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -78,7 +79,7 @@ public static class AnalisisEndpoints
             if (run is null) return Results.StatusCode(StatusCodes.Status304NotModified);
             var (rows, total) = await store.UnitsAsync(id, (int)Math.Min(int.MaxValue, (long)(page - 1) * size), size, ct);
             return Results.Json(new UnitPage(id, page, size, total, rows), AnalysisJson.Options);
-        }).WithSummary("Baris hasil analisis per halaman, urut kode (halaman=1.., ukuran=1..2000, bawaan 500)");
+        }).WithSummary("Baris hasil analisis per halaman, urut kode (halaman=1.., ukuran=1..2000, bawaan 500)").Produces<UnitPage>();
 
         group.MapGet("/analisis/{id:long}/intervensi/{kode}", async (long id, string kode, AnalysisStore store, CallerResolver callers,
             IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -88,7 +89,7 @@ public static class AnalisisEndpoints
             var area = await store.InterventionsAsync(id, kode, ct)
                 ?? throw GeoException.NotFound($"analisis {id} tidak memuat intervensi untuk {UserText.Shorten(kode)}");
             return Results.Json(area, AnalysisJson.Options);
-        }).WithSummary("Semua intervensi wilayah analisis atau satu kecamatannya, berperingkat, dengan desa penarik ke bawah");
+        }).WithSummary("Semua intervensi wilayah analisis atau satu kecamatannya, berperingkat, dengan desa penarik ke bawah").Produces<AreaInterventions>();
     }
 
     private const int MaksimumUkuran = 2000;
@@ -158,11 +159,11 @@ public static class AnalisisEndpoints
     public sealed record AnalysisQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Cakupan, string? Bobot,
         int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, string? Tampilan, string? Tinggi, string? Prior, string? Bivariat)
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan, string? DasarTinggi, string? Prior, string? Bivariat)
     {
         /// <summary>The request these parameters name, parsed as the CLI parses its options.</summary>
         public AnalysisRequest ToRequest() => AnalysisRequestParser.Parse(new AnalysisOptionsText(
             Wilayah, Periode, Indikator, Tingkat, Cakupan, Bobot, Permutasi, Seed, Alpha, Fdr ?? false,
-            Deret, Ambang, MinimumIndikator, PorsiTarget, Tampilan, Tinggi, Prior, Bivariat));
+            Deret, Ambang, MinimumIndikator, PorsiTarget, Tampilan, DasarTinggi, Prior, Bivariat));
     }
 }

@@ -26,7 +26,8 @@ public static class EksporEndpoints
             var r = EksporWilayahRequest.Parse(induk, tingkat, indikator, periode, tampilan);
             var layer = await queries.WilayahAsync(callers.Resolve(http), r.Induk, r.Tingkat, r.Indikator, r.Periode, r.Tampilan, ct);
             return await SendAsync(http, layer, f, opsi, ct);
-        }).WithSummary("Desa atau kecamatan di bawah induk dengan nilai satu atau beberapa indikator (indikator=A,B) pada satu periode: gpkg (bergaya QGIS), shp (zip), geojson, csv, xlsx");
+        }).WithSummary("Desa atau kecamatan di bawah induk dengan nilai satu atau beberapa indikator (indikator=A,B) pada satu periode: gpkg (bergaya QGIS), shp (zip), geojson, csv, xlsx")
+          .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         group.MapGet("/analisis.{format}", async (string format, [AsParameters] AnalisisEndpoints.AnalysisQuery q, string? desimal, string? tabel,
             SituationAnalysisService service, EksporQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
@@ -40,7 +41,8 @@ public static class EksporEndpoints
             var run = await service.EnsureAsync(caller, request, ct);
             var layer = await queries.AnalisisAsync(caller, run.Id, ct);
             return await SendAsync(http, layer, f, opsi, ct);
-        }).WithSummary("Hasil analisis situasi (parameter sama dengan /api/analisis): kelas, alasan, LISA, Gi*, laju EB, nilai/target/selisih cakupan per unit; xlsx juga peringkat intervensi; csv tabel=peringkat_intervensi");
+        }).WithSummary("Hasil analisis situasi (parameter sama dengan /api/analisis): kelas, alasan, LISA, Gi*, laju EB, nilai/target/selisih cakupan per unit; xlsx juga peringkat intervensi; csv tabel=peringkat_intervensi")
+          .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         group.MapGet("/lokus/{id:long}.{format}", async (long id, string format, string? desimal, EksporQueries queries,
             CallerResolver callers, HttpContext http, CancellationToken ct) =>
@@ -48,7 +50,8 @@ public static class EksporEndpoints
             var f = FormatEksporNames.Parse(format);
             var layer = await queries.LokusAsync(callers.Resolve(http), id, ct);
             return await SendAsync(http, layer, f, new OpsiTabel(GayaCsvNames.Parse(desimal)), ct);
-        }).WithSummary("Desa sebuah daftar lokus dengan alasannya: gpkg, shp, geojson, csv, xlsx");
+        }).WithSummary("Desa sebuah daftar lokus dengan alasannya: gpkg, shp, geojson, csv, xlsx")
+          .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     private static async Task<IResult> SendAsync(HttpContext http, LapisanEkspor layer, FormatEkspor format, OpsiTabel opsi, CancellationToken ct)

@@ -25,7 +25,8 @@ public static class LaporanEndpoints
                 return Results.File(bytes, LaporanService.ContentType(format), LaporanService.FileName(request, format));
             }).WithSummary(format == LaporanFormat.Pdf
                 ? "Laporan analisis situasi sebagai PDF untuk publikasi (parameter seperti /api/analisis)"
-                : "Laporan analisis situasi sebagai DOCX yang dapat disunting (parameter seperti /api/analisis)");
+                : "Laporan analisis situasi sebagai DOCX yang dapat disunting (parameter seperti /api/analisis)")
+              .Produces<Stream>(contentType: LaporanService.ContentType(format));
         }
     }
 }

@@ -48,7 +48,7 @@ public static class LokusEndpoints
         {
             NoShared(http);
             return Results.Ok(await store.RiwayatAsync(callers.Resolve(http), id, ct));
-        }).Akun().WithSummary("Riwayat daftar lokus dari log audit (dibuat, diubah, difinalkan: siapa, kapan, isinya); hanya akun berperan di wilayahnya");
+        }).Akun().WithSummary("Riwayat daftar lokus dari log audit (dibuat, diubah, difinalkan: siapa, kapan, isinya); hanya akun berperan di wilayahnya").Produces<IReadOnlyList<LokusRiwayat>>();
 
         group.MapPost("", async (LokusInput input, LokusStore store, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {

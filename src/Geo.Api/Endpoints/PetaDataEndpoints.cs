@@ -22,7 +22,7 @@ public static class PetaDataEndpoints
     public static void MapPetaDataEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/wilayah/{kode}/deret", Deret).Publik().WithTags("Wilayah")
-            .WithSummary("Nilai terbit satu wilayah di semua periode, per indikator, dengan target yang berlaku tiap tahun: desa semua indikator (atau indikator=A,B), tingkat lain satu indikator dari agregat desa");
+            .WithSummary("Nilai terbit satu wilayah di semua periode, per indikator, dengan target yang berlaku tiap tahun: desa semua indikator (atau indikator=A,B), tingkat lain satu indikator dari agregat desa").Produces<DeretResponse>();
 
         app.MapGet("/api/kelompok", async (string? induk, string? jenis, PetaPanelQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
@@ -31,7 +31,7 @@ public static class PetaDataEndpoints
             if (kind is { Length: 0 or > 40 }) throw GeoException.Invalid("jenis kelompok harus 1-40 karakter, misalnya puskesmas");
             return Results.Ok(await queries.KelompokAsync(callers.Resolve(http).Area, parent, kind, ct));
         }).Publik().WithTags("Wilayah")
-          .WithSummary("Pengelompokan wilayah (wilayah kerja puskesmas, ...) dengan desa anggotanya di bawah induk; kode kelompok sama dengan kode di /api/nilai?tingkat=puskesmas");
+          .WithSummary("Pengelompokan wilayah (wilayah kerja puskesmas, ...) dengan desa anggotanya di bawah induk; kode kelompok sama dengan kode di /api/nilai?tingkat=puskesmas").Produces<IReadOnlyList<KelompokAnggota>>();
 
         app.MapGet("/api/wilayah/{kode}/titik-label", async (string kode, PetaPanelQueries queries, WilayahQueries wilayah, CallerResolver callers,
             HttpContext http, CancellationToken ct) =>
@@ -51,7 +51,7 @@ public static class PetaDataEndpoints
                 }),
             }, contentType: "application/geo+json");
         }).Publik().WithTags("Wilayah")
-          .WithSummary("Titik label kecamatan dan desa di bawah wilayah (GeoJSON), untuk menulis nama di peta tanpa peta dasar");
+          .WithSummary("Titik label kecamatan dan desa di bawah wilayah (GeoJSON), untuk menulis nama di peta tanpa peta dasar").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
     }
 
     private static async Task<IResult> Deret(string kode, string? indikator, PetaPanelQueries queries, NilaiQueries nilai, IndikatorCatalog catalog,

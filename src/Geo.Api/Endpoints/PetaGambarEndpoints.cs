@@ -24,7 +24,7 @@ public static class PetaGambarEndpoints
             // Versions read before the data: the image is at least as new as its tag. The date is in
             // the image, so it is in the tag too.
             var v = versions.Current;
-            var etag = $"W/\"peta.{request.Sidik()}.w{v.Wilayah}n{v.Nilai}.{clock.GetLocalNow():yyyyMMdd}\"";
+            var etag = $"W/\"peta.{request.Sidik()}.w{v.Wilayah}n{v.Nilai}k{v.Katalog}.{clock.GetLocalNow():yyyyMMdd}\"";
             var shared = caller.Area.Root is null && caller.Peran.Count == 0 && request.Tampilan == Tampilan.Terbit;
             if (PetaHttp.Matches(http.Request, etag))
             {
@@ -37,7 +37,9 @@ public static class PetaGambarEndpoints
             return Results.Bytes(gambar.Png, "image/png");
         }).Publik().WithTags("Peta")
           .WithSummary("Peta statis PNG satu wilayah (nilai terbit; lapisan nilai|kelas|lisa|gi|eb; lebar/tinggi 200-4000 piksel), dengan judul, legenda, skala, arah utara, sumber dan tanda DATA SINTETIS bila ada nilai sintetis")
-          .Produces(StatusCodes.Status200OK, contentType: "image/png");
+          .Produces<Stream>(contentType: "image/png")
+          .Parameter("tinggi", new("Tinggi gambar (piksel)", Minimum: 200, Maximum: 4000, Default: 1200))
+          .Parameter("lapisan", new("Lapisan: nilai (bawaan), kelas (kesenjangan), lisa, gi (Gi*) atau eb (nilai dihaluskan)", Enum: ["nilai", "kelas", "lisa", "gi", "eb"], Default: "nilai"));
     }
 
     public sealed record PetaQuery(

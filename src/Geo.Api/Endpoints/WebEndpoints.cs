@@ -18,7 +18,7 @@ public static class WebEndpoints
         app.MapMethods("/index.html", getHead, Index).Publik().ExcludeFromDescription();
         // Framed by other sites: Geo:Embed:FrameAncestors decides which (Hardening), every other page is frame-ancestors 'none'.
         app.MapMethods("/embed", getHead, (WebBuild build, HttpContext http) => Page(build, http, "embed.html")).Publik().WithTags("Peta")
-            .WithSummary("Peta sematan hanya-baca (wilayah, indikator, periode, lapisan, tingkat, klasifikasi): legenda dan sumber, nilai terbit saja");
+            .WithSummary("Peta sematan hanya-baca (wilayah, indikator, periode, lapisan, tingkat, klasifikasi): legenda dan sumber, nilai terbit saja").Produces<Stream>(contentType: "text/html");
         app.MapGet("/api/peta/konfigurasi", (IOptions<WebOptions> options) =>
                 Results.Ok(new Konfigurasi(options.Value.Basemap, options.Value.BasemapAtribusi)))
             .Publik().WithTags("Peta").WithSummary("Pengaturan halaman peta: peta dasar opsional (tanpa peta dasar internet bila kosong)").Produces<Konfigurasi>();

@@ -110,7 +110,7 @@ public sealed class AnalysisOptions
     private readonly Option<bool> _fdr = new("--fdr") { Description = "koreksi FDR (Benjamini-Hochberg)" };
     private readonly Option<string> _deret = new("--deret") { Description = "mentah, eb_global atau eb_lokal", DefaultValueFactory = _ => "mentah" };
     private readonly Option<string> _ambang = new("--ambang") { Description = "prevalensi relatif tinggi: median, rata, target, atau angka", DefaultValueFactory = _ => "median" };
-    private readonly Option<string> _tinggi = new("--tinggi") { Description = "relatif tinggi menurut: titik (nilai, bawaan), peluang (P(laju > ambang) > 0.8) atau peluang:P", DefaultValueFactory = _ => "titik" };
+    private readonly Option<string> _tinggi = new("--dasar-tinggi") { Description = "relatif tinggi menurut: titik (nilai, bawaan), peluang (P(laju > ambang) > 0.8) atau peluang:P", DefaultValueFactory = _ => "titik" };
     private readonly Option<string> _prior = new("--prior") { Description = "prior Empirical Bayes untuk posterior: global (bawaan) atau lokal", DefaultValueFactory = _ => "global" };
     private readonly Option<string?> _bivariat = new("--bivariat") { Description = "indikator cakupan untuk Moran lokal bivariat (prevalensi vs lag cakupan), mis. L05" };
     private readonly Option<string> _tampilan = new("--tampilan") { Description = "terbit (nilai publik) atau draf (data kerja dengan draf; hasil disimpan privat)", DefaultValueFactory = _ => "terbit" };
@@ -130,7 +130,7 @@ public sealed class AnalysisOptions
         parse.GetValue(_wilayah), parse.GetValue(_periode), parse.GetValue(_indikator), parse.GetValue(_tingkat), parse.GetValue(_cakupan),
         parse.GetValue(_bobot), parse.GetValue(_permutasi), parse.GetValue(_seed), parse.GetValue(_alpha), parse.GetValue(_fdr),
         parse.GetValue(_deret), parse.GetValue(_ambang), Tampilan: parse.GetValue(_tampilan),
-        Tinggi: parse.GetValue(_tinggi), Prior: parse.GetValue(_prior), Bivariat: parse.GetValue(_bivariat));
+        DasarTinggi: parse.GetValue(_tinggi), Prior: parse.GetValue(_prior), Bivariat: parse.GetValue(_bivariat));
 
     public AnalysisRequest Parse(ParseResult parse) => AnalysisRequestParser.Parse(Text(parse));
 }

@@ -44,7 +44,7 @@ public static class GapClassifier
         }
         if (rules.High == HighRule.Exceedance && unit.Outcome is not null && probability is null)
         {
-            throw new ArgumentException($"aturan tinggi=peluang memerlukan pembilang dan penyebut; unit {unit.Kode} tidak memilikinya");
+            throw new ArgumentException($"aturan dasarTinggi=peluang memerlukan pembilang dan penyebut; unit {unit.Kode} tidak memilikinya");
         }
         bool? high = unit.Outcome is { } outcome && !double.IsNaN(outcome)
             ? rules.High == HighRule.Exceedance

@@ -54,7 +54,7 @@ public sealed record AnalysisRequest
         porsiMinimumMemenuhiTarget = Aturan.MinShareMeetingTarget,
         minimumIndikator = Aturan.MinIndicatorsJudged,
         tampilan = Tampilan.ToName(),
-        tinggi = Aturan.High == HighRule.Exceedance ? "peluang" : "titik",
+        dasarTinggi = Aturan.High == HighRule.Exceedance ? "peluang" : "titik",
         batasPeluang = Aturan.ExceedanceCut,
         prior = Prior == PosteriorPrior.Local ? "lokal" : "global",
         tingkatKepercayaan = 0.95,

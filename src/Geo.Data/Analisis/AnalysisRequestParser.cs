@@ -14,7 +14,7 @@ public sealed record AnalysisOptionsText(
     string? Wilayah, string? Periode, string? Indikator = null, string? Tingkat = null, string? Cakupan = null,
     string? Bobot = null, int? Permutasi = null, ulong? Seed = null, double? Alpha = null, bool Fdr = false,
     string? Deret = null, string? Ambang = null, int? MinimumIndikator = null, double? PorsiTarget = null, string? Tampilan = null,
-    string? Tinggi = null, string? Prior = null, string? Bivariat = null);
+    string? DasarTinggi = null, string? Prior = null, string? Bivariat = null);
 
 /// <summary>
 /// One place that turns the options into a request, so that CLI and API accept and refuse the same
@@ -39,7 +39,7 @@ public static partial class AnalysisRequestParser
         {
             ("wilayah", o.Wilayah), ("periode", o.Periode), ("indikator", o.Indikator), ("tingkat", o.Tingkat),
             ("bobot", o.Bobot), ("deret", o.Deret), ("ambang", o.Ambang), ("tampilan", o.Tampilan),
-            ("tinggi", o.Tinggi), ("prior", o.Prior), ("bivariat", o.Bivariat),
+            ("dasarTinggi", o.DasarTinggi), ("prior", o.Prior), ("bivariat", o.Bivariat),
         })
         {
             if (text?.Length > MaxTextLength) throw TooLong(name, text.Length, MaxTextLength);
@@ -85,7 +85,7 @@ public static partial class AnalysisRequestParser
             MinIndicatorsJudged = o.MinimumIndikator ?? new GapRules().MinIndicatorsJudged,
             MinShareMeetingTarget = o.PorsiTarget ?? new GapRules().MinShareMeetingTarget,
         };
-        rules = ParseHighRule(o.Tinggi, rules);
+        rules = ParseHighRule(o.DasarTinggi, rules);
 
         return new AnalysisRequest
         {
@@ -124,11 +124,11 @@ public static partial class AnalysisRequestParser
         var t = text?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(t) || t == "titik") return rules;
         var parts = t.Split(':', 2);
-        if (parts[0] != "peluang") throw GeoException.Parameter("tinggi", $"tinggi '{UserText.Shorten(text)}' tidak dikenal: titik, peluang, atau peluang:0.9");
+        if (parts[0] != "peluang") throw GeoException.Parameter("dasarTinggi", $"dasarTinggi '{UserText.Shorten(text)}' tidak dikenal: titik, peluang, atau peluang:0.9");
         var cut = new GapRules().ExceedanceCut;
         if (parts.Length == 2 && !(double.TryParse(parts[1].Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out cut) && cut is > 0.5 and < 1))
         {
-            throw GeoException.Parameter("tinggi", "peluang:P perlu P lebih dari 0.5 dan kurang dari 1, mis. peluang:0.8");
+            throw GeoException.Parameter("dasarTinggi", "peluang:P perlu P lebih dari 0.5 dan kurang dari 1, mis. peluang:0.8");
         }
         return rules with { High = HighRule.Exceedance, ExceedanceCut = cut };
     }

@@ -124,7 +124,7 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         }
         if (rules.High == HighRule.Exceedance && SituationAnalysis.SmoothingProblem(input.Units) is { } why)
         {
-            throw GeoException.Parameter("tinggi", $"tinggi=peluang memerlukan posterior dari jumlah: {why}; pakai tinggi=titik");
+            throw GeoException.Parameter("dasarTinggi", $"dasarTinggi=peluang memerlukan posterior dari jumlah: {why}; pakai dasarTinggi=titik");
         }
         if (request.Bivariat is { } bv && input.Indicators.All(i => i.Kode != bv))
         {

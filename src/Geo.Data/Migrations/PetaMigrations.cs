@@ -18,6 +18,3 @@ public sealed class PetaGeometriBidang : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0034_geometri_kompresi_lz4")]
 public sealed class GeometriKompresiLz4 : SqlMigration;
-
-[DbContext(typeof(GeoDbContext)), Migration("0100_target_versi")]
-public sealed class TargetVersi : SqlMigration;

@@ -228,8 +228,8 @@ public sealed class AnalisisKetidakpastianTests(MetroPeriodsFixture fixture) : I
     [Fact]
     public async Task The_exceedance_rule_calls_high_what_is_likely_above_the_threshold_and_flags_the_rest()
     {
-        var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0&tinggi=peluang:0.9");
-        Assert.Equal("peluang", r.GetProperty("parameter").GetProperty("tinggi").GetString());
+        var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0&dasarTinggi=peluang:0.9");
+        Assert.Equal("peluang", r.GetProperty("parameter").GetProperty("dasarTinggi").GetString());
         Assert.Equal(0.9, r.GetProperty("parameter").GetProperty("batasPeluang").GetDouble());
         var units = r.GetProperty("unit").EnumerateArray().ToList();
         Assert.Equal(22, units.Count);
@@ -248,7 +248,7 @@ public sealed class AnalisisKetidakpastianTests(MetroPeriodsFixture fixture) : I
     public async Task The_point_rule_stays_the_default_and_still_reports_the_posterior()
     {
         var r = await GetJson("/api/analisis?wilayah=18.72&periode=2024-08&permutasi=0");
-        Assert.Equal("titik", r.GetProperty("parameter").GetProperty("tinggi").GetString());
+        Assert.Equal("titik", r.GetProperty("parameter").GetProperty("dasarTinggi").GetString());
         var threshold = r.GetProperty("ringkasan").GetProperty("ambang_prevalensi").GetDouble();
         foreach (var u in r.GetProperty("unit").EnumerateArray())
         {
@@ -276,8 +276,8 @@ public sealed class AnalisisKetidakpastianTests(MetroPeriodsFixture fixture) : I
     }
 
     [Theory]
-    [InlineData("tinggi=sedang", "tinggi")]
-    [InlineData("tinggi=peluang:0.4", "tinggi")]
+    [InlineData("dasarTinggi=sedang", "dasarTinggi")]
+    [InlineData("dasarTinggi=peluang:0.4", "dasarTinggi")]
     [InlineData("prior=tetangga", "prior")]
     [InlineData("bivariat=TIDAK_ADA", "bivariat")]
     public async Task Bad_uncertainty_parameters_are_400_naming_them(string query, string parameter)
