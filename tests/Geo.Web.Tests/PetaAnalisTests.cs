@@ -86,6 +86,7 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
         // A kecamatan's own ranking.
         var kec = areas[3];
         await page.SelectOptionAsync("#pilih-intervensi-wilayah", kec.GetProperty("kode").GetString()!);
+        await page.WaitForSelectorAsync("#intervensi[data-status=siap] li[data-indikator]"); // its whole ranking, fetched on demand
         await SameRanking(kec);
 
         // Clicking the worst intervention of the city colours the map by it against its target.

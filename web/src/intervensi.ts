@@ -1,7 +1,7 @@
 // "Intervensi yang menjadi masalah": the analysis run's ranking of the coverage indicators for the
 // area and each kecamatan, each with the desa that pull it down. Clicking an indicator colours the
 // map by it (against its target); clicking a desa opens its panel.
-import { api } from "./api.ts";
+import { api, get } from "./api.ts";
 import { urlAnalisis, type BarisAnalisis, type HasilAnalisis, type ParameterAnalisis } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 
@@ -57,6 +57,19 @@ export function urlRunKelas(t: Tampilan): string | null {
 }
 
 const runs = new Map<string, Promise<RunIntervensi>>();
+const perWilayah = new Map<string, Promise<IntervensiWilayah>>();
+
+/** One area's whole ranking in a run (/api/analisis/{id}/intervensi/{kode}), fetched once. */
+function muatIntervensi(id: number, kode: string): Promise<IntervensiWilayah> {
+  const key = `${id}/${kode}`;
+  let p = perWilayah.get(key);
+  if (!p) {
+    p = get<IntervensiWilayah>(`/api/analisis/${id}/intervensi/${encodeURIComponent(kode)}`);
+    p.catch(() => perWilayah.delete(key));
+    perWilayah.set(key, p);
+  }
+  return p;
+}
 
 /** One fetch per run, shared by the ranking and the panel; a failed fetch is forgotten. */
 export function muatRun(url: string): Promise<RunIntervensi> {
@@ -162,13 +175,19 @@ export class KotakIntervensi {
     if (run.sintetis) box.append(h("p", "sintetis-label", "Data sintetis: sebagian cakupan layanan bangkitan komputer untuk demo."));
     const list = h("ol", "daftar-intervensi");
     box.append(list, h("p", "catatan", "Urut dari capaian terendah terhadap target. Klik indikator untuk mewarnai peta menurut target; klik desa untuk membuka panelnya."));
-    const tampil = () => {
+    const tampil = async () => {
       this.pilihan = pilih.value;
       const w = daftar.find((x) => x.kode === pilih.value) ?? daftar[0]!;
       list.replaceChildren(...w.intervensi.map((i) => this.baris(i)));
+      // The summary keeps only each kecamatan's worst few; its whole ranking comes on demand.
+      if (w === daftar[0]) return;
+      this.root.dataset.status = "memuat";
+      const penuh = await muatIntervensi(run.id, w.kode).catch(() => null);
+      if (penuh && this.pilihan === w.kode) list.replaceChildren(...penuh.intervensi.map((i) => this.baris(i)));
+      if (this.pilihan === w.kode) this.root.dataset.status = "siap";
     };
-    pilih.addEventListener("change", tampil);
-    tampil();
+    pilih.addEventListener("change", () => void tampil());
+    void tampil();
   }
 
   private baris(i: ItemIntervensi): HTMLLIElement {

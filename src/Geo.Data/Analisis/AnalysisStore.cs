@@ -248,6 +248,8 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         u.cakupan_dinilai, u.cakupan_memenuhi, u.moran_z, u.moran_lag
         """;
 
+    private const int RowColumnCount = 25;
+
     private static AnalysisRow ReadRow(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), D(reader, 2), D(reader, 3), D(reader, 4), D(reader, 5), D(reader, 6),
         D(reader, 7), reader.GetString(8), D(reader, 9), D(reader, 10), reader.IsDBNull(11) ? null : reader.GetInt16(11),
@@ -320,7 +322,7 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         while (await reader.ReadAsync(ct))
         {
             rows.Add(ReadRow(reader));
-            total = reader.GetInt32(18);
+            total = reader.GetInt32(RowColumnCount);
         }
         if (rows.Count == 0)
         {
