@@ -40,6 +40,17 @@ public sealed class LaporanEndpointTests(MetroAnalysisFixture fixture) : IClassF
         }
         foreach (var unit in run.GetProperty("unit").EnumerateArray()) Assert.Contains(unit.GetProperty("nama").GetString()!, text);
         Assert.Contains("DATA SINTETIS", text);
+        // The server's own map renderer draws the report's maps: real PNGs inline, none said to be missing.
+        var images = word.MainDocumentPart.ImageParts.ToList();
+        Assert.True(images.Count >= 2, $"{images.Count} images in the report");
+        Assert.All(images, image =>
+        {
+            using var png = image.GetStream();
+            var head = new byte[8];
+            Assert.Equal(8, png.Read(head, 0, 8));
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, head);
+        });
+        Assert.DoesNotContain("gambar peta tidak dapat dibuat", text);
     }
 
     [Fact]
