@@ -172,4 +172,25 @@ public sealed class ReplicationTests(ReplicatedTopology topology) : IClassFixtur
         Assert.Equal(22, seen[0].FeatureValues);
         Assert.Equal(22, seen[0].NilaiValues);
     }
+
+    [Fact]
+    public async Task A_run_stored_on_the_primary_is_tiled_at_once_though_the_standby_has_not_replayed_it()
+    {
+        await topology.PauseReplayAsync();
+        try
+        {
+            // Computed and stored by one instance (on the primary), drawn by the other straight after.
+            var run = JsonDocument.Parse(await _clients[0].GetStringAsync("/api/analisis?wilayah=18.72&periode=2022-08&permutasi=99&seed=11")).RootElement;
+            var id = run.GetProperty("id").GetInt64();
+            var (x, y) = TileMath.TileOf(105.31, -5.12, 8);
+            using var tile = await _clients[1].GetAsync($"/tiles/analisis/{id}/8/{x}/{y}.mvt");
+            Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
+            var layer = Assert.Single(MvtDecoder.Decode(await tile.Content.ReadAsByteArrayAsync(), 8, x, y));
+            Assert.Equal(22, layer.Features.Count(f => f.Attributes.ContainsKey("kelas")));
+        }
+        finally
+        {
+            await topology.ResumeReplayAsync();
+        }
+    }
 }
