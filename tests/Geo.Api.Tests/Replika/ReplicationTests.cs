@@ -10,7 +10,9 @@ using Geo.Data.Indikator.Import;
 using Geo.Data.Tests.Indikator;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Geo.Api.Tests.Replika;
@@ -192,5 +194,17 @@ public sealed class ReplicationTests(ReplicatedTopology topology) : IClassFixtur
         {
             await topology.ResumeReplayAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_session_protected_by_one_instance_is_read_by_the_other_with_the_key_ring_in_the_database()
+    {
+        var protectors = topology.Instances
+            .Select(i => i.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("geo.uji.replika")).ToArray();
+        var sealedByFirst = protectors[0].Protect("sesi 18.72");
+        Assert.Equal("sesi 18.72", protectors[1].Unprotect(sealedByFirst));
+        // In the database, not in a folder of one machine (both test instances share this process's home folder).
+        await using var keys = topology.PrimaryData.CreateCommand("SELECT count(*) FROM kunci_perlindungan WHERE xml LIKE '<key %'");
+        Assert.True((long)(await keys.ExecuteScalarAsync())! >= 1);
     }
 }
