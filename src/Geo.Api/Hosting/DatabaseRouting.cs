@@ -2,6 +2,7 @@ using Geo.Data.Analisis;
 using Geo.Data.Database;
 using Geo.Data.Indikator;
 using Geo.Data.Peta;
+using Geo.Publication.Laporan;
 using Npgsql;
 
 namespace Geo.Api.Hosting;
@@ -21,7 +22,8 @@ public sealed class DatabaseOptions
 /// takes <see cref="NpgsqlDataSource"/>, the primary: writes, and reads that must see the
 /// caller's own write (accounts, sessions, catalogue edits, imports, analyses computed and stored).
 /// Named here, on the standby when one is configured: map tiles, OGC features, indicator values
-/// (/api/nilai, panels) and the data versions their caches are checked against.
+/// (/api/nilai, panels) and the data versions their caches are checked against. Services that
+/// take a <see cref="NilaiQueries"/> but must agree with the primary get the primary's here.
 /// </summary>
 public static class DatabaseRouting
 {
@@ -50,10 +52,13 @@ public static class DatabaseRouting
 
         // An analysis is computed from the primary's values: a stored run is reused while the data
         // versions are unchanged, so it must not be built from values the standby has not replayed.
-        services.AddScoped(sp => new AnalysisInputLoader(new NilaiQueries(sp.GetRequiredService<NpgsqlDataSource>()),
-            sp.GetRequiredService<IndikatorCatalog>()));
+        // A report prints an analysis beside values: both from the primary, so they agree.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<AnalysisInputLoader>(sp, PrimaryNilai(sp)));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<LaporanService>(sp, PrimaryNilai(sp)));
         return services;
     }
 
     private static NpgsqlDataSource Reads(IServiceProvider sp) => sp.GetRequiredService<GeoDatabases>().Reads;
+
+    private static NilaiQueries PrimaryNilai(IServiceProvider sp) => new(sp.GetRequiredService<GeoDatabases>().Primary);
 }

@@ -9,7 +9,7 @@ public static class LaporanServices
     public static IServiceCollection AddLaporan(this IServiceCollection services)
     {
         services.TryAddSingleton<IPetaLaporan, TanpaPeta>();
-        services.AddScoped<LaporanService>();
+        // LaporanService itself: DatabaseRouting (its values come from the primary).
         return services;
     }
 }

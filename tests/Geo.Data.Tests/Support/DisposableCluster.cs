@@ -53,6 +53,9 @@ public sealed class DisposableCluster : IAsyncDisposable
         return standby;
     }
 
+    /// <summary>Promotes this standby to a primary (pg_ctl promote), waiting until it accepts writes.</summary>
+    public Task PromoteAsync() => AsPostgresAsync($"{PgBin}/pg_ctl", "-D", Data, "-w", "-t", "60", "promote");
+
     /// <summary>Runs one SQL statement as the superuser geo, through psql (for the replication functions).</summary>
     public Task PsqlAsync(string database, string sql) =>
         AsPostgresAsync($"{PgBin}/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
