@@ -207,4 +207,16 @@ public sealed class ReplicationTests(ReplicatedTopology topology) : IClassFixtur
         await using var keys = topology.PrimaryData.CreateCommand("SELECT count(*) FROM kunci_perlindungan WHERE xml LIKE '<key %'");
         Assert.True((long)(await keys.ExecuteScalarAsync())! >= 1);
     }
+
+    [Fact]
+    public async Task A_write_that_reaches_a_standby_is_503_not_a_server_error()
+    {
+        // As during a failover when the primary's address still points at a server in recovery.
+        await using var misrouted = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("GEO_DATABASE_URL", topology.Standby.Url("geo"))
+            .UseSetting("Geo:MigrateOnStartup", "false"));
+        using var write = await misrouted.CreateClient().GetAsync("/api/analisis?wilayah=18.72&periode=2022-08&permutasi=99&seed=21");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+        Assert.Equal("application/problem+json", write.Content.Headers.ContentType?.MediaType);
+    }
 }
