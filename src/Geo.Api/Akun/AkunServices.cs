@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using Geo.Api.Hosting;
 using Geo.Core.Errors;
 using Geo.Data.Akun;
+using Geo.Data.Database;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication;
@@ -32,6 +34,9 @@ public static class AkunServices
         services.AddScoped<AkunAdministrasi>();
         // A deactivated account's cookie (its security stamp changed) stops working within this time.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // One key ring for every instance behind a proxy, in the database: a session cookie or an
+        // antiforgery token made by one instance is read by the next.
+        services.AddDataProtection().SetApplicationName("geo").PersistKeysToDbContext<GeoDbContext>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

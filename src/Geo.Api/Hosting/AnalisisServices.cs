@@ -13,10 +13,9 @@ public static class AnalisisServices
         var retention = configuration.GetSection("Geo:Analisis").Get<AnalysisRetention>() ?? AnalysisRetention.Default;
         if (retention.Problem() is { } problem) throw new InvalidOperationException(problem);
         services.AddSingleton(retention);
-        services.TryAddScoped<NilaiQueries>();
         services.TryAddScoped<IndikatorCatalog>();
         services.TryAddScoped<SpatialWeightsBuilder>();
-        services.AddScoped<AnalysisInputLoader>();
+        // NilaiQueries and AnalysisInputLoader: DatabaseRouting.
         services.AddScoped<AnalysisStore>();
         services.AddScoped<AnalysisFeatures>();
         services.AddSingleton<WeightsCache>();

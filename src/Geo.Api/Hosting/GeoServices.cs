@@ -16,10 +16,7 @@ public static class GeoServices
 {
     public static IServiceCollection AddGeo(this IServiceCollection services, IConfiguration configuration)
     {
-        var url = configuration["GEO_DATABASE_URL"] ?? configuration.GetConnectionString("Geo")
-            ?? throw new InvalidOperationException("GEO_DATABASE_URL (atau ConnectionStrings:Geo) belum diatur");
-
-        services.AddSingleton(_ => GeoDataSource.Create(url));
+        services.AddGeoDatabases(configuration);
         services.AddDbContext<GeoDbContext>((sp, options) =>
             GeoDbContext.Configure((DbContextOptionsBuilder<GeoDbContext>)options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<WilayahQueries>();

@@ -10,7 +10,6 @@ public static class IndikatorServices
     public static IServiceCollection AddIndikator(this IServiceCollection services)
     {
         services.AddSingleton<IndikatorCatalog>();
-        services.AddSingleton<NilaiQueries>();
         services.AddSingleton<BatchStore>();
         services.AddSingleton<IndikatorImporter>();
         services.AddSingleton<AuditLog>();

@@ -8,7 +8,7 @@ public static class LaporanServices
     public static IServiceCollection AddLaporan(this IServiceCollection services)
     {
         services.AddScoped<IPetaLaporan, PetaLaporan>();
-        services.AddScoped<LaporanService>();
+        // LaporanService itself: DatabaseRouting (its values come from the primary, as its analysis does).
         return services;
     }
 }

@@ -11,15 +11,10 @@ public static class PetaServices
     public static IServiceCollection AddPeta(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<PetaOptions>(configuration.GetSection("Geo:Peta"));
-        var url = configuration["GEO_DATABASE_URL"] ?? configuration.GetConnectionString("Geo")
-            ?? throw new InvalidOperationException("GEO_DATABASE_URL (atau ConnectionStrings:Geo) belum diatur");
-        services.AddSingleton(_ => TileDataSource.Create(url));
+        // Data sources, FeatureQueries, PetaPanelQueries and DataVersiTracker: DatabaseRouting.
         services.AddSingleton<TileQueries>();
-        services.AddSingleton<FeatureQueries>();
-        services.AddSingleton<DataVersiTracker>();
         services.AddSingleton<TileCache>();
         services.AddSingleton<PetaExtents>();
-        services.AddSingleton<PetaPanelQueries>();
         services.AddSingleton<TilePipeline>();
         services.AddHostedService<DataVersiListener>();
 

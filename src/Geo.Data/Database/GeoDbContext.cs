@@ -1,5 +1,6 @@
 using Geo.Data.Akun;
 using Geo.Data.Wilayah;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,11 @@ namespace Geo.Data.Database;
 /// write <c>akun</c>, <c>peran</c>, <c>akun_peran</c>, ...; the tables come from migration 0060).
 /// </summary>
 public sealed class GeoDbContext(DbContextOptions<GeoDbContext> options)
-    : IdentityDbContext<Akun.Akun, PeranAkun, long>(options)
+    : IdentityDbContext<Akun.Akun, PeranAkun, long>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, shared by every API instance (migration 0130).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<WilayahEntity> Wilayah => Set<WilayahEntity>();
 
     public DbSet<AkunTokenApi> TokenApi => Set<AkunTokenApi>();
@@ -38,6 +42,13 @@ public sealed class GeoDbContext(DbContextOptions<GeoDbContext> options)
     {
         base.OnModelCreating(builder);
         AkunModel.Configure(builder);
+        builder.Entity<DataProtectionKey>(k =>
+        {
+            k.ToTable("kunci_perlindungan");
+            k.Property(e => e.Id).HasColumnName("id");
+            k.Property(e => e.FriendlyName).HasColumnName("friendly_name");
+            k.Property(e => e.Xml).HasColumnName("xml");
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(GeoDbContext).Assembly);
     }
 }

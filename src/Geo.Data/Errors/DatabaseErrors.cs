@@ -43,5 +43,8 @@ public static class DatabaseErrors
     // Class 08: connection exceptions; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now;
     // 53300: too many connections.
     private static bool IsUnavailable(string state) =>
-        state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300";
+        state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03" or "53300"
+        // read_only_sql_transaction: a write reached a server in recovery (a standby not yet
+        // promoted, or an address that still points at one during a failover); retry later.
+        or "25006";
 }

@@ -61,6 +61,32 @@ public sealed class DataVersiTracker(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>
+    /// For a tracker over a streaming standby, where LISTEN is refused: reads <c>data_versi</c>
+    /// every <paramref name="interval"/> until <paramref name="stop"/>. The versions then advance
+    /// only once the standby has replayed them, so an ETag never names data this server cannot read yet.
+    /// </summary>
+    public async Task PollAsync(TimeSpan interval, Action<Exception>? onError, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await RefreshAsync(stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            {
+                onError?.Invoke(e);
+            }
+            try { await Task.Delay(interval, stop); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
     private void OnNotification(string payload)
     {
         var colon = payload.LastIndexOf(':');

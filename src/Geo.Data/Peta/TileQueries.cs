@@ -60,16 +60,17 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
                 // Below a layer's minzoom there is nothing to draw: no query, the versions now current.
                 return key.Address.Z < source.Layer.MinZoom
                     ? new Tile([], versions.Current)
-                    : await RunAsync(source.Layer, key, TileValues.None, [], ct);
+                    : await RunAsync(tiles.DataSource, source.Layer, key, TileValues.None, [], ct);
             case WilayahTileSource { Nilai: { } nilai } source:
                 await EnsureIndikatorAsync(nilai, ct);
                 return key.Address.Z < source.Layer.MinZoom
                     ? new Tile([], versions.Current)
-                    : await RunAsync(source.Layer, key, TileValues.Nilai,
+                    : await RunAsync(tiles.DataSource, source.Layer, key, TileValues.Nilai,
                         [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
             case AnalysisTileSource source:
-                var run = await FindAnalysisAsync(source.RunId, key.Scope, key.Berperan, ct);
-                return await RunAsync(run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
+                // A run just stored on the primary may not have reached the standby: its tiles then come from the primary.
+                var (run, where) = await FindAnalysisWhereAsync(source.RunId, key.Scope, key.Berperan, ct);
+                return await RunAsync(where, run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key.Source, "unknown tile source");
         }
@@ -91,15 +92,26 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
     /// drafts for a caller without a role (<paramref name="berperan"/>), is not said to exist.
     /// </summary>
     public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, bool berperan, CancellationToken ct = default) =>
-        await AnalysisLayer.FindAsync(tiles.DataSource, id, ct) is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah))
-            && (run.Tampilan == Tampilan.Terbit || berperan)
-            ? run
-            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
+        (await FindAnalysisWhereAsync(id, scope, berperan, ct)).Run;
 
-    private async Task<Tile> RunAsync(PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
+    private async Task<(AnalysisLayer Run, NpgsqlDataSource Where)> FindAnalysisWhereAsync(long id, WilayahScope scope, bool berperan, CancellationToken ct)
+    {
+        var where = tiles.DataSource;
+        var found = await AnalysisLayer.FindAsync(where, id, ct);
+        if (found is null && !ReferenceEquals(tiles.Primary, tiles.DataSource))
+        {
+            where = tiles.Primary;
+            found = await AnalysisLayer.FindAsync(where, id, ct);
+        }
+        return found is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah)) && (run.Tampilan == Tampilan.Terbit || berperan)
+            ? (run, where)
+            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
+    }
+
+    private static async Task<Tile> RunAsync(NpgsqlDataSource where, PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
     {
         var (tile, scope) = (key.Address, key.Scope);
-        await using var conn = await tiles.DataSource.OpenConnectionAsync(ct);
+        await using var conn = await where.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(TileSql.For(layer, tile.Z, scope.RootCode is not null, values), conn);
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.Z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tile.X });

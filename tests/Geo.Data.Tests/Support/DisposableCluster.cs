@@ -38,6 +38,29 @@ public sealed class DisposableCluster : IAsyncDisposable
 
     private string Data => Path.Combine(_dir, "data");
 
+    /// <summary>
+    /// A hot standby of this cluster: <c>pg_basebackup -R</c> (streaming the WAL it needs, and
+    /// writing standby.signal and primary_conninfo), started on a port of its own.
+    /// </summary>
+    public async Task<DisposableCluster> CreateStandbyAsync()
+    {
+        var dir = Directory.CreateTempSubdirectory("geo-standby-").FullName;
+        if (IsRoot) await RunAsync("chown", "postgres:postgres", dir);
+        var standby = new DisposableCluster(dir, FreePort());
+        await AsPostgresAsync($"{PgBin}/pg_basebackup", "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-U", "geo", "-D", standby.Data, "-R", "-X", "stream", "-c", "fast");
+        await standby.StartAsync();
+        return standby;
+    }
+
+    /// <summary>Promotes this standby to a primary (pg_ctl promote), waiting until it accepts writes.</summary>
+    public Task PromoteAsync() => AsPostgresAsync($"{PgBin}/pg_ctl", "-D", Data, "-w", "-t", "60", "promote");
+
+    /// <summary>Runs one SQL statement as the superuser geo, through psql (for the replication functions).</summary>
+    public Task PsqlAsync(string database, string sql) =>
+        AsPostgresAsync($"{PgBin}/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
+            "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "geo", "-d", database, "-c", sql);
+
     public Task StartAsync() => AsPostgresAsync($"{PgBin}/pg_ctl", "-D", Data, "-l", Path.Combine(_dir, "postgres.log"), "-w", "-t", "60",
         "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
 

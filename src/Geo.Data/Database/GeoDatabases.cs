@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace Geo.Data.Database;
+
+/// <summary>
+/// The server's databases: the primary, for writes and for reads that must see the caller's own
+/// write, and optionally a streaming standby for reads that may lag by its replay delay. With no
+/// standby configured, <see cref="Reads"/> is the primary itself (the default: one database).
+/// </summary>
+public sealed class GeoDatabases(NpgsqlDataSource primary, NpgsqlDataSource? standby) : IAsyncDisposable
+{
+    public NpgsqlDataSource Primary { get; } = primary;
+
+    public NpgsqlDataSource? Standby { get; } = standby;
+
+    /// <summary>Where reads that may lag go: the standby when there is one, else the primary.</summary>
+    public NpgsqlDataSource Reads => Standby ?? Primary;
+
+    public bool HasStandby => Standby is not null;
+
+    public static GeoDatabases Create(string primaryUrl, string? standbyUrl) =>
+        new(GeoDataSource.Create(primaryUrl), string.IsNullOrWhiteSpace(standbyUrl) ? null : GeoDataSource.Create(standbyUrl));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Primary.DisposeAsync();
+        if (Standby is not null) await Standby.DisposeAsync();
+    }
+}
