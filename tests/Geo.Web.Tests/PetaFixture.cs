@@ -25,6 +25,9 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
         {
             builder.UseSetting("GEO_DATABASE_URL", connectionString);
             builder.UseSetting("Geo:Web:Folder", webFolder);
+            // Every browser test is one anonymous loopback address: together they pass the per-minute
+            // limit (600) within a minute, which the API tests check on their own.
+            builder.UseSetting("Geo:RateLimit:PermintaanPerMenit", "0");
             // One of the other site's two origins may frame the embed and fetch tiles; the other may not.
             builder.UseSetting("Geo:Embed:FrameAncestors", lain.Diizinkan);
             builder.UseSetting("Geo:Cors:Origins", lain.Diizinkan);
