@@ -34,9 +34,7 @@ public static class EksporEndpoints
         {
             var f = FormatEksporNames.Parse(format);
             var opsi = new OpsiTabel(GayaCsvNames.Parse(desimal), tabel);
-            var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
-                q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi, q.Seed, q.Alpha, q.Fdr ?? false,
-                q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan));
+            var request = q.ToRequest();
             var caller = callers.Resolve(http);
             var run = await service.EnsureAsync(caller, request, ct);
             var layer = await queries.AnalisisAsync(caller, run.Id, ct);

@@ -15,7 +15,7 @@ public sealed record AnalysisRequest
 {
     public required KodeWilayah Wilayah { get; init; }
     public required Periode Periode { get; init; }
-    public string Indikator { get; init; } = "PREV_STUNTING";
+    public string Indikator { get; init; } = KodeIndikator.PrevalensiStunting;
     /// <summary>Desa or kecamatan.</summary>
     public Tingkat Tingkat { get; init; } = Tingkat.Desa;
     /// <summary>Coverage indicators; null for every naik/turun service indicator with data in the area and period.</summary>

@@ -91,7 +91,7 @@ public static partial class AnalysisRequestParser
         {
             Wilayah = wilayah,
             Periode = periode,
-            Indikator = string.IsNullOrWhiteSpace(o.Indikator) ? "PREV_STUNTING" : IndikatorCode("indikator", o.Indikator),
+            Indikator = string.IsNullOrWhiteSpace(o.Indikator) ? KodeIndikator.PrevalensiStunting : IndikatorCode("indikator", o.Indikator),
             Tingkat = tingkat,
             Cakupan = string.IsNullOrWhiteSpace(o.Cakupan) ? null : ParseCakupan(o.Cakupan),
             Bobot = bobot,

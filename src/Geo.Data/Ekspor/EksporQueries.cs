@@ -103,7 +103,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             p.AddWithValue(scope);
         }
 
-        var prevalence = info.FirstOrDefault(x => x.Kelompok == "prevalensi");
+        var prevalence = info.FirstOrDefault(x => x.Kode == KodeIndikator.PrevalensiStunting);
         var styles = prevalence is null ? [] : new[]
         {
             new GayaEkspor("who-stunting", single ? "nilai" : prevalence.Kode.ToLowerInvariant(), $"Kelas prevalensi WHO: {prevalence.Nama}", true),
@@ -186,13 +186,14 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             $"Analisis situasi {run.Indikator} {run.Periode} di {run.Wilayah} (analisis {run.Id})",
             "Geo: analisis situasi dari nilai " + (run.Tampilan == "draf" ? "data kerja dengan DRAF" : "yang terbit") + $", dihitung {run.ComputedAt:yyyy-MM-dd HH:mm} UTC",
             run.Periode, run.Synthetic, run.Tampilan, run.Parameters.GetRawText(), run.InputVersion, [run.Indikator, .. run.Summary.CoverageIndicators]);
-        var styles = new[]
-        {
-            new GayaEkspor("kelas-kesenjangan", "kelas", "Kelas kesenjangan", true),
-            new GayaEkspor("lisa", "lisa", "Klaster LISA", false),
-            new GayaEkspor("gi-bin", "gi_bin", "Titik panas/dingin Gi*", false),
-            new GayaEkspor("who-stunting", "nilai", "Kelas prevalensi WHO", false),
-        };
+        GayaEkspor[] styles =
+        [
+            new("kelas-kesenjangan", "kelas", "Kelas kesenjangan", true),
+            new("lisa", "lisa", "Klaster LISA", false),
+            new("gi-bin", "gi_bin", "Titik panas/dingin Gi*", false),
+            // WHO classes are for stunting prevalence only, as on the map and the static images.
+            .. run.Indikator == KodeIndikator.PrevalensiStunting ? [new GayaEkspor("who-stunting", "nilai", "Kelas prevalensi WHO", false)] : Array.Empty<GayaEkspor>(),
+        ];
         return new LapisanEkspor($"analisis_{run.Id}", fields, metadata, styles, (bentuk, ct2) => StreamAsync(sql, Bind, fields, bentuk, ct2),
             [Ranking(run)]);
     }

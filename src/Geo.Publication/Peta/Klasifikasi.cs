@@ -1,3 +1,4 @@
+using Geo.Core.Indikator;
 using Geo.Core.Text;
 
 namespace Geo.Publication.Peta;
@@ -75,7 +76,7 @@ public static class Klasifikasi
 
     /// <summary>The web page's default: WHO classes for stunting prevalence, quantiles for the rest.</summary>
     public static MetodeKlasifikasi Bawaan(string indikator) =>
-        indikator == "PREV_STUNTING" ? MetodeKlasifikasi.Who : MetodeKlasifikasi.Kuantil;
+        indikator == KodeIndikator.PrevalensiStunting ? MetodeKlasifikasi.Who : MetodeKlasifikasi.Kuantil;
 
     public static Polaritas ParsePolaritas(string? text) => text switch
     {

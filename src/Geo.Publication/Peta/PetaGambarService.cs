@@ -64,7 +64,7 @@ public static class PermintaanPetaParser
             }
             metode = m;
         }
-        if (metode == MetodeKlasifikasi.Who && indikator != "PREV_STUNTING")
+        if (metode == MetodeKlasifikasi.Who && indikator != KodeIndikator.PrevalensiStunting)
         {
             throw GeoException.Parameter("klasifikasi", "klasifikasi who (kelas WHO) hanya untuk prevalensi stunting (PREV_STUNTING)");
         }
@@ -101,14 +101,6 @@ public sealed class PetaGambarService(
     /// <summary>Renders the map the request names, as the caller may see it (published values for anonymous callers; only its area for an area account).</summary>
     public async Task<GambarPeta> RenderAsync(Caller caller, PermintaanPeta request, CancellationToken ct = default) =>
         PetaRenderer.Render(await IsiAsync(caller, request, ct), request.Lebar, request.Tinggi);
-
-    /// <summary>
-    /// The same from the options as text (what the report passes): e.g. ("18.72", "PREV_STUNTING",
-    /// "2022-08", "kelas", 1600, 1200) with the analysis parameters of the run it reports on.
-    /// </summary>
-    public Task<GambarPeta> RenderAsync(Caller caller, string wilayah, string indikator, string periode, string lapisan,
-        int lebar, int tinggi, AnalysisOptionsText? analisis = null, string? klasifikasi = null, CancellationToken ct = default) =>
-        RenderAsync(caller, PermintaanPetaParser.Parse(new OpsiPetaTeks(wilayah, indikator, periode, lapisan, klasifikasi, null, lebar, tinggi, analisis)), ct);
 
     /// <summary>What the map shows, decided and loaded, before drawing.</summary>
     public async Task<IsiPeta> IsiAsync(Caller caller, PermintaanPeta request, CancellationToken ct = default)
@@ -166,14 +158,14 @@ public sealed class PetaGambarService(
             if (request.Lapisan == Lapisan.Kelas && info.Kelompok != "prevalensi")
             {
                 // Gap classes are about prevalence: a coverage indicator falls back to stunting, as on the web page.
-                sasaran = await catalog.FindAsync("PREV_STUNTING", ct) ?? info;
+                sasaran = await catalog.FindAsync(KodeIndikator.PrevalensiStunting, ct) ?? info;
             }
             var run = await analysis.RunAsync(caller, request.Analisis with { Indikator = sasaran.Kode }, ct);
             if (request.Lapisan == Lapisan.Eb)
             {
                 if (run.Summary.SmoothingUnavailable is { } why) throw GeoException.Parameter("lapisan", $"nilai dihaluskan (EB) tidak tersedia: {why}");
                 var metode = request.Klasifikasi is null or MetodeKlasifikasi.Target ? MetodeKlasifikasi.Kuantil : request.Klasifikasi.Value;
-                if (metode == MetodeKlasifikasi.Who && sasaran.Kode != "PREV_STUNTING") metode = MetodeKlasifikasi.Kuantil;
+                if (metode == MetodeKlasifikasi.Who && sasaran.Kode != KodeIndikator.PrevalensiStunting) metode = MetodeKlasifikasi.Kuantil;
                 pewarnaan = Klasifikasi.Klasifikasikan(run.Rows.Select(r => new UnitNilai(r.Kode, r.EbLokal, null)).ToList(),
                     metode, Klasifikasi.ParsePolaritas(sasaran.Polaritas), sasaran.Persen, request.JumlahKelas, "EB lokal (tetangga)");
             }
