@@ -56,7 +56,7 @@ export function urlRunKelas(t: Tampilan): string | null {
   return urlAnalisis(t.wilayah, "PREV_STUNTING", t.periode, "desa", t.analisis);
 }
 
-const runs = new Map<string, Promise<RunIntervensi>>();
+const runs = new Map<string, Promise<HasilAnalisis>>();
 const perWilayah = new Map<string, Promise<IntervensiWilayah>>();
 
 /** One area's whole ranking in a run (/api/analisis/{id}/intervensi/{kode}), fetched once. */
@@ -71,16 +71,21 @@ function muatIntervensi(id: number, kode: string): Promise<IntervensiWilayah> {
   return p;
 }
 
-/** One fetch per run, shared by the ranking and the panel; a failed fetch is forgotten. */
-export function muatRun(url: string): Promise<RunIntervensi> {
+/** One fetch per run, shared by the map's analysis layers, the ranking and the panel; a failed fetch is forgotten. */
+export function muatHasil(url: string): Promise<HasilAnalisis> {
   let p = runs.get(url);
   if (!p) {
-    p = api.analisis(url).then((r) => r as unknown as RunIntervensi);
+    p = api.analisis(url);
     p.catch(() => runs.delete(url));
     runs.set(url, p);
     if (runs.size > 4) runs.delete(runs.keys().next().value!);
   }
   return p;
+}
+
+/** The run as the ranking and the panel read it. */
+export function muatRun(url: string): Promise<RunIntervensi> {
+  return muatHasil(url).then((r) => r as unknown as RunIntervensi);
 }
 
 const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {

@@ -13,7 +13,7 @@ import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit
   pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
-import { KotakIntervensi } from "./intervensi.ts";
+import { KotakIntervensi, muatHasil } from "./intervensi.ts";
 import { lengkapiPanel } from "./panelDesa.ts";
 import * as pkm from "./puskesmas.ts";
 import { Label } from "./label.ts";
@@ -275,7 +275,7 @@ async function muatAnalisis(ind: Indikator, lapisan: LapisanAnalisis, nomor: num
   const sasaran = indikatorAnalisis(ind, lapisan);
   const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis);
   if (hasil?.url !== url) {
-    const data = await api.analisis(url);
+    const data = await muatHasil(url);
     if (nomor !== permintaan) return;
     hasil = { url, data };
   }

@@ -40,9 +40,6 @@ export class SaringKelas {
 
   constructor(private readonly root: HTMLElement, private readonly onChange: () => void) {
     const pilih = (li: HTMLLIElement) => {
-      const rows = [...this.root.querySelectorAll<HTMLLIElement>("ul.kelas > li")];
-      const i = rows.indexOf(li);
-      if (i < 0) return;
       const label = li.dataset.kelas ?? "";
       this.label = this.label === label ? null : label;
       this.onChange();
