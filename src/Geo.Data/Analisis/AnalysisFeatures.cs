@@ -19,7 +19,7 @@ public sealed record AnalysisFeatureFilter(
 /// <summary>
 /// Stored analysis runs as OGC API Features collections: GeoJSON written by PostGIS, as
 /// <see cref="FeatureQueries"/> does for the wilayah levels. Who may see a run is
-/// <see cref="AnalysisStore.MaySee"/>'s rule: within the caller's area, and a run on drafts only
+/// <see cref="AnalysisStore.MaySee(Caller, string, Tampilan)"/>'s rule: within the caller's area, and a run on drafts only
 /// for a caller with a role there.
 /// </summary>
 public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
@@ -79,7 +79,12 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
     private const string Properties = """
         json_build_object('kode', u.kode, 'nama', w.nama, 'nilai', u.nilai, 'eb_global', u.eb_global, 'eb_lokal', u.eb_lokal,
             'local_i', u.local_i, 'local_z', u.local_z, 'local_p', u.local_p, 'lisa', u.lisa, 'gi_z', u.gi_z, 'gi_p', u.gi_p,
-            'gi_bin', u.gi_bin, 'kelas', u.kelas, 'alasan', u.alasan, 'sintetis', a.sintetis)
+            'gi_bin', u.gi_bin, 'kelas', u.kelas, 'alasan', u.alasan,
+            'peluang_tinggi', u.peluang_tinggi, 'ki_bawah', u.ki_bawah, 'ki_atas', u.ki_atas, 'tidak_pasti', u.tidak_pasti,
+            'bv_i', u.bv_i, 'bv_p', u.bv_p, 'bv_lisa', u.bv_lisa,
+            'perubahan_arah', u.perubahan_arah, 'perubahan_selisih', u.perubahan_selisih, 'perubahan_p', u.perubahan_p,
+            'tren_arah', u.tren_arah, 'tren_tau', u.tren_tau, 'tren_p', u.tren_p, 'tren_sen', u.tren_sen,
+            'pola_titik_panas', u.pola_titik_panas, 'sintetis', a.sintetis)
         """;
 
     private const string Feature = $"""
