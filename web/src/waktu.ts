@@ -324,7 +324,9 @@ export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: Kon
   const bagian = el("section", "panel-waktu");
   bagian.append(el("h3", undefined, "Perubahan dan ketidakpastian"));
   root.querySelector(".panel-waktu")?.remove();
-  root.append(bagian);
+  // Beside the analysis of the desa when the map shows one, else at the end.
+  const analisis = root.querySelector(".analisis");
+  if (analisis) analisis.after(bagian); else root.append(bagian);
   const dl = el("dl");
   bagian.append(dl);
   const baris1 = (judul: string, isi: string, kunci: string, metode: string) => {
