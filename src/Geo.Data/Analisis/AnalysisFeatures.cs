@@ -14,7 +14,8 @@ public sealed record AnalysisRunInfo(
 
 /// <summary>Filters of an analysis items request, already validated; null switches a filter off.</summary>
 public sealed record AnalysisFeatureFilter(
-    long Id, Bbox? Bbox, string? KodePrefix, string? Induk, string? Kelas, string? Lisa, int? GiBin, int Limit, int Offset);
+    long Id, Bbox? Bbox, string? KodePrefix, string? Induk, string? Kelas, string? Lisa, int? GiBin, int Limit, int Offset,
+    string? PerubahanArah = null, string? PolaTitikPanas = null);
 
 /// <summary>
 /// Stored analysis runs as OGC API Features collections: GeoJSON written by PostGIS, as
@@ -104,6 +105,8 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
                   AND ($8::text IS NULL OR u.kelas = $8)
                   AND ($9::text IS NULL OR u.lisa = $9)
                   AND ($10::smallint IS NULL OR u.gi_bin = $10)
+                  AND ($13::text IS NULL OR u.perubahan_arah = $13)
+                  AND ($14::text IS NULL OR u.pola_titik_panas = $14)
             ),
             page AS (SELECT kode FROM hits ORDER BY kode LIMIT $11 OFFSET $12)
             SELECT (SELECT versi FROM data_versi WHERE nama = 'wilayah'),
@@ -126,6 +129,8 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
         p.Add(Nullable(filter.GiBin is { } bin ? (short)bin : null, NpgsqlDbType.Smallint));
         p.Add(new NpgsqlParameter<int> { TypedValue = filter.Limit });
         p.Add(new NpgsqlParameter<int> { TypedValue = filter.Offset });
+        p.Add(Nullable(filter.PerubahanArah, NpgsqlDbType.Text));
+        p.Add(Nullable(filter.PolaTitikPanas, NpgsqlDbType.Text));
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new FeaturePage(reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), new DataVersi(reader.GetInt64(0), 0));

@@ -63,14 +63,14 @@ public static class FeatureSchema
         new("bv_p", "number", "Nilai p Moran lokal bivariat"),
         new("bv_lisa", "string", "Klaster Moran lokal bivariat (HH: prevalensi tinggi dikelilingi cakupan tinggi, HL: tinggi dikelilingi cakupan rendah, ...)"),
         new("perubahan_arah", "string", "Analisis waktu: arah perubahan periode pertama ke terakhir (uji dua proporsi, menurut polaritas)",
-            [ChangeDirection.Membaik, ChangeDirection.Memburuk, ChangeDirection.Tetap]),
+            [ChangeDirection.Membaik, ChangeDirection.Memburuk, ChangeDirection.Tetap], Filter: true),
         new("perubahan_selisih", "number", "Analisis waktu: selisih periode terakhir dikurangi pertama"),
         new("perubahan_p", "number", "Analisis waktu: nilai p uji dua proporsi"),
         new("tren_arah", "string", "Analisis waktu: arah tren Mann-Kendall", [ChangeDirection.Membaik, ChangeDirection.Memburuk, ChangeDirection.Tetap]),
         new("tren_tau", "number", "Analisis waktu: tau Mann-Kendall"),
         new("tren_p", "number", "Analisis waktu: nilai p Mann-Kendall"),
         new("tren_sen", "number", "Analisis waktu: kemiringan Sen per tahun"),
-        new("pola_titik_panas", "string", "Analisis waktu: pola titik panas yang muncul (Emerging Hot Spot, pola ArcGIS Pro)", [.. EmergingPattern.All]),
+        new("pola_titik_panas", "string", "Analisis waktu: pola titik panas yang muncul (Emerging Hot Spot, pola ArcGIS Pro)", [.. EmergingPattern.All], Filter: true),
         new("sintetis", "boolean", "true bila hasil memuat data SINTETIS"),
     ];
 }

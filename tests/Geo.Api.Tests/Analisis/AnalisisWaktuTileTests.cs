@@ -109,6 +109,20 @@ public sealed class AnalisisWaktuTileTests(MetroPeriodsFixture fixture) : IClass
             Assert.True(p.TryGetProperty("pola_titik_panas", out var pola) && pola.ValueKind == JsonValueKind.String, $"{kode}: no pattern in OGC");
             Assert.True(p.TryGetProperty("perubahan_arah", out _));
         }
+
+        // The change and the pattern are OGC filters of a temporal run.
+        foreach (var name in new[] { "perubahan_arah", "pola_titik_panas" })
+        {
+            var values = features.Values.Select(p => Text(p, name)).OfType<string>().Distinct().ToList();
+            Assert.NotEmpty(values);
+            foreach (var value in values)
+            {
+                var filtered = await GetJson(_client, $"/ogc/collections/analisis-{id}/items?limit=100&{name}={value}");
+                Assert.Equal(features.Where(f => Text(f.Value, name) == value).Select(f => f.Key).Order(),
+                    filtered.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order());
+            }
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/ogc/collections/analisis-{id}/items?pola_titik_panas=panas")).StatusCode);
     }
 
     [Fact]
