@@ -314,6 +314,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: 
 }
 
 const angka = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? "–" : formatAngka(v, digits));
+/** A p value to three decimals; below that, "< 0,001" rather than a bare 0. */
+const nilaiP = (p: number | null | undefined) => (p !== null && p !== undefined && p < 0.001 ? "< 0,001" : angka(p, 3));
 
 /**
  * The desa's change between the chosen periods, its Mann-Kendall trend with Sen's slope, its
@@ -352,11 +354,11 @@ export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: Kon
     if (u) {
       const c = u.perubahan;
       baris1(`Perubahan ${periode[0]} → ${periode.at(-1)}`,
-        `${angka(c.nilai_awal, 1)}${satuan} → ${angka(c.nilai_akhir, 1)}${satuan} (${c.selisih !== null && c.selisih > 0 ? "+" : ""}${angka(c.selisih, 1)}), `
-          + `p ${angka(c.p, 3)}: ${c.arah ?? c.catatan ?? "–"}`, "perubahan", w.metode["perubahan"] ?? "");
+        `${angka(c.nilai_awal, 1)}${satuan} → ${angka(c.nilai_akhir, 1)}${satuan} (${c.selisih !== null && c.selisih > 0 ? "+" : ""}${angka(c.selisih, 1)}${satuan ? " poin" : ""}), `
+          + `p ${nilaiP(c.p)}: ${c.arah ?? c.catatan ?? "–"}`, "perubahan", w.metode["perubahan"] ?? "");
       const t = u.tren;
       baris1(`Tren Mann-Kendall (${periode.length} periode)`, t
-        ? `tau ${angka(t.tau)}, p ${angka(t.p, 3)}, kemiringan Sen ${angka(t.sen_per_tahun)} per tahun: ${t.arah ?? "–"}`
+        ? `tau ${angka(t.tau)}, p ${nilaiP(t.p)}, kemiringan Sen ${angka(t.sen_per_tahun)} per tahun: ${t.arah ?? "–"}`
         : `perlu paling sedikit 3 periode bernilai`, "tren", w.metode["tren"] ?? "");
       baris1("Titik panas yang muncul", u.titik_panas ? namaPola(u.titik_panas.pola) : (w.titik_panas_tidak_tersedia ?? "tanpa deret lengkap"),
         "titik-panas", w.metode["titik_panas"] ?? "");
