@@ -15,7 +15,7 @@ namespace Geo.Web.Tests;
 /// (boundaries, real 2022 prevalence, synthetic coverage, all published), serving the page's
 /// build, and Debian's headless Chromium driven by Playwright.
 /// </summary>
-public sealed class PetaFixture : IAsyncLifetime, IDisposable
+public class PetaFixture : IAsyncLifetime, IDisposable
 {
     public const string Chromium = "/usr/bin/chromium";
 
@@ -73,6 +73,7 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
         // An earlier period of synthetic coverage, so the desa panel has a trend to draw.
         var awal = await new DemoSintetis(Database.DataSource).GenerateAsync(KodeWilayah.Parse("18.72"), Periode.Parse("2022-02"), 1873, Uji.Lokal, terbitkan: true);
         if (!awal.Berhasil) throw new InvalidOperationException("the earlier synthetic coverage did not import");
+        await MuatTambahanAsync(Database);
 
         _factory = new Factory(Database.ConnectionString, web, Lain);
         _factory.UseKestrel(0);
@@ -93,6 +94,9 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
             ],
         });
     }
+
+    /// <summary>More data for a fixture of its own (before the server starts); the shared one has none.</summary>
+    protected virtual Task MuatTambahanAsync(PostgisDatabase database) => Task.CompletedTask;
 
     public async Task<IPage> OpenAsync(string query = "")
     {
@@ -128,6 +132,13 @@ public sealed class PetaFixture : IAsyncLifetime, IDisposable
 
     public void Dispose()
     {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
         Http?.Dispose();
         _factory?.Dispose();
         Lain.Dispose();

@@ -3,8 +3,14 @@
 import type { Kelas, Klasifikasi } from "./classify.ts";
 
 export type LapisanAnalisis = "kelas" | "lisa" | "gi" | "eb";
-export type Lapisan = "nilai" | LapisanAnalisis;
-export const DaftarLapisan: readonly Lapisan[] = ["nilai", "kelas", "lisa", "gi", "eb"];
+/** The layers over time and under uncertainty (waktu.ts colours them). */
+export type LapisanWaktu = "peluang" | "perubahan" | "titikpanas" | "bivariat";
+export type Lapisan = "nilai" | LapisanAnalisis | LapisanWaktu;
+export const DaftarLapisan: readonly Lapisan[] = ["nilai", "kelas", "lisa", "gi", "eb", "peluang", "perubahan", "titikpanas", "bivariat"];
+
+export function adalahLapisanWaktu(l: Lapisan): l is LapisanWaktu {
+  return l === "peluang" || l === "perubahan" || l === "titikpanas" || l === "bivariat";
+}
 
 export const NamaLapisan: Record<Lapisan, string> = {
   nilai: "Nilai",
@@ -12,6 +18,10 @@ export const NamaLapisan: Record<Lapisan, string> = {
   lisa: "Klaster LISA",
   gi: "Titik panas Gi*",
   eb: "Nilai dihaluskan (EB)",
+  peluang: "Peluang melampaui ambang",
+  perubahan: "Perubahan",
+  titikpanas: "Titik panas yang muncul",
+  bivariat: "Prevalensi tinggi dikelilingi cakupan rendah",
 };
 
 export const PenjelasanLapisan: Record<Lapisan, string> = {
@@ -20,6 +30,10 @@ export const PenjelasanLapisan: Record<Lapisan, string> = {
   lisa: "Moran lokal: desa yang nilainya mirip (HH, LL) atau berbeda (HL, LH) dari tetangganya secara bermakna.",
   gi: "Getis-Ord Gi*: kelompok desa bernilai tinggi (titik panas) atau rendah (titik dingin), menurut tingkat keyakinan.",
   eb: "Empirical Bayes lokal: angka desa berpenduduk kecil ditarik ke rata-rata tetangganya, agar tidak melonjak karena kebetulan.",
+  peluang: "Peluang (posterior Empirical Bayes) bahwa prevalensi desa sungguh di atas ambang, dengan interval kredibel 95%; desa bergaris putus-putus tidak pasti: kelasnya bisa berbalik karena data sedikit.",
+  perubahan: "Perubahan dari periode awal ke periode peta, diuji dengan uji dua proporsi pada pembilang/penyebut: membaik atau memburuk bila bermakna, tetap bila tidak.",
+  titikpanas: "Emerging Hot Spot (seperti ArcGIS Pro): Gi* ruang-waktu per periode, tren Mann-Kendall, lalu pola: baru, berturut-turut, menguat, menetap, melemah, sporadis, berosilasi, historis.",
+  bivariat: "Moran lokal bivariat (seperti GeoDa): prevalensi desa terhadap cakupan layanan di desa-desa tetangganya.",
 };
 
 export type Bobot = "queen" | "rook" | "knn:6";
@@ -55,6 +69,11 @@ export interface BarisAnalisis {
   /** Coverage indicators judged in the unit, and how many meet their target (the gap quadrant's x). */
   cakupan_dinilai?: number;
   cakupan_memenuhi_target?: number;
+  peluang_tinggi?: number | null;
+  ki_bawah?: number | null;
+  ki_atas?: number | null;
+  tidak_pasti?: boolean;
+  bv_lisa?: string | null;
 }
 
 export interface HasilAnalisis {
@@ -93,6 +112,11 @@ export interface KolomUnit {
   cakupan_memenuhi_target: number[];
   moran_z: (number | null)[];
   moran_lag: (number | null)[];
+  /** Posterior probability of being above the threshold, and whether the class could flip (absent in summaries stored before). */
+  peluang_tinggi?: (number | null)[];
+  tidak_pasti?: boolean[];
+  /** Bivariate local Moran cluster; null without a coverage indicator (bivariat=). */
+  bv_lisa?: (string | null)[];
 }
 
 /** What /api/analisis/ringkas returns: the run without its rows, and the columns instead. */
@@ -109,13 +133,15 @@ export function dariRingkas(r: RingkasAnalisis): HasilAnalisis {
     kode, nama: "", nilai: k.nilai[i] ?? null, eb_global: null, eb_lokal: k.eb_lokal[i] ?? null, local_i: null, local_z: null, local_p: null,
     lisa: k.lisa[i]!, gi_z: null, gi_p: null, gi_bin: k.gi_bin[i] ?? null, kelas: k.kelas[i]!, alasan: "",
     cakupan_dinilai: k.cakupan_dinilai[i] ?? 0, cakupan_memenuhi_target: k.cakupan_memenuhi_target[i] ?? 0,
+    peluang_tinggi: k.peluang_tinggi?.[i] ?? null, tidak_pasti: k.tidak_pasti?.[i] ?? false, bv_lisa: k.bv_lisa?.[i] ?? null,
   }));
   return { ...r, unit };
 }
 
 /** The query string of /api/analisis/ringkas (the summary the page loads first) for the view and the panel's parameters. */
-export function urlAnalisis(wilayah: string, indikator: string, periode: string, tingkat: string, p: ParameterAnalisis): string {
+export function urlAnalisis(wilayah: string, indikator: string, periode: string, tingkat: string, p: ParameterAnalisis, bivariat?: string): string {
   const q = new URLSearchParams({ wilayah, periode, indikator, tingkat, bobot: p.bobot, permutasi: String(p.permutasi), ambang: p.ambang, fdr: String(p.fdr) });
+  if (bivariat) q.set("bivariat", bivariat);
   return `/api/analisis/ringkas?${q.toString()}`;
 }
 

@@ -9,8 +9,9 @@ import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } f
 import { gambarPeta } from "./export.ts";
 import { GrafikTertaut } from "./grafik.ts";
 import { renderLegenda, renderLegendaAnalisis } from "./legend.ts";
-import { DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, kategoriUnit, NamaAmbang, NamaBobot, NamaLapisan, PenjelasanLapisan,
-  pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type LapisanAnalisis, type Pewarnaan } from "./analisis.ts";
+import { adalahLapisanWaktu, DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, NamaAmbang, NamaBobot, NamaLapisan, PenjelasanLapisan,
+  pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type Pewarnaan } from "./analisis.ts";
+import * as waktu from "./waktu.ts";
 import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi, muatHasil } from "./intervensi.ts";
@@ -62,6 +63,8 @@ let namaWilayah = "";
 /** The run behind an analysis layer (kept while only the layer changes), and the layer's colouring. */
 let hasil: { url: string; data: HasilAnalisis } | null = null;
 let pewarnaan: Pewarnaan | null = null;
+/** A layer over time (waktu.ts): its method line for the legend, and whether its run read synthetic data. */
+let lapisanWaktu: { catatan: string; sintetis: boolean; tidakPasti: string[] } | null = null;
 const namaDesa = new Map<string, string>();
 const intervensi = new KotakIntervensi($<HTMLDetailsElement>("intervensi"), {
   indikator: (kode) => void pilihIndikator(kode, "target", true),
@@ -217,6 +220,7 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     if (nomor !== permintaan) return;
     if (opsi.periodeUlang || !keadaan.periode || !periode.includes(keadaan.periode)) keadaan.periode = periode.at(-1) ?? null;
     isiSelect(ui.periode, [...periode].reverse().map((p) => ({ value: p, label: p })), keadaan.periode);
+    slider.isi(periode, keadaan.periode, keadaan.dari);
     ui.periode.disabled = periode.length === 0;
     if (!keadaan.periode) {
       data = null;
@@ -263,24 +267,31 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
   }
 }
 
-/** The indicator an analysis layer is computed on: gap classes are about prevalence, so a coverage indicator falls back to stunting. */
-function indikatorAnalisis(ind: Indikator, lapisan: LapisanAnalisis): Indikator {
-  if (lapisan === "kelas" && ind.kelompok !== "prevalensi") return katalog.find((i) => i.kode === "PREV_STUNTING") ?? ind;
+/** The indicator an analysis layer is computed on: gap classes, exceedance and the bivariate LISA are about prevalence, so a coverage indicator falls back to stunting. */
+function indikatorAnalisis(ind: Indikator, lapisan: Exclude<Lapisan, "nilai">): Indikator {
+  if (lapisan !== "lisa" && lapisan !== "gi" && lapisan !== "eb" && ind.kelompok !== "prevalensi") return katalog.find((i) => i.kode === "PREV_STUNTING") ?? ind;
   return ind;
 }
 
 /** Fetches the run for the view (unless it is the one held) and colours the layer from it. */
-async function muatAnalisis(ind: Indikator, lapisan: LapisanAnalisis, nomor: number) {
+async function muatAnalisis(ind: Indikator, lapisan: Exclude<Lapisan, "nilai">, nomor: number) {
   if (keadaan.tingkat === "puskesmas") throw new Error("lapisan analisis dihitung per desa atau kecamatan; pilih tingkat Desa atau Kecamatan.");
   const sasaran = indikatorAnalisis(ind, lapisan);
-  const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis);
+  const bivariat = lapisan === "bivariat" ? waktu.cakupanBivariat({ indikator: ind, katalog })?.kode : undefined;
+  const url = urlAnalisis(keadaan.wilayah, sasaran.kode, keadaan.periode!, keadaan.tingkat, keadaan.analisis, bivariat);
   if (hasil?.url !== url) {
     const data = await muatHasil(url);
     if (nomor !== permintaan) return;
     hasil = { url, data };
   }
   const run = hasil.data;
-  if (lapisan === "eb") {
+  lapisanWaktu = null;
+  if (adalahLapisanWaktu(lapisan)) {
+    const w = await waktu.muatLapisanWaktu(lapisan, run, konteksWaktu(ind));
+    if (nomor !== permintaan) return;
+    pewarnaan = w.pewarnaan;
+    lapisanWaktu = { catatan: w.catatan, sintetis: w.sintetis, tidakPasti: w.pewarnaan.tidakPasti };
+  } else if (lapisan === "eb") {
     const tidak = run.ringkasan.penghalusan_tidak_tersedia;
     if (tidak) throw new Error(tidak);
     const m = metode() === "target" ? "kuantil" : metode();
@@ -309,7 +320,12 @@ function lapisanTampil(): Lapisan {
   return pewarnaan && hasil ? keadaan.lapisan : "nilai";
 }
 
-function catatanAnalisis(run: HasilAnalisis, lapisan: LapisanAnalisis): string {
+function konteksWaktu(ind: Indikator): waktu.KonteksWaktu {
+  return { wilayah: keadaan.wilayah, tingkat: keadaan.tingkat, indikator: ind, periode: keadaan.periode!, dari: keadaan.dari, analisis: keadaan.analisis, katalog };
+}
+
+function catatanAnalisis(run: HasilAnalisis, lapisan: Exclude<Lapisan, "nilai">): string {
+  if (adalahLapisanWaktu(lapisan)) return lapisanWaktu?.catatan ?? "";
   const p = keadaan.analisis;
   const r = run.ringkasan;
   const bagian = [`Bobot ${NamaBobot[p.bobot]}`, `${p.permutasi} permutasi`, `FDR ${p.fdr ? "aktif" : "tidak"}`];
@@ -326,7 +342,7 @@ function terapkan(ind: Indikator) {
   const warna = lapisan !== "nilai" && pewarnaan ? pewarnaan : klas;
   const j = judul(ind);
   if (lapisan !== "nilai" && pewarnaan && hasil) {
-    const sasaran = katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
+    const sasaran = lapisan === "perubahan" || lapisan === "titikpanas" ? ind : katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
     j.judul = `${NamaLapisan[lapisan]} · ${sasaran.nama}`;
     renderLegendaAnalisis(ui.legenda, pewarnaan, { ...j, tingkat: keadaan.tingkat, catatan: catatanAnalisis(hasil.data, lapisan) });
   } else {
@@ -343,7 +359,8 @@ function terapkan(ind: Indikator) {
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   grafik.perbarui(lapisan !== "nilai" && hasil ? hasil.data : null);
-  const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && (hasil?.data.sintetis ?? false));
+  const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && ((hasil?.data.sintetis ?? false) || (lapisanWaktu?.sintetis ?? false)));
+  waktu.tandaiTidakPasti(map, keadaan.tingkat, lapisan === "peluang" ? (lapisanWaktu?.tidakPasti ?? []) : []);
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
   ui.unduh.disabled = !data;
@@ -379,6 +396,8 @@ async function bukaPanel(kode: string, simpan = true) {
     const [unit, analisis] = await Promise.all([api.nilaiUnit(kode, keadaan.periode), panelAnalisis(kode)]);
     if (keadaan.desa !== kode) return;
     renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisis);
+    const ind = indikatorAktif();
+    if (ind && keadaan.tingkat !== "puskesmas") void waktu.lengkapiPanelWaktu(ui.panel, kode, konteksWaktu(ind), () => barisPeluang(kode));
     void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
       tampilan: keadaan, adaAnalisis: analisis !== undefined });
   } catch (e) {
@@ -396,6 +415,13 @@ async function panelAnalisis(kode: string): Promise<PanelAnalisis | undefined> {
   const sasaran = katalog.find((i) => i.kode === run.indikator);
   const baris = run.unit.some((u) => u.kode === kode) ? await api.unitAnalisis(run.id, kode).catch(() => null) : null;
   return { lapisan, indikator: sasaran?.nama ?? run.indikator, satuan: sasaran?.satuan ?? "persen", ebTidak: run.ringkasan.penghalusan_tidak_tersedia, baris };
+}
+
+/** The desa's row in the run on the map (its exceedance probability and interval), when an analysis layer is shown. */
+async function barisPeluang(kode: string) {
+  if (lapisanTampil() === "nilai" || !hasil) return null;
+  const run = hasil.data;
+  return { run, baris: run.unit.some((u) => u.kode === kode) ? await api.unitAnalisis(run.id, kode) : null };
 }
 
 function tutupPanel() {
@@ -426,9 +452,11 @@ function pasangInteraksi() {
       ui.tooltip.hidden = false;
       ui.tooltip.style.transform = `translate(${e.point.x + 14}px, ${e.point.y + 14}px)`;
       const lapisan = lapisanTampil();
-      const baris = lapisan !== "nilai" && lapisan !== "eb" ? hasil?.data.unit.find((u) => u.kode === k) : undefined;
+      // A categorical layer names the unit's category (as its legend row).
+      const i = lapisan !== "nilai" && lapisan !== "eb" ? pewarnaan?.kelasUnit.get(k) : undefined;
+      const kategori = lapisan === "nilai" || lapisan === "eb" || !pewarnaan ? null : i === undefined ? pewarnaan.tanpa.label : pewarnaan.kelas[i]!.label;
       ui.tooltip.textContent = `${item?.nama ?? k}: ${item && ind ? nilaiTeks(item.nilai, ind.satuan) : "–"}${item?.sintetis ? " (sintetis)" : ""}`
-        + (baris && lapisan !== "nilai" && lapisan !== "eb" ? ` · ${kategoriUnit(lapisan, baris).label}` : "");
+        + (kategori ? ` · ${kategori}` : "");
     });
     map.on("mouseleave", layer, () => {
       map.getCanvas().style.cursor = "";
@@ -473,6 +501,7 @@ async function keDesa(kode: string) {
   if (keadaan.tingkat !== "kecamatan") await bukaPanel(kode);
 }
 ui.periode.addEventListener("change", () => { keadaan.periode = ui.periode.value; void segarkan(); });
+const slider = waktu.pasangSlider(ui.periode, (dari) => { keadaan.dari = dari; void segarkan(); });
 ui.klasifikasi.addEventListener("change", () => {
   keadaan.klasifikasi = ui.klasifikasi.value as Metode;
   void segarkan();
@@ -493,7 +522,7 @@ function tampilkanParameter() {
   const p = keadaan.analisis;
   ui.ringkasParameter.textContent = `(${p.bobot}, ${p.permutasi}, ${p.ambang}, FDR ${p.fdr ? "ya" : "tidak"})`;
   // Classes of values apply to the values and to EB rates, not to the categorical layers.
-  const kategoris = keadaan.lapisan === "kelas" || keadaan.lapisan === "lisa" || keadaan.lapisan === "gi";
+  const kategoris = keadaan.lapisan === "kelas" || keadaan.lapisan === "lisa" || keadaan.lapisan === "gi" || adalahLapisanWaktu(keadaan.lapisan);
   ui.klasifikasi.disabled = kategoris;
   ui.klasifikasi.title = kategoris ? "Lapisan analisis ini punya kelasnya sendiri" : "";
 }

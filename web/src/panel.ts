@@ -1,10 +1,10 @@
 import type { UnitNilaiItem, UnitNilaiResponse } from "./api.ts";
-import { kategoriUnit, NamaLapisan, type BarisAnalisis, type LapisanAnalisis } from "./analisis.ts";
+import { kategoriUnit, NamaLapisan, type BarisAnalisis, type LapisanAnalisis, type LapisanWaktu } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 
 /** What the panel shows of the analysis run when an analysis layer is on. */
 export interface PanelAnalisis {
-  lapisan: LapisanAnalisis;
+  lapisan: LapisanAnalisis | LapisanWaktu;
   indikator: string;
   satuan: string;
   /** Why the run has no EB rates, when it has none. */

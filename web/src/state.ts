@@ -18,6 +18,8 @@ export interface Keadaan {
   analisis: ParameterAnalisis;
   /** The unit whose panel is open. */
   desa: string | null;
+  /** The first period of the change and trend layers (null: the indicator's first period); the map's period is the last. */
+  dari: string | null;
 }
 
 export const Bawaan: Keadaan = {
@@ -29,6 +31,7 @@ export const Bawaan: Keadaan = {
   lapisan: "nilai",
   analisis: { ...ParameterBawaan },
   desa: null,
+  dari: null,
 };
 
 const Metodes: readonly Metode[] = ["who", "kuantil", "jenks", "interval", "target"];
@@ -57,6 +60,7 @@ export function bacaUrl(search: string): Keadaan {
       fdr: pick<boolean>("fdr", (v) => v === "1" || v === "0", ParameterBawaan.fdr, (v) => v === "1"),
     },
     desa: pick<string | null>("desa", (v) => KodeWilayah.test(v), null),
+    dari: pick<string | null>("dari", (v) => PolaPeriode.test(v), null),
   };
 }
 
@@ -75,6 +79,7 @@ export function tulisUrl(k: Keadaan): string {
   if (k.analisis.ambang !== ParameterBawaan.ambang) q.set("ambang", k.analisis.ambang);
   if (k.analisis.fdr !== ParameterBawaan.fdr) q.set("fdr", k.analisis.fdr ? "1" : "0");
   if (k.desa) q.set("desa", k.desa);
+  if (k.dari) q.set("dari", k.dari);
   return "?" + q.toString();
 }
 

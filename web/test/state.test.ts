@@ -8,7 +8,7 @@ test("an empty URL gives Kota Metro, stunting prevalence, the latest period, des
 });
 
 test("the state survives a round trip through the URL", () => {
-  const k = { wilayah: "18.72.03", indikator: "L14", periode: "2022-08", tingkat: "kecamatan" as const, klasifikasi: "jenks" as const, lapisan: "nilai" as const, analisis: { bobot: "queen" as const, permutasi: 999, ambang: "median" as const, fdr: false }, desa: "18.72.03.1002" };
+  const k = { wilayah: "18.72.03", indikator: "L14", periode: "2022-08", tingkat: "kecamatan" as const, klasifikasi: "jenks" as const, lapisan: "nilai" as const, analisis: { bobot: "queen" as const, permutasi: 999, ambang: "median" as const, fdr: false }, desa: "18.72.03.1002", dari: "2021-08" };
   assert.deepEqual(bacaUrl(tulisUrl(k)), k);
 });
 

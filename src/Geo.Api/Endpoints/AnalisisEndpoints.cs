@@ -36,17 +36,18 @@ public static class AnalisisEndpoints
             return Results.Text(geojson, "application/geo+json");
         }).WithSummary("Analisis situasi sebagai GeoJSON FeatureCollection, satu fitur per unit").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
 
-        group.MapGet("/analisis/waktu", async ([AsParameters] TemporalQuery q, TemporalAnalysisService service,
+        group.MapGet("/analisis/waktu", async ([AsParameters] TemporalQuery q, TemporalRunStore runs,
             CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var request = TemporalRequestParser.Parse(new AnalysisOptionsText(
                 q.Wilayah, q.Periode, q.Indikator, q.Tingkat, Bobot: q.Bobot, Permutasi: q.Permutasi, Seed: q.Seed, Alpha: q.Alpha,
                 Fdr: q.Fdr ?? false, Tampilan: q.Tampilan), q.Jendela);
-            var result = await service.RunAsync(callers.Resolve(http), request, ct);
-            // Computed per request from what this caller may see: never from a shared cache.
+            var run = await runs.EnsureAsync(callers.Resolve(http), request, ct);
+            // Stored like an ordinary run (its id: tiles and OGC); revalidated on every use, as the data may have moved.
             http.Response.Headers.CacheControl = request.Dasar.Tampilan == Tampilan.Draf ? "private, no-store" : "no-cache";
-            return Results.Json(result, AnalysisJson.Options);
-        }).WithSummary("Analisis waktu: perubahan periode pertama ke terakhir (uji dua proporsi, arah menurut polaritas), tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul (Emerging Hot Spot) per desa/kecamatan dan agregat; periode=2023-08,2024-08,...").Produces<TemporalResult>();
+            return Results.Text(run.Json, "application/json");
+        }).WithSummary("Analisis waktu: perubahan periode pertama ke terakhir (uji dua proporsi, arah menurut polaritas), tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul (Emerging Hot Spot) per desa/kecamatan dan agregat; periode=2023-08,2024-08,...; "
+            + "disimpan sebagai analisis (id di 'analisis': petak /tiles/analisis/{id}, koleksi OGC analisis-{id}) dengan unit analisis biasa periode terakhir").Produces<TemporalResult>();
 
         group.MapGet("/analisis/ringkas", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>

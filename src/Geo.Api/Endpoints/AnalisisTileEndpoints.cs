@@ -16,7 +16,7 @@ public static class AnalisisTileEndpoints
     public static void MapAnalisisTileEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles/analisis").WithTags("Peta").Publik();
-        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB)").Produces<TileJsonDoc>();
+        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB, peluang melampaui ambang, LISA bivariat; analisis waktu: perubahan, tren, titik panas yang muncul)").Produces<TileJsonDoc>();
         group.MapGet("/{id}/{z}/{x}/{y}.mvt", Tile)
             .WithSummary("Petak vektor hasil analisis; petak tanpa fitur: 200 dengan badan kosong")
             .Produces<Stream>(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
@@ -37,30 +37,11 @@ public static class AnalisisTileEndpoints
         var description = $"Analisis {run.Indikator} periode {run.Periode} di {run.Wilayah} per {run.Layer.Title.ToLowerInvariant()}"
             + (run.Sintetis ? " — memuat data SINTETIS" : "")
             + (run.Tampilan == Tampilan.Draf ? " — " + TampilanAkses.PeringatanDraf : "");
-        return Results.Json(new Dictionary<string, object?>
-        {
-            ["tilejson"] = "3.0.0",
-            ["name"] = $"analisis-{run.Id}",
-            ["description"] = description,
-            ["attribution"] = "Batas wilayah: wilayah_boundaries oleh cahya dsn (MIT), Kepmendagri 300.2.2-2430/2025",
-            ["scheme"] = "xyz",
-            ["tiles"] = new[] { $"{PetaHttp.BaseUrl(http.Request)}/tiles/analisis/{run.Id}/{{z}}/{{x}}/{{y}}.mvt" },
-            ["minzoom"] = 0,
-            ["maxzoom"] = run.Layer.MaxZoom,
-            ["bounds"] = b,
-            ["center"] = new[] { (b[0] + b[2]) / 2, (b[1] + b[3]) / 2, 10 },
-            ["vector_layers"] = new[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["id"] = AnalysisLayer.MvtName,
-                    ["description"] = description,
-                    ["minzoom"] = 0,
-                    ["maxzoom"] = run.Layer.MaxZoom,
-                    ["fields"] = new Dictionary<string, string>(AnalysisLayer.Fields) { ["kode"] = "String: kode Kepmendagri", ["nama"] = "String: nama wilayah" },
-                },
-            },
-        });
+        return Results.Json(new TileJsonDoc("3.0.0", $"analisis-{run.Id}", description, TileJsonDoc.BoundaryAttribution, "xyz",
+            [$"{PetaHttp.BaseUrl(http.Request)}/tiles/analisis/{run.Id}/{{z}}/{{x}}/{{y}}.mvt"],
+            0, run.Layer.MaxZoom, b, [(b[0] + b[2]) / 2, (b[1] + b[3]) / 2, 10],
+            [new TileJsonVectorLayer(AnalysisLayer.MvtName, description, 0, run.Layer.MaxZoom,
+                new Dictionary<string, string>(AnalysisLayer.Fields) { ["kode"] = "String: kode Kepmendagri", ["nama"] = "String: nama wilayah" })]));
     }
 
     private static long ParseId(string id) =>

@@ -88,7 +88,10 @@ public sealed record TileJsonDoc(
     [property: JsonPropertyName("maxzoom")] int MaxZoom,
     [property: JsonPropertyName("bounds")] double[] Bounds,
     [property: JsonPropertyName("center")] double[] Center,
-    [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers);
+    [property: JsonPropertyName("vector_layers")] IReadOnlyList<TileJsonVectorLayer> VectorLayers)
+{
+    public const string BoundaryAttribution = "Batas wilayah: wilayah_boundaries oleh cahya dsn (MIT), Kepmendagri 300.2.2-2430/2025";
+}
 
 /// <summary>An entry of the tile layer list.</summary>
 public sealed record TileLayerEntry(

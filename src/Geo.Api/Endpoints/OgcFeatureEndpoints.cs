@@ -59,7 +59,7 @@ public static class OgcFeatureEndpoints
             .WithSummary("Satu koleksi: tingkat wilayah (provinsi, kabkota, kecamatan, desa) atau analisis-{id}")
             .Produces<OgcCollectionDescription>();
         group.MapGet("/collections/{id}/items", Items)
-            .WithSummary("Fitur koleksi, per halaman (tautan next); tingkat wilayah: indikator+periode menambah nilai terbit; analisis: saring kelas, lisa, gi_bin")
+            .WithSummary("Fitur koleksi, per halaman (tautan next); tingkat wilayah: indikator+periode menambah nilai terbit; analisis: saring kelas, lisa, gi_bin, dan untuk analisis waktu perubahan_arah, pola_titik_panas")
             .Produces<OgcFeaturePage>(contentType: GeoJson)
             .Parameter("kode", new("Awalan kode wilayah (mis. 18.72.01. untuk satu kecamatan)", Pattern: @"^[\d.]{1,13}$"));
         group.MapGet("/collections/{id}/items/{kode}", Item)
@@ -97,7 +97,9 @@ public static class OgcFeatureEndpoints
         [property: FromQuery(Name = "periode")] string? Periode,
         [property: FromQuery(Name = "kelas")] string? Kelas,
         [property: FromQuery(Name = "lisa")] string? Lisa,
-        [property: FromQuery(Name = "gi_bin")] int? GiBin);
+        [property: FromQuery(Name = "gi_bin")] int? GiBin,
+        [property: FromQuery(Name = "perubahan_arah")] string? PerubahanArah,
+        [property: FromQuery(Name = "pola_titik_panas")] string? PolaTitikPanas);
 
     private static async Task<IResult> Landing([AsParameters] NilaiQuery _, HttpRequest request, TileQueries tiles, CancellationToken ct)
     {
@@ -215,7 +217,8 @@ public static class OgcFeatureEndpoints
             // A run carries its own indicator: indikator/periode (a client may add them to every URL) do not apply.
             var run = await FindRunAsync(runs, caller, runId, ct);
             var filter = new AnalysisFeatureFilter(run.Id, bbox, kode.Length > 0 ? kode : null, induk,
-                Enumerated("kelas", query.Kelas), Enumerated("lisa", query.Lisa), GiBin(query.GiBin), limit, offset);
+                Enumerated("kelas", query.Kelas), Enumerated("lisa", query.Lisa), GiBin(query.GiBin), limit, offset,
+                Enumerated("perubahan_arah", query.PerubahanArah), Enumerated("pola_titik_panas", query.PolaTitikPanas));
             etag = $"W/\"oa{run.Id}.w{run.WilayahVersi}\"";
             shared = run.Tampilan == Tampilan.Terbit && caller.Area.Root is null;
             if (NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;

@@ -54,34 +54,16 @@ public static class TileEndpoints
         };
         if (nilai is not null)
         {
-            foreach (var (name, description) in NilaiLayer.Fields) fields[name] = description;
+            foreach (var (name, about) in NilaiLayer.Fields) fields[name] = about;
         }
-        return Results.Json(new Dictionary<string, object?>
-        {
-            ["tilejson"] = "3.0.0",
-            ["name"] = petaLayer.Name,
-            ["description"] = nilai is null
-                ? $"{petaLayer.Title} (batas Kepmendagri); id fitur = fid numerik dari kode"
-                : $"{petaLayer.Title} dengan nilai terbit {nilai.Indikator} periode {nilai.Periode.Value}; id fitur = fid numerik dari kode",
-            ["attribution"] = "Batas wilayah: wilayah_boundaries oleh cahya dsn (MIT), Kepmendagri 300.2.2-2430/2025",
-            ["scheme"] = "xyz",
-            ["tiles"] = new[] { $"{baseUrl}/tiles/{petaLayer.Name}/{{z}}/{{x}}/{{y}}.mvt{NilaiParameter.QueryString(nilai)}" },
-            ["minzoom"] = petaLayer.MinZoom,
-            ["maxzoom"] = petaLayer.MaxZoom,
-            ["bounds"] = new[] { bbox.MinX, bbox.MinY, bbox.MaxX, bbox.MaxY },
-            ["center"] = new[] { (bbox.MinX + bbox.MaxX) / 2, (bbox.MinY + bbox.MaxY) / 2, Math.Max(petaLayer.MinZoom, 5) },
-            ["vector_layers"] = new[]
-            {
-                new Dictionary<string, object>
-                {
-                    ["id"] = petaLayer.Name,
-                    ["description"] = petaLayer.Title,
-                    ["minzoom"] = petaLayer.MinZoom,
-                    ["maxzoom"] = petaLayer.MaxZoom,
-                    ["fields"] = fields,
-                },
-            },
-        });
+        var description = nilai is null
+            ? $"{petaLayer.Title} (batas Kepmendagri); id fitur = fid numerik dari kode"
+            : $"{petaLayer.Title} dengan nilai terbit {nilai.Indikator} periode {nilai.Periode.Value}; id fitur = fid numerik dari kode";
+        return Results.Json(new TileJsonDoc("3.0.0", petaLayer.Name, description, TileJsonDoc.BoundaryAttribution, "xyz",
+            [$"{baseUrl}/tiles/{petaLayer.Name}/{{z}}/{{x}}/{{y}}.mvt{NilaiParameter.QueryString(nilai)}"],
+            petaLayer.MinZoom, petaLayer.MaxZoom, [bbox.MinX, bbox.MinY, bbox.MaxX, bbox.MaxY],
+            [(bbox.MinX + bbox.MaxX) / 2, (bbox.MinY + bbox.MaxY) / 2, Math.Max(petaLayer.MinZoom, 5)],
+            [new TileJsonVectorLayer(petaLayer.Name, petaLayer.Title, petaLayer.MinZoom, petaLayer.MaxZoom, fields)]));
     }
 
     private static GeoException UnknownLayer(string layer) =>

@@ -22,6 +22,7 @@ public static class AnalisisServices
         services.AddScoped<SituationAnalysisService>();
         services.AddScoped<EksporQueries>();
         services.AddScoped<TemporalAnalysisService>();
+        services.AddScoped<TemporalRunStore>();
         return services;
     }
 }

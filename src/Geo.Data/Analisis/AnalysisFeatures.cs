@@ -14,12 +14,13 @@ public sealed record AnalysisRunInfo(
 
 /// <summary>Filters of an analysis items request, already validated; null switches a filter off.</summary>
 public sealed record AnalysisFeatureFilter(
-    long Id, Bbox? Bbox, string? KodePrefix, string? Induk, string? Kelas, string? Lisa, int? GiBin, int Limit, int Offset);
+    long Id, Bbox? Bbox, string? KodePrefix, string? Induk, string? Kelas, string? Lisa, int? GiBin, int Limit, int Offset,
+    string? PerubahanArah = null, string? PolaTitikPanas = null);
 
 /// <summary>
 /// Stored analysis runs as OGC API Features collections: GeoJSON written by PostGIS, as
 /// <see cref="FeatureQueries"/> does for the wilayah levels. Who may see a run is
-/// <see cref="AnalysisStore.MaySee"/>'s rule: within the caller's area, and a run on drafts only
+/// <see cref="AnalysisStore.MaySee(Caller, string, Tampilan)"/>'s rule: within the caller's area, and a run on drafts only
 /// for a caller with a role there.
 /// </summary>
 public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
@@ -79,7 +80,12 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
     private const string Properties = """
         json_build_object('kode', u.kode, 'nama', w.nama, 'nilai', u.nilai, 'eb_global', u.eb_global, 'eb_lokal', u.eb_lokal,
             'local_i', u.local_i, 'local_z', u.local_z, 'local_p', u.local_p, 'lisa', u.lisa, 'gi_z', u.gi_z, 'gi_p', u.gi_p,
-            'gi_bin', u.gi_bin, 'kelas', u.kelas, 'alasan', u.alasan, 'sintetis', a.sintetis)
+            'gi_bin', u.gi_bin, 'kelas', u.kelas, 'alasan', u.alasan,
+            'peluang_tinggi', u.peluang_tinggi, 'ki_bawah', u.ki_bawah, 'ki_atas', u.ki_atas, 'tidak_pasti', u.tidak_pasti,
+            'bv_i', u.bv_i, 'bv_p', u.bv_p, 'bv_lisa', u.bv_lisa,
+            'perubahan_arah', u.perubahan_arah, 'perubahan_selisih', u.perubahan_selisih, 'perubahan_p', u.perubahan_p,
+            'tren_arah', u.tren_arah, 'tren_tau', u.tren_tau, 'tren_p', u.tren_p, 'tren_sen', u.tren_sen,
+            'pola_titik_panas', u.pola_titik_panas, 'sintetis', a.sintetis)
         """;
 
     private const string Feature = $"""
@@ -99,6 +105,8 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
                   AND ($8::text IS NULL OR u.kelas = $8)
                   AND ($9::text IS NULL OR u.lisa = $9)
                   AND ($10::smallint IS NULL OR u.gi_bin = $10)
+                  AND ($13::text IS NULL OR u.perubahan_arah = $13)
+                  AND ($14::text IS NULL OR u.pola_titik_panas = $14)
             ),
             page AS (SELECT kode FROM hits ORDER BY kode LIMIT $11 OFFSET $12)
             SELECT (SELECT versi FROM data_versi WHERE nama = 'wilayah'),
@@ -121,6 +129,8 @@ public sealed class AnalysisFeatures(NpgsqlDataSource dataSource)
         p.Add(Nullable(filter.GiBin is { } bin ? (short)bin : null, NpgsqlDbType.Smallint));
         p.Add(new NpgsqlParameter<int> { TypedValue = filter.Limit });
         p.Add(new NpgsqlParameter<int> { TypedValue = filter.Offset });
+        p.Add(Nullable(filter.PerubahanArah, NpgsqlDbType.Text));
+        p.Add(Nullable(filter.PolaTitikPanas, NpgsqlDbType.Text));
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new FeaturePage(reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), new DataVersi(reader.GetInt64(0), 0));

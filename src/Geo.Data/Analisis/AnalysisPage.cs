@@ -19,7 +19,10 @@ public sealed record AnalysisUnitColumns(
     [property: JsonPropertyName("cakupan_dinilai")] IReadOnlyList<int> CakupanDinilai,
     [property: JsonPropertyName("cakupan_memenuhi_target")] IReadOnlyList<int> CakupanMemenuhiTarget,
     [property: JsonPropertyName("moran_z")] IReadOnlyList<double?> MoranZ,
-    [property: JsonPropertyName("moran_lag")] IReadOnlyList<double?> MoranLag);
+    [property: JsonPropertyName("moran_lag")] IReadOnlyList<double?> MoranLag,
+    [property: JsonPropertyName("peluang_tinggi")] IReadOnlyList<double?> PeluangTinggi,
+    [property: JsonPropertyName("tidak_pasti")] IReadOnlyList<bool> TidakPasti,
+    [property: JsonPropertyName("bv_lisa")] IReadOnlyList<string?> BvLisa);
 
 /// <summary>How the summary's <c>intervensi</c> is cut down; the full list of any area is at <c>/api/analisis/{id}/intervensi/{kode}</c>.</summary>
 public sealed record InterventionLimits(
@@ -69,7 +72,10 @@ public sealed record AnalysisPage(
             rows.Select(r => r.CakupanDinilai).ToList(),
             rows.Select(r => r.CakupanMemenuhiTarget).ToList(),
             rows.Select(r => Round(r.MoranZ, 2)).ToList(),
-            rows.Select(r => Round(r.MoranLag, 2)).ToList());
+            rows.Select(r => Round(r.MoranLag, 2)).ToList(),
+            rows.Select(r => Round(r.PeluangTinggi, 3)).ToList(),
+            rows.Select(r => r.TidakPasti).ToList(),
+            rows.Select(r => r.BvLisa).ToList());
         return new AnalysisPage(run.Id, run.Wilayah, run.Tingkat, run.Indikator, run.Periode, run.Parameters, run.InputVersion,
             run.Summary, interventions, Limits, run.Synthetic, run.ComputedAt, run.Tampilan, run.Peringatan, columns);
     }

@@ -379,11 +379,16 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
     }
 
     /// <summary>Who may see a stored run: its area within the caller's, and a run on drafts only a caller with a role there.</summary>
-    public static bool MaySee(Caller caller, string wilayah, Tampilan tampilan)
-    {
-        var kode = KodeWilayah.Parse(wilayah);
-        return caller.Area.Contains(kode) && (tampilan == Tampilan.Terbit || caller.BolehDraf(kode));
-    }
+    public static bool MaySee(Caller caller, string wilayah, Tampilan tampilan) =>
+        MaySee(caller.Area, caller.Peran.Count > 0, wilayah, tampilan);
+
+    /// <summary>
+    /// The same rule from what a tile's cache key holds (the caller's area and whether they hold a role):
+    /// within the area, drafts only with a role (as <c>BolehDraf</c> inside the area). The one copy of
+    /// the rule: tiles, OGC collections and lokus lists ask here.
+    /// </summary>
+    public static bool MaySee(WilayahScope area, bool berperan, string wilayah, Tampilan tampilan) =>
+        area.Contains(KodeWilayah.Parse(wilayah)) && (tampilan == Tampilan.Terbit || berperan);
 
     private static double? D(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetDouble(i);
 

@@ -32,7 +32,11 @@ public sealed record TemporalResult(
     object Parameter, IReadOnlyDictionary<string, string> Metode, string Tampilan, string? Peringatan, bool Sintetis,
     IReadOnlyDictionary<string, int> JumlahPerArah, IReadOnlyDictionary<string, int> JumlahPerPola,
     IReadOnlyList<TemporalArea> Agregat, IReadOnlyList<TemporalUnit> Unit,
-    IReadOnlyList<string> TanpaDeretLengkap, string? TitikPanasTidakTersedia);
+    IReadOnlyList<string> TanpaDeretLengkap, string? TitikPanasTidakTersedia)
+{
+    /// <summary>The stored run (tiles /tiles/analisis/{id}, OGC analisis-{id}) when the result was stored; null from the CLI.</summary>
+    public long? Analisis { get; init; }
+}
 
 /// <summary>
 /// Analysis over time of one area: per unit (desa or kecamatan) and per roll-up, the change between

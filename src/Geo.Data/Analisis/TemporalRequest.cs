@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
@@ -22,6 +25,13 @@ public sealed record TemporalRequest
     public int Jendela { get; init; } = 1;
 
     public KodeWilayah Wilayah => Dasar.Wilayah;
+
+    /// <summary>The periods as a stored run names them (its <c>periode</c>): "2023-08,2024-08".</summary>
+    public string PeriodeList => string.Join(',', Periode.Select(p => p.Value));
+
+    /// <summary>The temporal parameters together with the base run's (the last period's ordinary analysis, whose units it carries).</summary>
+    public string ParameterHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        "waktu:" + JsonSerializer.Serialize(Parameters()) + ":" + Dasar.ParameterHash())));
 
     public object Parameters() => new
     {

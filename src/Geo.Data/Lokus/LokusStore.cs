@@ -51,7 +51,7 @@ public sealed class LokusStore(NpgsqlDataSource dataSource)
 
     /// <summary>Who may see a list: its kab/kota within the caller's area, and a draft only with a role there.</summary>
     public static bool MaySee(Caller caller, string wilayah, string status) =>
-        caller.Area.Contains(KodeWilayah.Parse(wilayah)) && (status == Final || caller.Peran.Count > 0);
+        Analisis.AnalysisStore.MaySee(caller, wilayah, status == Final ? Tampilan.Terbit : Tampilan.Draf);
 
     /// <summary>Who may write a list: an analis whose area contains its kab/kota.</summary>
     public static bool MayWrite(Caller caller, KodeWilayah wilayah) => caller.Has(Peran.Analis) && caller.Area.Contains(wilayah);

@@ -21,6 +21,19 @@ public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, str
         ["lisa"] = "String: klaster LISA: HH, LL, HL, LH, tidak_signifikan, tanpa_tetangga, tanpa_data",
         ["gi_bin"] = "Number: Gi* -3..3 (titik dingin/panas 99/95/90%)",
         ["kelas"] = "String: kelas kesenjangan (tinggi_cakupan_rendah, tinggi_cakupan_baik, rendah_cakupan_rendah, rendah_cakupan_baik, data_kurang)",
+        ["peluang_tinggi"] = "Number: peluang posterior (EB) laju di sisi buruk ambang, 0..1 (bila ada pembilang/penyebut)",
+        ["ki_bawah"] = "Number: batas bawah interval kredibel 95% laju",
+        ["ki_atas"] = "Number: batas atas interval kredibel 95% laju",
+        ["tidak_pasti"] = "Boolean: true bila kelas tinggi/rendah bisa berbalik karena ketidakpastian data",
+        ["bv_lisa"] = "String: klaster Moran lokal bivariat (prevalensi terhadap lag cakupan): HH, LL, HL, LH, tidak_signifikan, ... (bila bivariat diminta)",
+        ["perubahan_arah"] = "String: analisis waktu: membaik, memburuk, tetap (uji dua proporsi, menurut polaritas)",
+        ["perubahan_selisih"] = "Number: analisis waktu: selisih periode terakhir dikurangi pertama",
+        ["perubahan_p"] = "Number: analisis waktu: nilai p uji dua proporsi",
+        ["tren_arah"] = "String: analisis waktu: arah tren Mann-Kendall (membaik, memburuk, tetap)",
+        ["tren_tau"] = "Number: analisis waktu: tau Mann-Kendall",
+        ["tren_p"] = "Number: analisis waktu: nilai p Mann-Kendall",
+        ["tren_sen"] = "Number: analisis waktu: kemiringan Sen per tahun",
+        ["pola_titik_panas"] = "String: analisis waktu: pola titik panas yang muncul (titik_panas_baru, ..., titik_dingin_historis, tanpa_pola)",
         ["sintetis"] = "Boolean: true bila hasil memuat data SINTETIS",
     };
 
@@ -28,7 +41,9 @@ public sealed record AnalysisLayer(long Id, string Wilayah, PetaLayer Layer, str
     public static string Join(int idParameter) =>
         $"JOIN analisis_unit a ON a.kode = w.kode AND a.analisis = ${idParameter} JOIN analisis r ON r.id = a.analisis";
 
-    public const string Columns = "a.nilai, a.eb_global, a.eb_lokal, a.lisa, a.gi_bin, a.kelas, r.sintetis";
+    public const string Columns = "a.nilai, a.eb_global, a.eb_lokal, a.lisa, a.gi_bin, a.kelas, "
+        + "a.peluang_tinggi, a.ki_bawah, a.ki_atas, a.tidak_pasti, a.bv_lisa, "
+        + "a.perubahan_arah, a.perubahan_selisih, a.perubahan_p, a.tren_arah, a.tren_tau, a.tren_p, a.tren_sen, a.pola_titik_panas, r.sintetis";
 
     public static async Task<AnalysisLayer?> FindAsync(NpgsqlDataSource dataSource, long id, CancellationToken ct)
     {

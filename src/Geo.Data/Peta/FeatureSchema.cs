@@ -1,4 +1,5 @@
 using Geo.Core.Analisis;
+using Geo.Core.Statistics;
 
 namespace Geo.Data.Peta;
 
@@ -54,6 +55,22 @@ public static class FeatureSchema
         new("gi_bin", "integer", "Kelas Gi*: 3, 2, 1 titik panas 99/95/90%; 0 tidak signifikan; -1, -2, -3 titik dingin", Filter: true),
         new("kelas", "string", "Kelas kesenjangan", [.. GapClass.All], Filter: true),
         new("alasan", "string", "Alasan kelas, dalam kalimat"),
+        new("peluang_tinggi", "number", "Peluang posterior (EB) laju di sisi buruk ambang, 0..1; kosong tanpa pembilang/penyebut"),
+        new("ki_bawah", "number", "Batas bawah interval kredibel 95% laju"),
+        new("ki_atas", "number", "Batas atas interval kredibel 95% laju"),
+        new("tidak_pasti", "boolean", "true bila kelas tinggi/rendah bisa berbalik karena ketidakpastian data"),
+        new("bv_i", "number", "Moran lokal bivariat I_i (prevalensi terhadap lag cakupan); kosong bila bivariat tidak diminta"),
+        new("bv_p", "number", "Nilai p Moran lokal bivariat"),
+        new("bv_lisa", "string", "Klaster Moran lokal bivariat (HH: prevalensi tinggi dikelilingi cakupan tinggi, HL: tinggi dikelilingi cakupan rendah, ...)"),
+        new("perubahan_arah", "string", "Analisis waktu: arah perubahan periode pertama ke terakhir (uji dua proporsi, menurut polaritas)",
+            [ChangeDirection.Membaik, ChangeDirection.Memburuk, ChangeDirection.Tetap], Filter: true),
+        new("perubahan_selisih", "number", "Analisis waktu: selisih periode terakhir dikurangi pertama"),
+        new("perubahan_p", "number", "Analisis waktu: nilai p uji dua proporsi"),
+        new("tren_arah", "string", "Analisis waktu: arah tren Mann-Kendall", [ChangeDirection.Membaik, ChangeDirection.Memburuk, ChangeDirection.Tetap]),
+        new("tren_tau", "number", "Analisis waktu: tau Mann-Kendall"),
+        new("tren_p", "number", "Analisis waktu: nilai p Mann-Kendall"),
+        new("tren_sen", "number", "Analisis waktu: kemiringan Sen per tahun"),
+        new("pola_titik_panas", "string", "Analisis waktu: pola titik panas yang muncul (Emerging Hot Spot, pola ArcGIS Pro)", [.. EmergingPattern.All], Filter: true),
         new("sintetis", "boolean", "true bila hasil memuat data SINTETIS"),
     ];
 }

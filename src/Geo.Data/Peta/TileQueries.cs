@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
 using Npgsql;
@@ -60,17 +59,23 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
                 // Below a layer's minzoom there is nothing to draw: no query, the versions now current.
                 return key.Address.Z < source.Layer.MinZoom
                     ? new Tile([], versions.Current)
-                    : await RunAsync(tiles.DataSource, source.Layer, key, TileValues.None, [], ct);
+                    : (await RunAsync(tiles.DataSource, source.Layer, key, TileValues.None, [], ct))!;
             case WilayahTileSource { Nilai: { } nilai } source:
                 await EnsureIndikatorAsync(nilai, ct);
                 return key.Address.Z < source.Layer.MinZoom
                     ? new Tile([], versions.Current)
-                    : await RunAsync(tiles.DataSource, source.Layer, key, TileValues.Nilai,
-                        [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct);
+                    : (await RunAsync(tiles.DataSource, source.Layer, key, TileValues.Nilai,
+                        [new NpgsqlParameter<string> { TypedValue = nilai.Indikator }, new NpgsqlParameter<string> { TypedValue = nilai.Periode.Value }], ct))!;
             case AnalysisTileSource source:
                 // A run just stored on the primary may not have reached the standby: its tiles then come from the primary.
-                var (run, where) = await FindAnalysisWhereAsync(source.RunId, key.Scope, key.Berperan, ct);
-                return await RunAsync(where, run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
+                var (run, where) = await FindAnalysisWhereAsync(source.RunId, key.Scope, key.Berperan, fresh: false, ct);
+                var tile = await RunAsync(where, run.Layer, key, TileValues.Analisis, [new NpgsqlParameter<long> { TypedValue = run.Id }], ct);
+                if (tile is null)
+                {
+                    _runs.TryRemove(run.Id, out _);
+                    throw RunNotFound(run.Id);
+                }
+                return tile;
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key.Source, "unknown tile source");
         }
@@ -92,23 +97,43 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
     /// drafts for a caller without a role (<paramref name="berperan"/>), is not said to exist.
     /// </summary>
     public async Task<AnalysisLayer> FindAnalysisAsync(long id, WilayahScope scope, bool berperan, CancellationToken ct = default) =>
-        (await FindAnalysisWhereAsync(id, scope, berperan, ct)).Run;
+        (await FindAnalysisWhereAsync(id, scope, berperan, fresh: true, ct)).Run;
 
-    private async Task<(AnalysisLayer Run, NpgsqlDataSource Where)> FindAnalysisWhereAsync(long id, WilayahScope scope, bool berperan, CancellationToken ct)
+    /// <param name="fresh">Read the run now (its TileJSON: a removed run is a 404 there too), not from what tiles found.</param>
+    private async Task<(AnalysisLayer Run, NpgsqlDataSource Where)> FindAnalysisWhereAsync(long id, WilayahScope scope, bool berperan, bool fresh, CancellationToken ct)
     {
-        var where = tiles.DataSource;
-        var found = await AnalysisLayer.FindAsync(where, id, ct);
-        if (found is null && !ReferenceEquals(tiles.Primary, tiles.DataSource))
+        // A run's description never changes (new data make a new run), so it is read once, not at every tile miss;
+        // a run removed since is found out by the tile query itself.
+        if (fresh || !_runs.TryGetValue(id, out var known))
         {
-            where = tiles.Primary;
-            found = await AnalysisLayer.FindAsync(where, id, ct);
+            var where = tiles.DataSource;
+            var found = await AnalysisLayer.FindAsync(where, id, ct);
+            if (found is null && !ReferenceEquals(tiles.Primary, tiles.DataSource))
+            {
+                where = tiles.Primary;
+                found = await AnalysisLayer.FindAsync(where, id, ct);
+            }
+            if (found is null) throw RunNotFound(id);
+            known = (found, where);
+            // Found only on the primary: asked again later, when the standby has it.
+            if (ReferenceEquals(where, tiles.DataSource))
+            {
+                if (_runs.Count >= MaxKnownRuns) _runs.Clear();
+                _runs[id] = known;
+            }
         }
-        return found is { } run && scope.Contains(KodeWilayah.Parse(run.Wilayah)) && (run.Tampilan == Tampilan.Terbit || berperan)
-            ? (run, where)
-            : throw GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
+        return Geo.Data.Analisis.AnalysisStore.MaySee(scope, berperan, known.Run.Wilayah, known.Run.Tampilan) ? known : throw RunNotFound(id);
     }
 
-    private static async Task<Tile> RunAsync(NpgsqlDataSource where, PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
+    private const int MaxKnownRuns = 10_000;
+
+    private readonly ConcurrentDictionary<long, (AnalysisLayer Run, NpgsqlDataSource Where)> _runs = new();
+
+    private static GeoException RunNotFound(long id) =>
+        GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
+
+    /// <summary>The tile, or null when the analysis run it draws no longer exists.</summary>
+    private static async Task<Tile?> RunAsync(NpgsqlDataSource where, PetaLayer layer, TileKey key, TileValues values, NpgsqlParameter[] valueParameters, CancellationToken ct)
     {
         var (tile, scope) = (key.Address, key.Scope);
         await using var conn = await where.OpenConnectionAsync(ct);
@@ -122,6 +147,7 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
         await cmd.PrepareAsync(ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
+        if (values == TileValues.Analisis && !reader.GetBoolean(4)) return null;
         return new Tile(reader.GetFieldValue<byte[]>(3), new DataVersi(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 }

@@ -34,7 +34,7 @@ public static class TileSql
         _ => "geom_3857",
     };
 
-    /// <summary>One row: the wilayah, nilai and analisis data versions and the tile, read in the same snapshot.</summary>
+    /// <summary>One row: the wilayah, nilai and analisis data versions and the tile, read in the same snapshot (and for a run, whether it exists).</summary>
     public static string For(PetaLayer layer, int z, bool scoped, TileValues values = TileValues.None) =>
         Cache.GetOrAdd((layer.Name, GeometryColumn(z), scoped, values), key => Build(layer, key.Column, key.Scoped, key.Values));
 
@@ -55,6 +55,8 @@ public static class TileSql
             TileValues.Analisis => ($", {AnalysisLayer.Columns}", AnalysisLayer.Join(4), 1, AnalysisLayer.MvtName),
             _ => ("", "", 0, layer.Name),
         };
+        // An analysis run is described once (TileQueries keeps it); whether it still exists is asked here, in the tile's own query.
+        var exists = values == TileValues.Analisis ? ",\n                   EXISTS (SELECT 1 FROM analisis WHERE id = $4)" : "";
         var scopeParameter = 4 + parameters;
         var scope = scoped ? $"AND (w.kode = ${scopeParameter} OR w.kode LIKE ${scopeParameter} || '.%')" : "";
         return $"""
@@ -81,7 +83,7 @@ public static class TileSql
                           {scope}
                         OFFSET 0
                     ) t
-                    WHERE ST_Area(t.geom) > 0)
+                    WHERE ST_Area(t.geom) > 0){exists}
             """;
     }
 }

@@ -78,6 +78,8 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
     [InlineData("/api/analisis/{id:long}/unit/{kode}")]
     [InlineData("/api/analisis/{id:long}/unit")]
     [InlineData("/api/analisis/{id:long}/intervensi/{kode}")]
+    // stores its run (tiles, OGC) like /api/analisis; the run's area and view decide (Analisis/AnalisisWaktuTileTests.cs)
+    [InlineData("/api/analisis/waktu")]
     public void The_analysis_summary_and_detail_endpoints_are_in_the_matrix_as_public(string pattern)
     {
         var row = Assert.Single(Endpoints(factory.Services), e => e.Method == "GET" && e.Pattern == pattern);

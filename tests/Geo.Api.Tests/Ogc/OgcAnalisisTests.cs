@@ -212,7 +212,7 @@ public sealed class OgcAnalisisTests(LiveMetroFixture fixture) : IClassFixture<L
         var id = await RunIdAsync(client, $"{Run}&seed=15");
         var queryables = JsonDocument.Parse(await client.GetStringAsync($"/ogc/collections/analisis-{id}/queryables")).RootElement;
         var names = queryables.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["lisa", "gi_bin", "kelas"], names);
+        Assert.Equal(["lisa", "gi_bin", "kelas", "perubahan_arah", "pola_titik_panas"], names);
 
         var all = await FeaturesAsync(client, $"/ogc/collections/analisis-{id}/items?limit=1000");
         foreach (var name in names)
