@@ -7,7 +7,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 
 var baseUrl = args.Length > 0 ? args[0].TrimEnd('/') : "http://127.0.0.1:8203";
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var trace = args.Length > 1 && args[1] == "jejak";
+var rounds = args.Length > 1 && !trace ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
 
 using var playwright = await Playwright.CreateAsync();
@@ -33,6 +34,12 @@ var views = new (string Name, string Query, string Next)[]
     ("Kota Metro (22 desa), PREV_STUNTING", "?wilayah=18.72&indikator=PREV_STUNTING&periode=2022-08&tingkat=desa&lapisan=nilai", "L14"),
     ("Jawa Tengah (8,563 desa), L14 sintetis", "?wilayah=33&indikator=L14&periode=2022-08&tingkat=desa&lapisan=nilai", "L20"),
 };
+
+if (trace)
+{
+    await Jejak.Run(browser, baseUrl, views);
+    return;
+}
 
 var results = new Dictionary<string, List<double>>();
 void Add(string key, double v) { if (!results.TryGetValue(key, out var l)) results[key] = l = []; l.Add(v); }
