@@ -57,15 +57,18 @@ let keadaan: Keadaan = bacaUrl(location.search);
 
 // Every request of the first load starts now, side by side, before MapLibre sets up WebGL (up to
 // 0.7 s in a software-rendered browser): the steps below find their answers waiting instead of
-// asking one after another.
+// asking one after another. The order counts: over HTTP/1.1 the browser opens six connections
+// to the server, so the extent (the camera, then the tiles) and the values go first, the label
+// points (242 kB for a province) last.
 {
   const w = keadaan.wilayah;
   const kab = w.length >= 5 ? w.slice(0, 5) : null;
-  mintaDulu([jalur.konfigurasi, jalur.indikator, jalur.wilayahAnak(null), jalur.wilayahAnak(w.slice(0, 2)),
-    ...(kab ? [jalur.wilayahAnak(kab)] : []), jalur.kelompok(w), jalur.wilayah(w), jalur.titikLabel(w),
-    jalur.periode(keadaan.indikator, w),
+  mintaDulu([jalur.wilayah(w),
     ...(keadaan.periode ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, keadaan.tingkat)] : []),
-    ...(keadaan.periode && keadaan.tingkat !== "desa" ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, "desa")] : [])]);
+    jalur.periode(keadaan.indikator, w), jalur.indikator, jalur.konfigurasi,
+    ...(keadaan.periode && keadaan.tingkat !== "desa" ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, "desa")] : []),
+    jalur.kelompok(w), jalur.wilayahAnak(null), jalur.wilayahAnak(w.slice(0, 2)), ...(kab ? [jalur.wilayahAnak(kab)] : []),
+    jalur.titikLabel(w)]);
 }
 let katalog: Indikator[] = [];
 let konfigurasi: Konfigurasi = { basemap: null, basemapAtribusi: null };
