@@ -1,4 +1,4 @@
-import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent } from "maplibre-gl";
+import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent, type VectorTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./style.css";
 import { pasangAkun } from "./akun.ts";
@@ -192,8 +192,34 @@ async function keWilayah(kode: string) {
     const f = await api.wilayah(kode);
     // The feature carries no bbox member; its extent is read from the coordinates.
     const b = f.bbox && f.bbox.length >= 4 ? f.bbox : bboxOf(f.geometry.coordinates);
-    if (b) map.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 40, duration: 0 });
+    const kamera = b ? map.cameraForBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 40 }) : undefined;
+    if (!kamera) return;
+    // A province at desa level fits below the zoom where the desa tiles begin (z8 for Jawa
+    // Tengah in a 1280-pixel window: 7.6), where the map would show no unit at all: it opens on
+    // the area's middle at that zoom instead, every desa in view drawn.
+    map.jumpTo({ ...kamera, zoom: Math.max(kamera.zoom ?? 0, await zoomTerkecil()) });
   } catch { /* the area stays where it is */ }
+}
+
+/** The zoom where the unit tiles begin (their TileJSON's minzoom), once MapLibre has read it. */
+function zoomTerkecil(): Promise<number> {
+  return new Promise((resolve) => {
+    const baca = () => {
+      const s = map.getSource<VectorTileSource>("unit");
+      return s?.loaded() ? s.minzoom : null;
+    };
+    const z = baca();
+    if (z !== null) { resolve(z); return; }
+    const tunggu = () => {
+      const z = baca();
+      if (z === null) return;
+      map.off("sourcedata", tunggu);
+      resolve(z);
+    };
+    map.on("sourcedata", tunggu);
+    // Without its TileJSON the tiles fail anyway: the area is still fitted.
+    setTimeout(() => { map.off("sourcedata", tunggu); resolve(0); }, 10_000);
+  });
 }
 
 // --- Indicator, period, values --------------------------------------------------------------
@@ -381,7 +407,7 @@ function terapkan(ind: Indikator) {
   if (map.getLayer("isi")) {
     // The filters change with the area only (MapLibre skips an equal one); colours go by feature state.
     map.setFilter("luar", luarWilayah(keadaan.wilayah));
-    for (const id of ["isi", "arsir", "sorot"]) map.setFilter(id, dalamWilayah(keadaan.wilayah));
+    for (const id of ["isi", "arsir"]) map.setFilter(id, dalamWilayah(keadaan.wilayah));
     pewarna.warnai(tingkatPeta(), catUnit(saringWarna(warnaPeta, pilihan), semuaUnit, tampilTanpaData(pilihan)));
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
@@ -431,7 +457,7 @@ async function bukaPanel(kode: string, simpan = true) {
   if (!keadaan.periode) return;
   keadaan.desa = kode;
   if (simpan) simpanUrl();
-  pewarna.tandai(tingkatPeta(), "pilih", kode);
+  map.setFilter("pilih", ["==", ["get", "kode"], kode]);
   ui.panel.hidden = false;
   ui.panel.classList.add("memuat");
   try {
@@ -462,7 +488,7 @@ function tutupPanel() {
   keadaan.desa = null;
   grafik.pilihDesa(null);
   ui.panel.hidden = true;
-  pewarna.tandai(tingkatPeta(), "pilih", null);
+  if (map.getLayer("pilih")) map.setFilter("pilih", ["==", ["get", "kode"], ""]);
   simpanUrl();
 }
 
@@ -478,7 +504,7 @@ function pasangInteraksi() {
       const k = unitDi(e);
       if (!k) return;
       map.getCanvas().style.cursor = "pointer";
-      pewarna.tandai(tingkatPeta(), "sorot", k);
+      map.setFilter("sorot", ["==", ["get", "kode"], k]);
       // At puskesmas level a desa shows its puskesmas' roll-up.
       const unit = keadaan.tingkat === "puskesmas" ? (anggota.get(k)?.kode ?? k) : k;
       const item = data?.nilai.find((n) => n.kode === unit);
@@ -492,7 +518,7 @@ function pasangInteraksi() {
     });
     map.on("mouseleave", layer, () => {
       map.getCanvas().style.cursor = "";
-      pewarna.tandai(tingkatPeta(), "sorot", null);
+      map.setFilter("sorot", ["==", ["get", "kode"], ""]);
       ui.tooltip.hidden = true;
     });
   }

@@ -29,13 +29,14 @@ export function dalamWilayah(wilayah: string): ExpressionSpecification {
  * a layout property or a data-driven paint property of one of its layers changes
  * (Style._updateLayer); a feature state only rewrites the colour of the features it names.
  * So the filters and these expressions are fixed for an area, and an indicator change, a new
- * classification, the class filter, hovering and picking a desa set states only.
+ * classification and the class filter set states only. Hover and the picked desa stay filters
+ * on their own layers (a reload per desa, as before): as feature state their two line layers
+ * would have every line vertex rewritten on each indicator change, which doubled its time for
+ * Jawa Tengah.
  */
 const Keadaan = {
   warna: ["to-color", ["coalesce", ["feature-state", "warna"], TanpaData]],
   arsir: ["case", ["boolean", ["feature-state", "arsir"], false], 1, 0],
-  sorot: ["case", ["boolean", ["feature-state", "sorot"], false], 0.7, 0],
-  pilih: ["case", ["boolean", ["feature-state", "pilih"], false], 1, 0],
 } as unknown as Record<string, ExpressionSpecification>;
 
 /** What a unit shows: its class colour (null: the no-data grey) and whether it is hatched. */
@@ -59,14 +60,12 @@ export function catUnit(k: Pick<Klasifikasi, "kelas" | "kelasUnit">, semua: Iter
 export class Pewarna {
   private kini = new Map<string, CatUnit>();
   private lapisan = "";
-  private ditandai: Record<"sorot" | "pilih", string | null> = { sorot: null, pilih: null };
 
   constructor(private readonly map: MlMap, private readonly sumber = "unit") {}
 
   /** After a new style: its source starts without state. */
   lupakan(): void {
     this.kini = new Map();
-    this.ditandai = { sorot: null, pilih: null };
   }
 
   warnai(lapisan: string, cat: Map<string, CatUnit>): void {
@@ -79,15 +78,6 @@ export class Pewarna {
       if (!lama || lama.warna !== c.warna || lama.arsir !== c.arsir) set(kode, c);
     }
     this.kini = cat;
-  }
-
-  /** Gives a boolean state (`sorot`: hovered, `pilih`: the open panel's unit) to `kode` alone (null: to none). */
-  tandai(lapisan: string, nama: "sorot" | "pilih", kode: string | null): void {
-    const lama = this.ditandai[nama];
-    if (lama === kode || !this.map.getSource(this.sumber)) return;
-    if (lama) this.map.setFeatureState({ source: this.sumber, sourceLayer: lapisan, id: lama }, { [nama]: false });
-    if (kode) this.map.setFeatureState({ source: this.sumber, sourceLayer: lapisan, id: kode }, { [nama]: true });
-    this.ditandai[nama] = kode;
   }
 }
 
@@ -118,10 +108,10 @@ export function gayaAwal(tingkat: Tingkat, basemap: string | null, wilayah: stri
     // No kecamatan outline over desa: the kecamatan boundaries are generalised and do not follow the desa edges.
     { id: "garis-unit", type: "line", source: "unit", "source-layer": tingkat,
       paint: { "line-color": "#ffffff", "line-width": ["interpolate", ["linear"], ["zoom"], 8, 0.6, 14, 1.6] } },
-    { id: "sorot", type: "line", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah),
-      paint: { "line-color": "#1f2937", "line-width": 1.5, "line-opacity": Keadaan["sorot"]! } },
-    { id: "pilih", type: "line", source: "unit", "source-layer": tingkat,
-      paint: { "line-color": "#111827", "line-width": 3, "line-opacity": Keadaan["pilih"]! } },
+    { id: "sorot", type: "line", source: "unit", "source-layer": tingkat, filter: ["==", ["get", "kode"], ""],
+      paint: { "line-color": "#1f2937", "line-width": 1.5, "line-opacity": 0.7 } },
+    { id: "pilih", type: "line", source: "unit", "source-layer": tingkat, filter: ["==", ["get", "kode"], ""],
+      paint: { "line-color": "#111827", "line-width": 3 } },
   );
   return style;
 }

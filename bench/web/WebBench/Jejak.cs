@@ -52,6 +52,9 @@ static class Jejak
             await page.GotoAsync(baseUrl + "/" + query);
             await page.WaitForSelectorAsync("body[data-status=siap]", new PageWaitForSelectorOptions { Timeout = 120_000 });
             var siap = await page.EvaluateAsync<double>("() => performance.getEntriesByName('geo:status siap')[0].startTime");
+            // What "siap" found drawn: the zoom, and the units of the choropleth on screen at that moment.
+            var drawn = await page.EvaluateAsync<string>("() => { const m = window.geoPeta.map; return `zoom ${m.getZoom().toFixed(2)}, ${new Set(m.queryRenderedFeatures({ layers: ['isi'] }).map(f => f.properties.kode)).size} unit terwarnai di layar, petak label ${m.getSource('label') ? 'ada' : 'tidak'}`; }");
+            Console.WriteLine($"== {name}: saat siap: {drawn}");
             await page.EvaluateAsync($$"""
                 async () => {
                   performance.mark('geo:ganti');
