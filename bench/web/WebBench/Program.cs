@@ -142,6 +142,10 @@ static async Task Waterfall(IPage page, string name)
           return out.sort((a, b) => a.start - b.start);
         }
         """);
+    // What "siap" found drawn (measured after the round, the same view): a map whose level's tiles
+    // begin at a higher zoom than the view's draws nothing and would be "ready" at once.
+    var drawn = await page.EvaluateAsync<string>("() => { const m = window.geoPeta.map; return `zoom ${m.getZoom().toFixed(2)}, ${new Set(m.queryRenderedFeatures({ layers: ['isi'] }).map(f => f.properties.kode)).size} unit terwarnai di layar`; }");
+    Console.WriteLine($"== {name}: {drawn}");
     Console.WriteLine($"== {name}: urutan permintaan (ms sejak navigasi, byte terkirim)");
     foreach (var r in rows.EnumerateArray())
     {
