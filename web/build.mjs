@@ -24,7 +24,10 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(assets, { recursive: true });
 
 // MapLibre 6 runs its worker from a separate module; copied under a content hash like the rest.
-const workerSource = join(root, "node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs");
+// GEO_PETA_TANPA_MINIFY=1 (a build to profile, never to ship): our code unminified and MapLibre's dev
+// build, so a profile names functions (bench/web/run.sh with `jejak`).
+const tanpaMinify = Boolean(process.env.GEO_PETA_TANPA_MINIFY);
+const workerSource = join(root, `node_modules/maplibre-gl/dist/maplibre-gl-worker${tanpaMinify ? "-dev" : ""}.mjs`);
 const workerHash = createHash("sha256").update(readFileSync(workerSource)).digest("hex").slice(0, 8).toUpperCase();
 const workerName = `maplibre-gl-worker-${workerHash}.mjs`;
 copyFileSync(workerSource, join(assets, workerName));
@@ -52,7 +55,8 @@ const common = {
   format: "esm",
   splitting: true,
   target: "es2022",
-  minify: true,
+  minify: !tanpaMinify,
+  plugins: tanpaMinify ? [{ name: "maplibre-dev", setup: (b) => b.onResolve({ filter: /^maplibre-gl$/ }, () => ({ path: join(root, "node_modules/maplibre-gl/dist/maplibre-gl-dev.mjs") })) }] : [],
   define: { GEO_WORKER: JSON.stringify(`./${workerName}`), GEO_FONTS: JSON.stringify(fonts) },
   legalComments: "eof",
   logLevel: "warning",
@@ -63,7 +67,10 @@ const shipped = [];
 for (const [entry, page] of Object.entries(pages)) {
   const [out, meta] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith(`src/${entry}.ts`));
   // The chunks it imports are preloaded, so the browser fetches them with the entry, not after it.
-  const preload = meta.imports.filter((i) => i.kind === "import-statement").map((i) => `  <link rel="modulepreload" href="assets/${base(i.path)}">\n`).join("");
+  const preload = meta.imports.filter((i) => i.kind === "import-statement").map((i) => `  <link rel="modulepreload" href="assets/${base(i.path)}">\n`).join("")
+    // The label fonts too (crossorigin: MapLibre loads them with the FontFace API, a CORS fetch):
+    // otherwise they are asked for only once the first tile's names are laid out.
+    + (page === "index.html" ? Object.values(fonts).map((f) => `  <link rel="preload" href="assets/${f.slice(2)}" as="font" type="font/woff2" crossorigin>\n`).join("") : "");
   const html = readFileSync(join(root, page), "utf8").replace("__JS__", `assets/${base(out)}`).replace("__CSS__", `assets/${base(meta.cssBundle)}`)
     .replace("__PRELOAD__", preload);
   writeFileSync(join(dist, page), html);

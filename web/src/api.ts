@@ -1,4 +1,5 @@
 // The Geo API as the page reads it (public, published values only).
+import type { FeatureCollection, Point } from "geojson";
 import { dariRingkas, type BarisAnalisis, type HasilAnalisis, type RingkasAnalisis } from "./analisis.ts";
 
 export interface Indikator {
@@ -79,8 +80,8 @@ let kredensial: RequestCredentials = "same-origin";
 /** The embed reads as an anonymous caller even when the browser holds a session cookie: published data only. */
 export function tanpaKredensial(): void { kredensial = "omit"; }
 
-export async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } });
+/** The body of an API answer, or its problem detail as an ApiError; 204 is undefined. */
+export async function baca<T>(response: Response): Promise<T> {
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
     try {
@@ -89,19 +90,88 @@ export async function get<T>(path: string): Promise<T> {
     } catch { /* not problem JSON */ }
     throw new ApiError(detail);
   }
-  return (await response.json()) as T;
+  return response.status === 204 ? (undefined as T) : (await response.json()) as T;
+}
+
+/** Requests started before the page asked for them (`mintaDulu`), each handed out once and only while fresh. */
+const dulu = new Map<string, { p: Promise<unknown>; t: number }>();
+
+export function get<T>(path: string): Promise<T> {
+  const awal = dulu.get(path);
+  if (awal) {
+    dulu.delete(path);
+    if (performance.now() - awal.t < 30_000) return awal.p as Promise<T>;
+  }
+  return fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } }).then((r) => baca<T>(r));
+}
+
+/**
+ * Starts GETs now that the page will make later (the first load asks for them before MapLibre
+ * has set up its WebGL context): the page's own later `get` of the same path takes the answer.
+ */
+export function mintaDulu(paths: readonly string[]): void {
+  for (const path of paths) {
+    if (dulu.has(path)) continue;
+    const p = fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } }).then((r) => baca<unknown>(r));
+    p.catch(() => undefined); // a failure is reported to whoever takes it
+    dulu.set(path, { p, t: performance.now() });
+  }
+}
+
+/**
+ * One promise per key, shared by every caller; a failure is forgotten so the next call retries,
+ * and beyond `batas` keys the oldest goes.
+ */
+export function tembolok<T>(muat: (key: string) => Promise<T>, batas = 8): (key: string) => Promise<T> {
+  const simpan = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = simpan.get(key);
+    if (!p) {
+      p = muat(key);
+      p.catch(() => simpan.delete(key));
+      simpan.set(key, p);
+      if (simpan.size > batas) simpan.delete(simpan.keys().next().value!);
+    }
+    return p;
+  };
+}
+
+/** An element with a class and text: the page builds its panels with it. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
 }
 
 const q = encodeURIComponent;
 
-export const api = {
-  konfigurasi: () => get<Konfigurasi>("/api/peta/konfigurasi"),
-  indikator: () => get<Indikator[]>("/api/indikator"),
-  wilayahAnak: (induk: string | null) => get<Wilayah[]>(induk ? `/api/wilayah?induk=${q(induk)}` : "/api/wilayah"),
-  wilayah: (kode: string) => get<{ bbox?: number[]; geometry: { coordinates: unknown }; properties: { kode: string; nama: string; tingkat: string } }>(`/api/wilayah/${q(kode)}`),
-  periode: (indikator: string, wilayah: string) => get<string[]>(`/api/indikator/${q(indikator)}/periode?wilayah=${q(wilayah)}`),
+/** Area lists and label points change only with an import: fetched once per page. */
+const wilayahAnak = tembolok((induk) => get<Wilayah[]>(induk ? `/api/wilayah?induk=${q(induk)}` : "/api/wilayah"), 16);
+export type TitikLabel = FeatureCollection<Point, { kode: string; nama: string; tingkat: string }>;
+const titikLabel = tembolok((kode) => get<TitikLabel>(`/api/wilayah/${q(kode)}/titik-label`), 4);
+
+/** The paths the first load of a view asks for, so `mintaDulu` can start them together. */
+export const jalur = {
+  konfigurasi: "/api/peta/konfigurasi",
+  indikator: "/api/indikator",
+  wilayahAnak: (induk: string | null) => (induk ? `/api/wilayah?induk=${q(induk)}` : "/api/wilayah"),
+  wilayah: (kode: string) => `/api/wilayah/${q(kode)}`,
+  titikLabel: (kode: string) => `/api/wilayah/${q(kode)}/titik-label`,
+  periode: (indikator: string, wilayah: string) => `/api/indikator/${q(indikator)}/periode?wilayah=${q(wilayah)}`,
   nilai: (induk: string, indikator: string, periode: string, tingkat: string) =>
-    get<NilaiResponse>(`/api/nilai?induk=${q(induk)}&indikator=${q(indikator)}&periode=${q(periode)}&tingkat=${q(tingkat)}&terbit=true`),
+    `/api/nilai?induk=${q(induk)}&indikator=${q(indikator)}&periode=${q(periode)}&tingkat=${q(tingkat)}&terbit=true`,
+  kelompok: (wilayah: string) => `/api/kelompok?induk=${q(wilayah)}&jenis=puskesmas`,
+};
+
+export const api = {
+  konfigurasi: () => get<Konfigurasi>(jalur.konfigurasi),
+  indikator: () => get<Indikator[]>(jalur.indikator),
+  wilayahAnak: (induk: string | null) => wilayahAnak(induk ?? ""),
+  wilayah: (kode: string) => get<{ bbox?: number[]; geometry: { coordinates: unknown }; properties: { kode: string; nama: string; tingkat: string } }>(jalur.wilayah(kode)),
+  titikLabel: (kode: string) => titikLabel(kode),
+  periode: (indikator: string, wilayah: string) => get<string[]>(jalur.periode(indikator, wilayah)),
+  nilai: (induk: string, indikator: string, periode: string, tingkat: string) => get<NilaiResponse>(jalur.nilai(induk, indikator, periode, tingkat)),
   /** A run's summary (/api/analisis/ringkas); `url` from urlAnalisis. */
   analisis: async (url: string): Promise<HasilAnalisis> => dariRingkas(await get<RingkasAnalisis>(url)),
   /** One unit of a run, with its reasons in words (the summary has no reasons). */

@@ -48,8 +48,12 @@ export interface Opsi {
   satuan?: string;
 }
 
+// One formatter per precision: toLocaleString builds a new Intl.NumberFormat on every call.
+const pemformat = new Map<number, Intl.NumberFormat>();
 export function formatAngka(v: number, digits = 1): string {
-  return v.toLocaleString("id-ID", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  let f = pemformat.get(digits);
+  if (!f) pemformat.set(digits, f = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 0, maximumFractionDigits: digits }));
+  return f.format(v);
 }
 
 /**

@@ -9,7 +9,7 @@ import { api, bboxOf, tanpaKredensial, type Indikator } from "./api.ts";
 import { NamaLapisan, pewarnaanAnalisis, urlAnalisis } from "./analisis.ts";
 import { klasifikasi } from "./classify.ts";
 import { renderLegenda, renderLegendaAnalisis } from "./legend.ts";
-import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
+import { catUnit, gayaAwal, Pewarna, polaArsir } from "./mapstyle.ts";
 import { bacaUrl, metodeBawaan, tulisUrl } from "./state.ts";
 
 declare const GEO_WORKER: string;
@@ -55,7 +55,7 @@ async function mulai() {
   const b = wilayah.bbox && wilayah.bbox.length >= 4 ? wilayah.bbox : bboxOf(wilayah.geometry.coordinates);
   if (b) map.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 20, duration: 0 });
   const styled = new Promise<void>((r) => map.once("style.load", () => r()));
-  map.setStyle(gayaAwal(keadaan.tingkat, konfigurasi.basemap), { diff: false });
+  map.setStyle(gayaAwal(keadaan.tingkat, konfigurasi.basemap, keadaan.wilayah), { diff: false });
 
   const periode = keadaan.periode ?? (await api.periode(ind.kode, keadaan.wilayah)).at(-1) ?? null;
   if (!periode) return galat(`Belum ada nilai terbit ${ind.nama} untuk ${wilayah.properties.nama}.`);
@@ -96,10 +96,7 @@ async function mulai() {
   buka.href = `/${tulisUrl({ ...keadaan, periode })}`;
 
   await styled;
-  map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
-  map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-  map.setPaintProperty("isi", "fill-color", warnaIsi(warna));
-  map.setFilter("arsir", filterTanpaData(warna, keadaan.wilayah));
+  new Pewarna(map).warnai(keadaan.tingkat, catUnit(warna, nilai.nilai.map((u) => u.kode), true));
   map.once("idle", () => status("siap"));
   map.triggerRepaint();
 }

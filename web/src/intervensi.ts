@@ -1,7 +1,7 @@
 // "Intervensi yang menjadi masalah": the analysis run's ranking of the coverage indicators for the
 // area and each kecamatan, each with the desa that pull it down. Clicking an indicator colours the
 // map by it (against its target); clicking a desa opens its panel.
-import { api, get } from "./api.ts";
+import { api, get, h, tembolok } from "./api.ts";
 import { urlAnalisis, type BarisAnalisis, type HasilAnalisis, type ParameterAnalisis } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 
@@ -56,44 +56,20 @@ export function urlRunKelas(t: Tampilan): string | null {
   return urlAnalisis(t.wilayah, "PREV_STUNTING", t.periode, "desa", t.analisis);
 }
 
-const runs = new Map<string, Promise<HasilAnalisis>>();
-const perWilayah = new Map<string, Promise<IntervensiWilayah>>();
-
 /** One area's whole ranking in a run (/api/analisis/{id}/intervensi/{kode}), fetched once. */
+const intervensiDi = tembolok((key) => get<IntervensiWilayah>(`/api/analisis/${key}`), 64);
 function muatIntervensi(id: number, kode: string): Promise<IntervensiWilayah> {
-  const key = `${id}/${kode}`;
-  let p = perWilayah.get(key);
-  if (!p) {
-    p = get<IntervensiWilayah>(`/api/analisis/${id}/intervensi/${encodeURIComponent(kode)}`);
-    p.catch(() => perWilayah.delete(key));
-    perWilayah.set(key, p);
-  }
-  return p;
+  return intervensiDi(`${id}/intervensi/${encodeURIComponent(kode)}`);
 }
 
 /** One fetch per run, shared by the map's analysis layers, the ranking and the panel; a failed fetch is forgotten. */
-export function muatHasil(url: string): Promise<HasilAnalisis> {
-  let p = runs.get(url);
-  if (!p) {
-    p = api.analisis(url);
-    p.catch(() => runs.delete(url));
-    runs.set(url, p);
-    if (runs.size > 4) runs.delete(runs.keys().next().value!);
-  }
-  return p;
-}
+export const muatHasil: (url: string) => Promise<HasilAnalisis> = tembolok((url) => api.analisis(url), 4);
 
 /** The run as the ranking and the panel read it. */
 export function muatRun(url: string): Promise<RunIntervensi> {
   return muatHasil(url).then((r) => r as unknown as RunIntervensi);
 }
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 function persen(v: number | null): string {
   return v === null ? "–" : `${formatAngka(v)}%`;

@@ -2,8 +2,7 @@
 // names at their label points (/api/wilayah/{kode}/titik-label), drawn by MapLibre from Noto Sans
 // files built into the page (`font-faces`; see web/README.md for why).
 import type { GeoJSONSource, Map as MlMap } from "maplibre-gl";
-import { get } from "./api.ts";
-import type { FeatureCollection, Point } from "geojson";
+import { api, type TitikLabel } from "./api.ts";
 
 // Set by build.mjs: the hashed WOFF2 file of each weight, beside the bundle.
 declare const GEO_FONTS: Record<string, string>;
@@ -11,7 +10,7 @@ declare const GEO_FONTS: Record<string, string>;
 export const HurufBiasa = "Noto Sans Regular";
 export const HurufTebal = "Noto Sans Bold";
 
-type Koleksi = FeatureCollection<Point, { kode: string; nama: string; tingkat: string }>;
+type Koleksi = TitikLabel;
 const kosong: Koleksi = { type: "FeatureCollection", features: [] };
 
 /** Where desa names start to show: a kab/kota fills the screen about here, and a desa is wide enough for its name. */
@@ -66,7 +65,7 @@ export class Label {
     if (wilayah === this.wilayah) return;
     this.wilayah = wilayah;
     try {
-      const data = await get<Koleksi>(`/api/wilayah/${encodeURIComponent(wilayah)}/titik-label`);
+      const data = await api.titikLabel(wilayah);
       if (this.wilayah !== wilayah) return;
       this.data = data;
     } catch {

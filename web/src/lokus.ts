@@ -4,7 +4,7 @@
 // The server decides who may see and write; the page only hides what would be refused anyway.
 import type { Map as MlMap, MapLayerMouseEvent } from "maplibre-gl";
 import { saya, type Saya } from "./akun.ts";
-import { ApiError, api, get } from "./api.ts";
+import { api, baca, get, h } from "./api.ts";
 import { KelasKesenjangan, DataKurang, type HasilAnalisis } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 import { DaftarUrutan, NamaUrutan, kabkotaDari, peringkatCalon, tahunBawaan, type Calon, type Urutan } from "./lokusperingkat.ts";
@@ -35,12 +35,6 @@ const Lapisan = ["lokus-alas", "lokus-garis"] as const;
 const Kunci = (kabkota: string) => `geo.lokus.${kabkota}`;
 const NamaAksi: Record<string, string> = { buat_lokus: "dibuat", ubah_lokus: "diubah", finalkan_lokus: "difinalkan", hapus_lokus: "dihapus" };
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 const tombol = (teks: string, cls: string, aksi: () => void) => {
   const b = h("button", cls, teks);
   b.type = "button";
@@ -48,18 +42,6 @@ const tombol = (teks: string, cls: string, aksi: () => void) => {
   return b;
 };
 const waktu = (iso: string) => new Date(iso).toLocaleString("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
-async function baca<T>(r: Response): Promise<T> {
-  if (!r.ok) {
-    let detail = `${r.status} ${r.statusText}`;
-    try {
-      const p = await r.json() as { detail?: string; title?: string };
-      detail = p.detail ?? p.title ?? detail;
-    } catch { /* not problem JSON */ }
-    throw new ApiError(detail);
-  }
-  return r.status === 204 ? (undefined as T) : await r.json() as T;
-}
 
 /** A cookie write: it needs the antiforgery token, as every POST/PUT/DELETE with the session cookie does. */
 async function tulis<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -70,7 +52,6 @@ async function tulis<T>(method: string, url: string, body?: unknown): Promise<T>
     body: body === undefined ? undefined : JSON.stringify(body),
   }));
 }
-const ambil = async <T>(url: string) => baca<T>(await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }));
 
 export interface KotakLokus {
   /** Call when the area, period, level or the analysis run changed. */
@@ -142,7 +123,7 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
 
   async function muatNamaDesa(kode: string) {
     try {
-      const titik = await get<{ features: { properties: { kode: string; nama: string; tingkat: string } }[] }>(`/api/wilayah/${encodeURIComponent(kode)}/titik-label`);
+      const titik = await api.titikLabel(kode);
       namaDesa = { kabkota: kode, nama: new Map(titik.features.filter((f) => f.properties.tingkat === "desa").map((f) => [f.properties.kode, f.properties.nama])) };
       gambar();
     } catch {
@@ -158,7 +139,7 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
     try {
       const [a, lists, kab] = await Promise.all([
         saya().catch(() => null),
-        ambil<LokusRingkas[]>(`/api/lokus?wilayah=${encodeURIComponent(kabkota)}`),
+        get<LokusRingkas[]>(`/api/lokus?wilayah=${encodeURIComponent(kabkota)}`),
         api.wilayahAnak(kabkota.slice(0, 2)).catch(() => []),
       ]);
       if (n !== nomor) return;
@@ -180,13 +161,13 @@ export function pasangLokus(root: HTMLElement, ctx: KonteksLokus): KotakLokus {
   }
 
   async function buka(id: number) {
-    const d = await ambil<LokusDetail>(`/api/lokus/${id}`);
+    const d = await get<LokusDetail>(`/api/lokus/${id}`);
     kerja = { id: d.lokus.id, nama: d.lokus.nama, tahun: d.lokus.tahun, status: d.lokus.status, desa: d.desa, ringkas: d.lokus };
     berubah = false;
     riwayat = null;
     if (kabkota) localStorage.setItem(Kunci(kabkota), String(id));
     if (akun && akun.peran.length > 0) {
-      ambil<Riwayat[]>(`/api/lokus/${id}/riwayat`).then((r) => { riwayat = r; gambar(); }, (e: Error) => { riwayat = e.message; gambar(); });
+      get<Riwayat[]>(`/api/lokus/${id}/riwayat`).then((r) => { riwayat = r; gambar(); }, (e: Error) => { riwayat = e.message; gambar(); });
     }
   }
 

@@ -1,10 +1,10 @@
-import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent } from "maplibre-gl";
+import { Map as MlMap, NavigationControl, ScaleControl, setWorkerUrl, type LngLatBoundsLike, type MapLayerMouseEvent, type VectorTileSource } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./style.css";
 import { pasangAkun } from "./akun.ts";
 import { pasangLokus, type KotakLokus } from "./lokus.ts";
 import { pasangSematan, type KotakSematan } from "./sematan.ts";
-import { api, bboxOf, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
+import { api, bboxOf, jalur, mintaDulu, type Indikator, type Konfigurasi, type NilaiResponse, type Wilayah } from "./api.ts";
 import { formatAngka, klasifikasi, NamaMetode, type Klasifikasi, type Metode } from "./classify.ts";
 import { gambarPeta } from "./export.ts";
 import { GrafikTertaut } from "./grafik.ts";
@@ -12,7 +12,7 @@ import { renderLegenda, renderLegendaAnalisis } from "./legend.ts";
 import { adalahLapisanWaktu, DaftarAmbang, DaftarBobot, DaftarLapisan, DaftarPermutasi, NamaAmbang, NamaBobot, NamaLapisan, PenjelasanLapisan,
   pewarnaanAnalisis, urlAnalisis, type HasilAnalisis, type Pewarnaan } from "./analisis.ts";
 import * as waktu from "./waktu.ts";
-import { dalamWilayah, filterTanpaData, gayaAwal, polaArsir, warnaIsi } from "./mapstyle.ts";
+import { catUnit, dalamWilayah, gayaAwal, luarWilayah, Pewarna, polaArsir } from "./mapstyle.ts";
 import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi, muatHasil } from "./intervensi.ts";
 import { lengkapiPanel } from "./panelDesa.ts";
@@ -55,11 +55,29 @@ const ui = {
 };
 
 let keadaan: Keadaan = bacaUrl(location.search);
+
+// Every request of the first load starts now, side by side, before MapLibre sets up WebGL (up to
+// 0.7 s in a software-rendered browser): the steps below find their answers waiting instead of
+// asking one after another. The order counts: over HTTP/1.1 the browser opens six connections
+// to the server, so the extent (the camera, then the tiles) and the values go first, the label
+// points (242 kB for a province) last.
+{
+  const w = keadaan.wilayah;
+  const kab = w.length >= 5 ? w.slice(0, 5) : null;
+  mintaDulu([jalur.wilayah(w),
+    ...(keadaan.periode ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, keadaan.tingkat)] : []),
+    jalur.periode(keadaan.indikator, w), jalur.indikator, jalur.konfigurasi,
+    ...(keadaan.periode && keadaan.tingkat !== "desa" ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, "desa")] : []),
+    jalur.kelompok(w), jalur.wilayahAnak(null), jalur.wilayahAnak(w.slice(0, 2)), ...(kab ? [jalur.wilayahAnak(kab)] : []),
+    jalur.titikLabel(w)]);
+}
 let katalog: Indikator[] = [];
 let konfigurasi: Konfigurasi = { basemap: null, basemapAtribusi: null };
 let klas: Klasifikasi | null = null;
 let data: NilaiResponse | null = null;
 let namaWilayah = "";
+/** Every unit of the view (at puskesmas level: every desa): those without a class are hatched. */
+let semuaUnit: string[] = [];
 /** The run behind an analysis layer (kept while only the layer changes), and the layer's colouring. */
 let hasil: { url: string; data: HasilAnalisis } | null = null;
 let pewarnaan: Pewarnaan | null = null;
@@ -84,7 +102,8 @@ function pesan(teks: string | null) {
 }
 
 function simpanUrl() {
-  history.replaceState(null, "", location.pathname + tulisUrl(keadaan));
+  const url = location.pathname + tulisUrl(keadaan);
+  if (url !== location.pathname + location.search) history.replaceState(null, "", url);
 }
 
 function isiSelect(select: HTMLSelectElement, items: { value: string; label: string }[], value: string | null, kosong?: string) {
@@ -94,9 +113,16 @@ function isiSelect(select: HTMLSelectElement, items: { value: string; label: str
   select.value = value ?? "";
 }
 
+/** The tiles the level is drawn on: puskesmas areas have no boundaries of their own, they are drawn on the desa. */
+function tingkatPeta(): "desa" | "kecamatan" {
+  return keadaan.tingkat === "kecamatan" ? "kecamatan" : "desa";
+}
+
+// The style from the start (a basemap, if configured, comes with a second style): MapLibre fetches
+// the TileJSON and starts its worker while the page's own requests are under way.
 const map = new MlMap({
   container: "peta",
-  style: { version: 8, sources: {}, layers: [] },
+  style: gayaAwal(tingkatPeta(), null, keadaan.wilayah),
   center: [117, -2.5],
   zoom: 4,
   attributionControl: { compact: true },
@@ -109,15 +135,21 @@ ui.legenda.after(grafik.elemen);
 map.addControl(new NavigationControl({ showCompass: false }), "top-right");
 map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
 const label = new Label(map);
+const pewarna = new Pewarna(map);
+let gayaSiap = tungguGaya();
 map.on("styleimagemissing", (e) => {
   if (e.id === "arsir" && !map.hasImage("arsir")) map.addImage("arsir", polaArsir(), { pixelRatio: 1 });
 });
 
+function tungguGaya(): Promise<void> {
+  return new Promise<void>((resolve) => map.once("style.load", () => resolve())).then(() => label.pasang(keadaan.tingkat));
+}
+
 function muatGaya(): Promise<void> {
-  const ready = new Promise<void>((resolve) => map.once("style.load", () => resolve()));
-  // Puskesmas areas have no boundaries of their own: they are drawn on the desa tiles.
-  map.setStyle(gayaAwal(keadaan.tingkat === "puskesmas" ? "desa" : keadaan.tingkat, konfigurasi.basemap), { diff: false });
-  return ready.then(() => label.pasang(keadaan.tingkat));
+  gayaSiap = tungguGaya();
+  pewarna.lupakan();
+  map.setStyle(gayaAwal(tingkatPeta(), konfigurasi.basemap, keadaan.wilayah), { diff: false });
+  return gayaSiap;
 }
 
 // --- Area ----------------------------------------------------------------------------------
@@ -163,8 +195,34 @@ async function keWilayah(kode: string) {
     const f = await api.wilayah(kode);
     // The feature carries no bbox member; its extent is read from the coordinates.
     const b = f.bbox && f.bbox.length >= 4 ? f.bbox : bboxOf(f.geometry.coordinates);
-    if (b) map.fitBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 40, duration: 0 });
+    const kamera = b ? map.cameraForBounds([[b[0]!, b[1]!], [b[2]!, b[3]!]] as LngLatBoundsLike, { padding: 40 }) : undefined;
+    if (!kamera) return;
+    // A province at desa level fits below the zoom where the desa tiles begin (z8 for Jawa
+    // Tengah in a 1280-pixel window: 7.6), where the map would show no unit at all: it opens on
+    // the area's middle at that zoom instead, every desa in view drawn.
+    map.jumpTo({ ...kamera, zoom: Math.max(kamera.zoom ?? 0, await zoomTerkecil()) });
   } catch { /* the area stays where it is */ }
+}
+
+/** The zoom where the unit tiles begin (their TileJSON's minzoom), once MapLibre has read it. */
+function zoomTerkecil(): Promise<number> {
+  return new Promise((resolve) => {
+    const baca = () => {
+      const s = map.getSource<VectorTileSource>("unit");
+      return s?.loaded() ? s.minzoom : null;
+    };
+    const z = baca();
+    if (z !== null) { resolve(z); return; }
+    const tunggu = () => {
+      const z = baca();
+      if (z === null) return;
+      map.off("sourcedata", tunggu);
+      resolve(z);
+    };
+    map.on("sourcedata", tunggu);
+    // Without its TileJSON the tiles fail anyway: the area is still fitted.
+    setTimeout(() => { map.off("sourcedata", tunggu); resolve(0); }, 10_000);
+  });
 }
 
 // --- Indicator, period, values --------------------------------------------------------------
@@ -216,6 +274,10 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
   const ind = indikatorAktif();
   if (!ind) { pesan(`Indikator ${keadaan.indikator} tidak ada di katalog.`); status("galat"); return; }
   try {
+    // The period held is almost always still offered: its values are asked for beside the list.
+    const tebakan = !opsi.periodeUlang && keadaan.periode ? keadaan.periode : null;
+    const nilaiTebakan = tebakan ? muatNilai(ind, tebakan) : null;
+    nilaiTebakan?.catch(() => undefined);
     const periode = await api.periode(ind.kode, keadaan.wilayah);
     if (nomor !== permintaan) return;
     if (opsi.periodeUlang || !keadaan.periode || !periode.includes(keadaan.periode)) keadaan.periode = periode.at(-1) ?? null;
@@ -224,6 +286,7 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     ui.periode.disabled = periode.length === 0;
     if (!keadaan.periode) {
       data = null;
+      semuaUnit = [];
       pewarnaan = null;
       klas = klasifikasi([], { metode: metode(), polaritas: ind.polaritas, satuan: ind.satuan });
       terapkan(ind);
@@ -231,12 +294,10 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
       await siapSetelahIdle(nomor);
       return;
     }
-    const [nilai, desa] = await Promise.all([
-      api.nilai(keadaan.wilayah, ind.kode, keadaan.periode, keadaan.tingkat),
-      keadaan.tingkat === "desa" ? Promise.resolve(null) : api.nilai(keadaan.wilayah, ind.kode, keadaan.periode, "desa"),
-    ]);
+    const [nilai, desa] = await (keadaan.periode === tebakan && nilaiTebakan ? nilaiTebakan : muatNilai(ind, keadaan.periode));
     if (nomor !== permintaan) return;
     data = nilai;
+    semuaUnit = (keadaan.tingkat === "puskesmas" && desa ? desa : nilai).nilai.map((u) => u.kode);
     const units = nilai.nilai;
     const adaTarget = units.some((u) => u.target !== null) && ind.polaritas !== null;
     if (metode() === "target" && !adaTarget) keadaan.klasifikasi = null;
@@ -265,6 +326,14 @@ async function segarkan(opsi: { periodeUlang?: boolean } = {}) {
     pesan(`Gagal memuat data: ${(e as Error).message}`);
     status("galat");
   }
+}
+
+/** The values of the view, and at kecamatan or puskesmas level those of its desa too (for the search and the hatch). */
+function muatNilai(ind: Indikator, periode: string): Promise<[NilaiResponse, NilaiResponse | null]> {
+  return Promise.all([
+    api.nilai(keadaan.wilayah, ind.kode, periode, keadaan.tingkat),
+    keadaan.tingkat === "desa" ? Promise.resolve(null) : api.nilai(keadaan.wilayah, ind.kode, periode, "desa"),
+  ]);
 }
 
 /** The indicator an analysis layer is computed on: gap classes, exceedance and the bivariate LISA are about prevalence, so a coverage indicator falls back to stunting. */
@@ -352,10 +421,10 @@ function terapkan(ind: Indikator) {
   const pilihan = saring.tandai();
   const warnaPeta = keadaan.tingkat === "puskesmas" ? pkm.keDesa(warna, kelompok) : warna;
   if (map.getLayer("isi")) {
-    map.setFilter("luar", ["!", dalamWilayah(keadaan.wilayah)]);
-    map.setFilter("isi", dalamWilayah(keadaan.wilayah));
-    map.setPaintProperty("isi", "fill-color", warnaIsi(saringWarna(warnaPeta, pilihan)));
-    map.setFilter("arsir", tampilTanpaData(pilihan) ? filterTanpaData(warnaPeta, keadaan.wilayah) : ["==", ["get", "kode"], ""]);
+    // The filters change with the area only (MapLibre skips an equal one); colours go by feature state.
+    map.setFilter("luar", luarWilayah(keadaan.wilayah));
+    for (const id of ["isi", "arsir"]) map.setFilter(id, dalamWilayah(keadaan.wilayah));
+    pewarna.warnai(tingkatPeta(), catUnit(saringWarna(warnaPeta, pilihan), semuaUnit, tampilTanpaData(pilihan)));
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   grafik.perbarui(lapisan !== "nilai" && hasil ? hasil.data : null);
@@ -370,17 +439,34 @@ function terapkan(ind: Indikator) {
   if (keadaan.desa) void bukaPanel(keadaan.desa, false);
 }
 
+/** The area's desa for the search; the same area again (another indicator) keeps the list. */
+let cariUntuk = "";
+let cariOpsi: string[] = [];
 function isiCari(items: { kode: string; nama: string }[]) {
-  ui.daftarDesa.replaceChildren();
+  const kunci = `${keadaan.wilayah}|${items.length}|${items[0]?.kode ?? ""}|${items.at(-1)?.kode ?? ""}`;
+  if (kunci === cariUntuk) return;
+  cariUntuk = kunci;
   namaDesa.clear();
+  cariOpsi = [];
   const kecamatan = new Map([...ui.kecamatan.options].map((o) => [o.value, o.text]));
   for (const d of items) {
     if (d.kode.length < 13) continue;
     const label = `${d.nama} — Kec. ${kecamatan.get(d.kode.slice(0, 8)) ?? d.kode.slice(0, 8)}`;
     namaDesa.set(label.toLowerCase(), d.kode);
-    ui.daftarDesa.append(new Option(label, label));
+    cariOpsi.push(label);
   }
+  ui.daftarDesa.replaceChildren();
+  ui.daftarDesa.dataset.isi = "";
 }
+// The suggestions (8,563 options for a province: 50-150 ms of DOM work) are built when the
+// search field is first used, not while the map is being drawn.
+function isiSaran() {
+  if (ui.daftarDesa.dataset.isi === cariUntuk) return;
+  ui.daftarDesa.dataset.isi = cariUntuk;
+  ui.daftarDesa.replaceChildren(...cariOpsi.map((l) => new Option(l, l)));
+}
+ui.cari.addEventListener("focus", isiSaran);
+ui.cari.addEventListener("input", isiSaran);
 
 // --- Panel ------------------------------------------------------------------------------------
 
@@ -627,10 +713,9 @@ async function mulai() {
     if (!katalog.some((i) => i.kode === keadaan.indikator)) keadaan.indikator = "PREV_STUNTING";
     isiIndikator();
     isiLapisan();
-    await muatGaya();
+    // All of these find their answers started at the top of this module.
+    await Promise.all([konfigurasi.basemap ? muatGaya() : gayaSiap, isiWilayah(), keWilayah(keadaan.wilayah)]);
     pasangInteraksi();
-    await isiWilayah();
-    await keWilayah(keadaan.wilayah);
     await segarkan();
   } catch (e) {
     pesan(`Peta tidak dapat dimuat: ${(e as Error).message}`);

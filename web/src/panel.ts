@@ -1,4 +1,4 @@
-import type { UnitNilaiItem, UnitNilaiResponse } from "./api.ts";
+import { h, type UnitNilaiItem, type UnitNilaiResponse } from "./api.ts";
 import { kategoriUnit, NamaLapisan, type BarisAnalisis, type LapisanAnalisis, type LapisanWaktu } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 
@@ -22,12 +22,6 @@ const NamaKelompok: Record<string, string> = {
   pengguna: "Indikator buatan pengguna",
 };
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 export function nilaiTeks(v: number | null, satuan: string): string {
   if (v === null) return "–";

@@ -1,7 +1,7 @@
 // What the desa panel adds to the values of one period: the trend of every indicator over the
 // periods (a sparkline per row, a chart for the indicator on the map with its targets), and the
 // gap class with its reasons in words even when no analysis layer is on.
-import { api, get } from "./api.ts";
+import { api, get, h, tembolok } from "./api.ts";
 import { kategoriUnit } from "./analisis.ts";
 import { muatRun, urlRunKelas, type Tampilan } from "./intervensi.ts";
 import { grafikTren, sparkline, type DeretResponse } from "./tren.ts";
@@ -18,25 +18,9 @@ export interface OpsiPanel {
 
 const q = encodeURIComponent;
 
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 // Series change only when values are published; the panel re-renders on every repaint, so keep a few.
-const deretCache = new Map<string, Promise<DeretResponse>>();
-function muatDeret(url: string): Promise<DeretResponse> {
-  let p = deretCache.get(url);
-  if (!p) {
-    p = get<DeretResponse>(url);
-    p.catch(() => deretCache.delete(url));
-    deretCache.set(url, p);
-    if (deretCache.size > 30) deretCache.delete(deretCache.keys().next().value!);
-  }
-  return p;
-}
+const muatDeret = tembolok((url) => get<DeretResponse>(url), 30);
 
 /** Adds trend and gap class to the panel just rendered for `opsi.kode`; stale answers are dropped. */
 export async function lengkapiPanel(root: HTMLElement, opsi: OpsiPanel): Promise<void> {

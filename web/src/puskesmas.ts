@@ -1,7 +1,7 @@
 // The puskesmas level: roll-ups to puskesmas service areas (groupings that came with an imported
 // table's "Puskesmas" column), drawn on the desa boundaries: each desa takes the colour of its
 // puskesmas. Offered only where the area has such groupings.
-import { get } from "./api.ts";
+import { get, jalur, tembolok } from "./api.ts";
 import type { Warna } from "./saring.ts";
 
 export interface Kelompok {
@@ -12,18 +12,8 @@ export interface Kelompok {
   anggota: string[];
 }
 
-const cache = new Map<string, Promise<Kelompok[]>>();
-
 /** The puskesmas groupings defined at or under an area (the ones its roll-ups use). */
-export function muatKelompok(wilayah: string): Promise<Kelompok[]> {
-  let p = cache.get(wilayah);
-  if (!p) {
-    p = get<Kelompok[]>(`/api/kelompok?induk=${encodeURIComponent(wilayah)}&jenis=puskesmas`);
-    p.catch(() => cache.delete(wilayah));
-    cache.set(wilayah, p);
-  }
-  return p;
-}
+export const muatKelompok = tembolok((wilayah) => get<Kelompok[]>(jalur.kelompok(wilayah)), 16);
 
 /** Desa kode → the puskesmas grouping it belongs to. */
 export function petaAnggota(kelompok: readonly Kelompok[]): Map<string, Kelompok> {

@@ -7,7 +7,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 
 var baseUrl = args.Length > 0 ? args[0].TrimEnd('/') : "http://127.0.0.1:8203";
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var trace = args.Length > 1 && args[1] == "jejak";
+var rounds = args.Length > 1 && !trace ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
 
 using var playwright = await Playwright.CreateAsync();
@@ -33,6 +34,12 @@ var views = new (string Name, string Query, string Next)[]
     ("Kota Metro (22 desa), PREV_STUNTING", "?wilayah=18.72&indikator=PREV_STUNTING&periode=2022-08&tingkat=desa&lapisan=nilai", "L14"),
     ("Jawa Tengah (8,563 desa), L14 sintetis", "?wilayah=33&indikator=L14&periode=2022-08&tingkat=desa&lapisan=nilai", "L20"),
 };
+
+if (trace)
+{
+    await Jejak.Run(browser, baseUrl, views);
+    return;
+}
 
 var results = new Dictionary<string, List<double>>();
 void Add(string key, double v) { if (!results.TryGetValue(key, out var l)) results[key] = l = []; l.Add(v); }
@@ -135,6 +142,10 @@ static async Task Waterfall(IPage page, string name)
           return out.sort((a, b) => a.start - b.start);
         }
         """);
+    // What "siap" found drawn (measured after the round, the same view): a map whose level's tiles
+    // begin at a higher zoom than the view's draws nothing and would be "ready" at once.
+    var drawn = await page.EvaluateAsync<string>("() => { const m = window.geoPeta.map; return `zoom ${m.getZoom().toFixed(2)}, ${new Set(m.queryRenderedFeatures({ layers: ['isi'] }).map(f => f.properties.kode)).size} unit terwarnai di layar`; }");
+    Console.WriteLine($"== {name}: {drawn}");
     Console.WriteLine($"== {name}: urutan permintaan (ms sejak navigasi, byte terkirim)");
     foreach (var r in rows.EnumerateArray())
     {

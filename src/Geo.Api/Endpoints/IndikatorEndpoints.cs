@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Geo.Api.Hosting;
 using Geo.Core.Akun;
 using Geo.Core.Analisis;
@@ -72,6 +74,14 @@ public static class IndikatorEndpoints
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, string? tampilan,
             IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
+            // The map page's largest request (8,563 desa for a province): "app" is the handler until
+            // the response starts (the queries), what a browser waits beyond it is the JSON and the wire.
+            var started = Stopwatch.GetTimestamp();
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"app;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
+                return Task.CompletedTask;
+            });
             KodeWilayah? parent = null;
             if (induk is not null)
             {
