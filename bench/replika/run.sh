@@ -49,7 +49,7 @@ trap cleanup EXIT
 
 pg_start() { # dir port
   as_pg "$PG_BIN/pg_ctl" -D "$WORK/$1" -l "$WORK/$1.log" -w -t 120 \
-    -o "-p $2 -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $2 -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null || { cat "$WORK/$1.log" >&2; return 1; }
 }
 psql_at() { # port sql
   as_pg "$PG_BIN/psql" -X -qAt -h 127.0.0.1 -p "$1" -U geo -d geo -c "$2"
