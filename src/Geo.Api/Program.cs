@@ -27,6 +27,8 @@ app.UseAkunAntiforgery();
 // After authentication: signed-in callers are not limited.
 app.UseRateLimiter();
 app.UseAuthorization();
+// Last before the endpoints: a read cut by a database failure runs once more on fresh connections.
+app.UseDatabaseReadRetry();
 app.UseSwagger();
 app.UseSwaggerUI();
 

@@ -1,8 +1,11 @@
+using Geo.Core.Errors;
 using Geo.Data.Analisis;
 using Geo.Data.Database;
+using Geo.Data.Errors;
 using Geo.Data.Indikator;
 using Geo.Data.Peta;
 using Geo.Publication.Laporan;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Geo.Api.Hosting;
@@ -31,17 +34,16 @@ public static class DatabaseRouting
     {
         var url = configuration["GEO_DATABASE_URL"] ?? configuration.GetConnectionString("Geo")
             ?? throw new InvalidOperationException("GEO_DATABASE_URL (atau ConnectionStrings:Geo) belum diatur");
+        // Bound once: the data sources below are built from the same values the listener reads.
         var options = configuration.GetSection("Geo:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var standby = configuration["GEO_STANDBY_DATABASE_URL"] is { Length: > 0 } fromEnvironment ? fromEnvironment : options.Standby;
-        services.Configure<DatabaseOptions>(o =>
-        {
-            configuration.GetSection("Geo:Database").Bind(o);
-            o.Standby = standby;
-        });
+        if (configuration["GEO_STANDBY_DATABASE_URL"] is { Length: > 0 } fromEnvironment) options.Standby = fromEnvironment;
+        var standby = options.Standby;
+        services.AddSingleton(Options.Create(options));
 
         services.AddSingleton(_ => GeoDatabases.Create(url, standby));
         services.AddSingleton(sp => sp.GetRequiredService<GeoDatabases>().Primary);
         services.AddSingleton(_ => TileDataSource.Create(url, standby));
+        services.AddSingleton<DatabasePools>();
 
         // Reads that may lag by the standby's replay delay. Each carries the data version read in
         // its own snapshot, so a lagging answer is labelled with the older version it shows.
@@ -61,4 +63,64 @@ public static class DatabaseRouting
     private static NpgsqlDataSource Reads(IServiceProvider sp) => sp.GetRequiredService<GeoDatabases>().Reads;
 
     private static NilaiQueries PrimaryNilai(IServiceProvider sp) => new(sp.GetRequiredService<GeoDatabases>().Primary);
+}
+
+/// <summary>
+/// Drops every pooled connection after a database failure (the primary or the standby gone):
+/// each idle connection to a dead server would otherwise fail one request before the pool learnt
+/// it was dead. New connections then go where Npgsql finds a server of the kind asked for: with
+/// multi-host strings, the promoted standby for writes and the primary for reads whose standby is
+/// down. At most once a second, so that a burst of failing requests clears once.
+/// </summary>
+public sealed partial class DatabasePools(GeoDatabases databases, TileDataSource tiles, TimeProvider time, ILogger<DatabasePools> logger)
+{
+    private long _lastCleared = long.MinValue;
+
+    public void ClearAfterFailure()
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastCleared);
+        if (last != long.MinValue && time.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1)) return;
+        if (Interlocked.CompareExchange(ref _lastCleared, now, last) != last) return;
+        NpgsqlDataSource?[] all = [databases.Primary, databases.Standby, tiles.DataSource, tiles.Primary];
+        foreach (var pool in all.OfType<NpgsqlDataSource>().Distinct()) pool.Clear();
+        LogCleared(logger);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Basis data gagal: semua koneksi di pool dibuang; koneksi baru mencari server yang menjawab")]
+    private static partial void LogCleared(ILogger logger);
+}
+
+/// <summary>
+/// A GET or HEAD that failed because a database went away, before anything was written to the
+/// response, runs once more on fresh connections: a read whose standby has just died is then
+/// served by the primary (<see cref="DatabaseUrl.WithFallback"/>) instead of failing. Writes are
+/// never repeated here; they fail with 503 and Retry-After (ErrorHandling).
+/// </summary>
+public static partial class DatabaseReadRetry
+{
+    /// <summary>Late in the pipeline, after the rate limiter and authorization, so that a retry is not counted twice.</summary>
+    public static IApplicationBuilder UseDatabaseReadRetry(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            await next(http);
+            return;
+        }
+        try
+        {
+            await next(http);
+        }
+        catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested
+            && DatabaseErrors.Translate(e) is { Kind: GeoErrorKind.Unavailable })
+        {
+            http.RequestServices.GetRequiredService<DatabasePools>().ClearAfterFailure();
+            LogRetry(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseReadRetry)), http.Request.Path, e.Message);
+            http.Response.Clear();
+            await next(http);
+        }
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Basis data gagal pada GET {Path} ({Error}); diulang sekali dengan koneksi baru")]
+    private static partial void LogRetry(ILogger logger, PathString path, string error);
 }

@@ -161,6 +161,8 @@ public static partial class ErrorHandling
             else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
             {
                 LogUnavailable(log, http.Request.Method, http.Request.Path, exception.Message);
+                // A database went away: no idle connection to it may fail the next request too.
+                if (exception is not GeoException) http.RequestServices.GetRequiredService<DatabasePools>().ClearAfterFailure();
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 

@@ -37,4 +37,33 @@ public static class DatabaseUrl
 
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// The connection string of reads that may lag, falling back to the primary: the standby's
+    /// hosts first, then the primary's, with <c>Target Session Attributes=prefer-standby</c>, so
+    /// that Npgsql opens on a standby while one answers and on the primary when none does. A host
+    /// that fails is skipped for <c>Host Recheck Seconds</c> (the back-off; Npgsql's default is
+    /// 10 s). The standby's credentials and database serve for the primary too: a streaming
+    /// standby is a copy of the primary, roles and databases included. A standby string that
+    /// names its own Target Session Attributes (other than <c>any</c>) is kept as it is.
+    /// </summary>
+    public static string WithFallback(string standbyUrlOrConnectionString, string primaryUrlOrConnectionString)
+    {
+        var standby = new NpgsqlConnectionStringBuilder(ToConnectionString(standbyUrlOrConnectionString));
+        if (standby.TargetSessionAttributes is { Length: > 0 } named && !named.Equals("any", StringComparison.OrdinalIgnoreCase))
+        {
+            return standby.ConnectionString;
+        }
+        var primary = new NpgsqlConnectionStringBuilder(ToConnectionString(primaryUrlOrConnectionString));
+        var hosts = Hosts(standby).ToList();
+        hosts.AddRange(Hosts(primary).Where(h => !hosts.Contains(h, StringComparer.OrdinalIgnoreCase)));
+        standby.Host = string.Join(',', hosts);
+        standby.TargetSessionAttributes = "prefer-standby";
+        return standby.ConnectionString;
+    }
+
+    /// <summary>Each host of a connection string with its port (a host given without one takes the string's Port).</summary>
+    private static IEnumerable<string> Hosts(NpgsqlConnectionStringBuilder builder) =>
+        (builder.Host ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => h.Contains(':', StringComparison.Ordinal) || h.StartsWith('/') ? h : $"{h}:{builder.Port}");
 }

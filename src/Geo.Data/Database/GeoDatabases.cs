@@ -18,8 +18,10 @@ public sealed class GeoDatabases(NpgsqlDataSource primary, NpgsqlDataSource? sta
 
     public bool HasStandby => Standby is not null;
 
+    /// <summary>The standby's data source falls back to the primary while no standby answers (<see cref="DatabaseUrl.WithFallback"/>).</summary>
     public static GeoDatabases Create(string primaryUrl, string? standbyUrl) =>
-        new(GeoDataSource.Create(primaryUrl), string.IsNullOrWhiteSpace(standbyUrl) ? null : GeoDataSource.Create(standbyUrl));
+        new(GeoDataSource.Create(primaryUrl),
+            string.IsNullOrWhiteSpace(standbyUrl) ? null : GeoDataSource.Create(DatabaseUrl.WithFallback(standbyUrl, primaryUrl)));
 
     public async ValueTask DisposeAsync()
     {

@@ -65,14 +65,22 @@ public sealed class DataVersiTracker(NpgsqlDataSource dataSource)
     /// For a tracker over a streaming standby, where LISTEN is refused: reads <c>data_versi</c>
     /// every <paramref name="interval"/> until <paramref name="stop"/>. The versions then advance
     /// only once the standby has replayed them, so an ETag never names data this server cannot read yet.
+    /// <paramref name="onStandby"/> is told after each read whether it was served by a server in
+    /// recovery (a standby) or not (the primary that reads fell back to, or a promoted standby).
     /// </summary>
-    public async Task PollAsync(TimeSpan interval, Action<Exception>? onError, CancellationToken stop)
+    public async Task PollAsync(TimeSpan interval, Action<Exception>? onError, CancellationToken stop, Action<bool>? onStandby = null)
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await RefreshAsync(stop);
+                await using var conn = await dataSource.OpenConnectionAsync(stop);
+                await ReadAllAsync(conn, stop);
+                if (onStandby is not null)
+                {
+                    await using var recovery = new NpgsqlCommand("SELECT pg_is_in_recovery()", conn);
+                    onStandby((bool)(await recovery.ExecuteScalarAsync(stop))!);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
