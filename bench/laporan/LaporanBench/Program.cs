@@ -6,13 +6,15 @@ using Geo.Data.Database;
 using Geo.Data.Indikator;
 using Geo.Data.Lokus;
 using Geo.Data.Statistics;
+using Geo.Data.Peta;
 using Geo.Publication.Laporan;
+using Geo.Publication.Peta;
 
 // In-process timing of one area's report, as the API server makes it (warm, one process): the
 // stored analysis run (found again, not recomputed, after the first), the other reads, the
 // composition and each writer. Args: DATABASE_URL WILAYAH PERIODE [RUNS] [hitung]; with "hitung"
-// every run asks for a new seed, so the analysis (999 permutations) is computed each time. Maps are not drawn
-// (no renderer wired here): add the renderer's own time (bench/README.md, peta.png).
+// every run asks for a new seed, so the analysis (999 permutations) is computed each time. The maps are
+// drawn as the API draws them (PetaLaporan over PetaGambarService: one load, all maps).
 var (url, wilayah, periode) = (args[0], args[1], args[2]);
 var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 7;
 await using var source = GeoDataSource.Create(DatabaseUrl.ToConnectionString(url));
@@ -20,7 +22,9 @@ var nilai = new NilaiQueries(source);
 var catalog = new IndikatorCatalog(source);
 var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, catalog), new SpatialWeightsBuilder(source),
     new AnalysisStore(source, AnalysisRetention.Default));
-var service = new LaporanService(analysis, nilai, catalog, new LokusStore(source), new TanpaPeta());
+var temporal = new TemporalAnalysisService(nilai, catalog, new SpatialWeightsBuilder(source));
+var maps = new PetaLaporan(new PetaGambarService(new PetaGambarQueries(source), nilai, catalog, analysis, temporal));
+var service = new LaporanService(analysis, nilai, catalog, new LokusStore(source), maps, temporal);
 var compute = args.Length > 4 && args[4] == "hitung";
 var baseSeed = (ulong)DateTime.UtcNow.Ticks;
 
@@ -53,7 +57,7 @@ for (var i = 0; i <= runs; i++)
     // CollectAsync reads (or computes) the run itself: "run" alone shows what finding the stored one costs.
     var label = i == 0 ? "pertama" : "ulang";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{label} run {run:0} ms, kumpul (termasuk run) {collect:0} ms, susun {compose:0} ms, docx {docxMs:0} ms ({docx.Length / 1024} KiB), pdf {pdfMs:0} ms ({pdf.Length / 1024} KiB); laporan docx {collect + compose + docxMs:0} ms, pdf {collect + compose + pdfMs:0} ms"));
+        $"{label} run {run:0} ms, peta {facts.Peta.Count(p => p.Png is not null)}, kumpul (termasuk run) {collect:0} ms, susun {compose:0} ms, docx {docxMs:0} ms ({docx.Length / 1024} KiB), pdf {pdfMs:0} ms ({pdf.Length / 1024} KiB); laporan docx {collect + compose + docxMs:0} ms, pdf {collect + compose + pdfMs:0} ms"));
     if (i == 0) continue;
     if (!compute) Add("run analisis (tersimpan)", run);
     Add("kumpul fakta (termasuk run)", collect);

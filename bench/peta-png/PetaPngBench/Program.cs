@@ -20,7 +20,8 @@ var nilai = new NilaiQueries(dataSource);
 var catalog = new IndikatorCatalog(dataSource);
 var service = new PetaGambarService(new PetaGambarQueries(dataSource), nilai, catalog,
     new SituationAnalysisService(new AnalysisInputLoader(nilai, catalog), new SpatialWeightsBuilder(dataSource),
-        new AnalysisStore(dataSource, AnalysisRetention.Default)));
+        new AnalysisStore(dataSource, AnalysisRetention.Default)),
+    new TemporalAnalysisService(nilai, catalog, new SpatialWeightsBuilder(dataSource)));
 
 var cases = new[]
 {
