@@ -51,7 +51,8 @@ public sealed class WaktuTerbitTests(MetroPeriodsFixture fixture) : IClassFixtur
         Assert.Equal("String", types["perubahan_arah"]);
         // Method and parameters travel with the file.
         Assert.Contains("Mann-Kendall", summary);
-        Assert.Contains("\\\"jendela\\\":1", summary.Replace(" ", ""));
+        Assert.Contains("jendela", summary);
+        Assert.Contains("dua proporsi", summary);
         Assert.Contains("\"sintetis\": true", summary);
 
         var rows = Gdal.Rows(path, layer).ToDictionary(x => x["kode"]);
@@ -112,7 +113,6 @@ public sealed class WaktuTerbitTests(MetroPeriodsFixture fixture) : IClassFixtur
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
         using var bitmap = SKBitmap.Decode(body);
         Assert.Equal((800, 600), (bitmap.Width, bitmap.Height));
-        Assert.Equal("true", response.Headers.GetValues("X-Geo-Sintetis").Single());
         // Another value of a parameter the layer reads is another image, so another tag.
         var other = query.Contains("prior=lokal", StringComparison.Ordinal) ? url.Replace("prior=lokal", "prior=global", StringComparison.Ordinal)
             : query.Contains("jendela=1", StringComparison.Ordinal) ? url.Replace("jendela=1", "jendela=2", StringComparison.Ordinal)
