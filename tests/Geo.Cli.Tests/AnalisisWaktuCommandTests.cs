@@ -59,9 +59,10 @@ public sealed class AnalisisWaktuCommandTests : PostgisTest
             var ekspor = await CliRun.RunAsync(Db, "ekspor", "waktu", "--wilayah", "18.72", "--periode", "2023-08,2024-02,2024-08", "--permutasi", "99", "--keluaran", gpkg);
             Assert.True(ekspor.ExitCode == 0, ekspor.Error);
             Assert.Contains("22 baris, lapisan analisis_waktu_18_72_prev_stunting_2023_08_2024_08 (gpkg)", ekspor.Out);
-            using (var ogr = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("ogrinfo",
+            var count = new System.Diagnostics.ProcessStartInfo("ogrinfo",
                 ["-ro", "-q", gpkg, "-sql", "SELECT count(*) AS n FROM analisis_waktu_18_72_prev_stunting_2023_08_2024_08 WHERE perubahan_arah = 'membaik'"])
-                { RedirectStandardOutput = true })!)
+            { RedirectStandardOutput = true };
+            using (var ogr = System.Diagnostics.Process.Start(count)!)
             {
                 var output = await ogr.StandardOutput.ReadToEndAsync();
                 await ogr.WaitForExitAsync();
