@@ -15,6 +15,7 @@ web = root / "web" / "src"
 palettes = (web / "palettes.ts").read_text(encoding="utf-8")
 classify = (web / "classify.ts").read_text(encoding="utf-8")
 analisis = (web / "analisis.ts").read_text(encoding="utf-8")
+waktu = (web / "palet-waktu.ts").read_text(encoding="utf-8")
 
 
 def block(source, name):
@@ -24,8 +25,8 @@ def block(source, name):
     return m.group(1)
 
 
-def kategori(name):
-    return [(k, l, w) for k, l, w in re.findall(r'kunci:\s*"([^"]*)",\s*label:\s*"([^"]*)",\s*warna:\s*"(#[0-9a-f]{6})"', block(analisis, name))]
+def kategori(name, source=None):
+    return [(k, l, w) for k, l, w in re.findall(r'kunci:\s*"([^"]*)",\s*label:\s*"([^"]*)",\s*warna:\s*"(#[0-9a-f]{6})"', block(source or analisis, name))]
 
 
 tanpa_data = re.search(r'TanpaData\s*=\s*"(#[0-9a-f]{6})"', palettes).group(1)
@@ -77,7 +78,32 @@ def single(name):
 kk, kl, kw = single("DataKurang")
 lk, ll, lw = single("LisaTanpaData")
 gk, gl, gw = single("GiTanpaData")
+batas_peluang = [float(x) for x in block(waktu, "BatasPeluang").strip("[]").split(",")]
+
+
+def ranges(field, items, bounds):
+    """Numeric classes: class i holds bounds[i-1] <= value < bounds[i], as the map's KelasOf."""
+    rules = []
+    for i, (_, label, colour) in enumerate(items):
+        lo = bounds[i - 1] if i > 0 else None
+        hi = bounds[i] if i < len(bounds) else None
+        q, s = [], []
+        if lo is not None:
+            q.append(f'"{field}" >= {num(lo)}')
+            s.append(("PropertyIsGreaterThanOrEqualTo", lo))
+        if hi is not None:
+            q.append(f'"{field}" < {num(hi)}')
+            s.append(("PropertyIsLessThan", hi))
+        rules.append((label.replace("≥", ">="), colour, " AND ".join(q), s))
+    rules.append(("Tanpa data", tanpa_data, f'"{field}" IS NULL', [("PropertyIsNull", None)]))
+    return rules
+
+
+pola = kategori("PolaTitikPanas", waktu)
 styles = {
+    "peluang-tinggi": ("peluang_tinggi", "Peluang melewati ambang (posterior Empirical Bayes)", ranges("peluang_tinggi", kategori("PeluangTinggi", waktu), batas_peluang)),
+    "perubahan-arah": ("perubahan_arah", "Arah perubahan periode pertama ke terakhir", categories("perubahan_arah", kategori("ArahPerubahan", waktu), ("Tanpa uji", tanpa_data, None))),
+    "titik-panas-muncul": ("pola_titik_panas", "Titik panas yang muncul (Emerging Hot Spot)", categories("pola_titik_panas", pola[:-1], (pola[-1][1], pola[-1][2], pola[-1][0]))),
     "who-stunting": ("nilai", "Kelas prevalensi stunting WHO/UNICEF (de Onis dkk. 2019)", who("nilai")),
     "kelas-kesenjangan": ("kelas", "Kelas kesenjangan (pedoman nasional)", categories("kelas", kategori("KelasKesenjangan"), (kl, kw, kk))),
     "lisa": ("lisa", "Klaster LISA (Moran lokal)", categories("lisa", kategori("KelasLisa"), (ll, lw, lk))),

@@ -2,7 +2,7 @@
 # Report benchmark (see bench/README.md, section "laporan"): the report in one warm process, as the
 # API makes it (LaporanBench: each phase), and `geo laporan` end to end (DOCX and PDF), for Kota Metro (22 kelurahan, real prevalence + synthetic coverage) and a synthetic Jawa
 # Tengah kab/kota (Kabupaten Temanggung 33.23, 289 desa: `geo demo sintetis` coverage and a
-# synthetic prevalence made here). The first run of each area computes the analysis (999
+# synthetic prevalence for three years made here). Every report draws its maps (4 to 7) as the API does. The first run of each area computes the analysis (999
 # permutations) and is reported apart; the others reuse the stored run, as a second request does.
 # Usage: [GEO_DATABASE_URL=postgresql://...] bench/laporan/run.sh [RUNS]   (default 5)
 # Without GEO_DATABASE_URL, a scratch database geo_bench_laporan on the ./geo cluster is (re)made.
@@ -32,14 +32,18 @@ fi
 geo import wilayah "$OUT/temanggung-kecamatan.geojsonl" --tingkat kecamatan >/dev/null 2>&1
 geo import wilayah "$OUT/temanggung-desa.geojsonl" --tingkat desa >/dev/null 2>&1
 geo demo sintetis --wilayah 33.23 --periode 2024 --seed 3323 --terbitkan >/dev/null
-# Synthetic prevalence with a spatial trend (north-west higher), counts per desa; source "sintetis" flags it.
+# Synthetic prevalence with a spatial trend (north-west higher), counts per desa, for 2022, 2023 and
+# 2024 (a little lower each year), so the report has its part over time (change, trend, emerging hot
+# spots) and all seven maps; source "sintetis" flags it.
 {
   echo "kode,indikator,periode,pembilang,penyebut"
-  grep -o '"kode" : "[0-9.]*"' "$OUT/temanggung-desa.geojsonl" | cut -d'"' -f4 | sort |
-    awk -F. 'BEGIN { srand(3323) } { n = 60 + int(rand() * 140); p = 0.08 + 0.14 * ($3 % 20) / 20 + rand() * 0.08;
-      printf "%s,PREV_STUNTING,2024,%d,%d\n", $0, int(n * p), n }'
-} > "$OUT/temanggung-prevalensi-2024.csv"
-geo import indikator "$OUT/temanggung-prevalensi-2024.csv" --sumber sintetis --wilayah 33.23 --terbitkan >/dev/null
+  for year in 2022 2023 2024; do
+    grep -o '"kode" : "[0-9.]*"' "$OUT/temanggung-desa.geojsonl" | cut -d'"' -f4 | sort |
+      awk -F. -v year="$year" 'BEGIN { srand(3323 + year) } { n = 60 + int(rand() * 140); p = 0.08 + 0.14 * ($3 % 20) / 20 + rand() * 0.08 + 0.02 * (2024 - year);
+        printf "%s,PREV_STUNTING,%s,%d,%d\n", $0, year, int(n * p), n }'
+  done
+} > "$OUT/temanggung-prevalensi.csv"
+geo import indikator "$OUT/temanggung-prevalensi.csv" --sumber sintetis --wilayah 33.23 --terbitkan >/dev/null
 
 measure() { # area periode label
   local area="$1" periode="$2" label="$3" ext start end

@@ -53,6 +53,29 @@ public sealed class AnalisisWaktuCommandTests : PostgisTest
             Assert.Equal(["3", "-3", "-1"], first[9..12]); // n, S (all three pairs fall), tau
             Assert.Equal("-10", first[13]); // Sen: -10 points a year
             Assert.Equal("tetap", first[14]); // three periods cannot make Mann-Kendall significant (p = 0.30)
+
+            // The same analysis as a file for QGIS, and as a map image.
+            var gpkg = Path.ChangeExtension(file, ".gpkg");
+            var ekspor = await CliRun.RunAsync(Db, "ekspor", "waktu", "--wilayah", "18.72", "--periode", "2023-08,2024-02,2024-08", "--permutasi", "99", "--keluaran", gpkg);
+            Assert.True(ekspor.ExitCode == 0, ekspor.Error);
+            Assert.Contains("22 baris, lapisan analisis_waktu_18_72_prev_stunting_2023_08_2024_08 (gpkg)", ekspor.Out);
+            var count = new System.Diagnostics.ProcessStartInfo("ogrinfo",
+                ["-ro", "-q", gpkg, "-sql", "SELECT count(*) AS n FROM analisis_waktu_18_72_prev_stunting_2023_08_2024_08 WHERE perubahan_arah = 'membaik'"])
+            { RedirectStandardOutput = true };
+            using (var ogr = System.Diagnostics.Process.Start(count)!)
+            {
+                var output = await ogr.StandardOutput.ReadToEndAsync();
+                await ogr.WaitForExitAsync();
+                Assert.Contains("n (Integer) = 22", output);
+            }
+            File.Delete(gpkg);
+            var png = Path.ChangeExtension(file, ".png");
+            var peta = await CliRun.RunAsync(Db, "peta", "--wilayah", "18.72", "--periode", "2023-08,2024-08", "--lapisan", "perubahan", "--lebar", "800", "--tinggi", "600", "--keluaran", png);
+            Assert.True(peta.ExitCode == 0, peta.Error);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await File.ReadAllBytesAsync(png))[..4]);
+            File.Delete(png);
+            (await CliRun.RunAsync(Db, "peta", "--wilayah", "18.72", "--periode", "2024-08", "--lapisan", "perubahan", "--keluaran", png))
+                .AssertOneLineError(2, "periode");
         }
         finally
         {

@@ -18,9 +18,14 @@ var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo
 await using var dataSource = GeoDataSource.Create(url);
 var nilai = new NilaiQueries(dataSource);
 var catalog = new IndikatorCatalog(dataSource);
-var service = new PetaGambarService(new PetaGambarQueries(dataSource), nilai, catalog,
-    new SituationAnalysisService(new AnalysisInputLoader(nilai, catalog), new SpatialWeightsBuilder(dataSource),
-        new AnalysisStore(dataSource, AnalysisRetention.Default)));
+var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, catalog), new SpatialWeightsBuilder(dataSource),
+    new AnalysisStore(dataSource, AnalysisRetention.Default));
+var temporal = new TemporalAnalysisService(nilai, catalog, new SpatialWeightsBuilder(dataSource));
+var shared = new PetaGambarQueries(dataSource);
+// "simpanan": one PetaGambarQueries for the process, as the server's singleton (shapes kept per
+// boundary version); "baru": a new one per image, so every image reads and simplifies its shapes
+// again (what every request did before the shapes were kept). Both in the same run, side by side.
+PetaGambarService Service(bool keep) => new(keep ? shared : new PetaGambarQueries(dataSource), nilai, catalog, analysis, temporal);
 
 var cases = new[]
 {
@@ -29,6 +34,7 @@ var cases = new[]
 };
 Console.WriteLine($"runs per case: {runs} (after 2 warm-up runs); {Environment.ProcessorCount} cores");
 foreach (var (name, options) in cases)
+foreach (var keep in new[] { false, true })
 {
     var request = PermintaanPetaParser.Parse(options);
     var load = new List<double>();
@@ -40,7 +46,7 @@ foreach (var (name, options) in cases)
     {
         var c0 = Process.GetCurrentProcess().TotalProcessorTime;
         var t0 = Stopwatch.GetTimestamp();
-        var isi = await service.IsiAsync(Caller.Anonim, request);
+        var isi = await Service(keep).IsiAsync(Caller.Anonim, request);
         var t1 = Stopwatch.GetTimestamp();
         last = PetaRenderer.Render(isi, request.Lebar, request.Tinggi);
         var t2 = Stopwatch.GetTimestamp();
@@ -52,8 +58,8 @@ foreach (var (name, options) in cases)
         total.Add(Stopwatch.GetElapsedTime(t0, t2).TotalMilliseconds);
     }
     await File.WriteAllBytesAsync(Path.Combine(outDir, name + ".png"), last!.Png);
-    Console.WriteLine($"{name}: median {Median(total):F1} ms (load {Median(load):F1} ms, draw+png {Median(draw):F1} ms), "
-        + $"min {total.Min():F1}, max {total.Max():F1}; this process's CPU time median {Median(cpu):F0} ms; png {last.Png.Length / 1024} KiB; sintetis {last.Sintetis}");
+    Console.WriteLine($"{name} ({(keep ? "simpanan" : "baru")}): median {Median(total):F1} ms (load {Median(load):F1} ms, draw+png {Median(draw):F1} ms), "
+        + $"min {total.Min():F1}, max {total.Max():F1}; this process's CPU time median {Median(cpu):F1} ms; png {last.Png.Length / 1024} KiB; sintetis {last.Sintetis}");
 }
 using var self = Process.GetCurrentProcess();
 self.Refresh();

@@ -39,9 +39,7 @@ public static class AnalisisEndpoints
         group.MapGet("/analisis/waktu", async ([AsParameters] TemporalQuery q, TemporalRunStore runs,
             CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
-            var request = TemporalRequestParser.Parse(new AnalysisOptionsText(
-                q.Wilayah, q.Periode, q.Indikator, q.Tingkat, Bobot: q.Bobot, Permutasi: q.Permutasi, Seed: q.Seed, Alpha: q.Alpha,
-                Fdr: q.Fdr ?? false, Tampilan: q.Tampilan), q.Jendela);
+            var request = q.ToRequest();
             var run = await runs.EnsureAsync(callers.Resolve(http), request, ct);
             // Stored like an ordinary run (its id: tiles and OGC); revalidated on every use, as the data may have moved.
             http.Response.Headers.CacheControl = request.Dasar.Tampilan == Tampilan.Draf ? "private, no-store" : "no-cache";
@@ -153,7 +151,13 @@ public static class AnalisisEndpoints
 
     public sealed record TemporalQuery(
         string? Wilayah, string? Periode, string? Indikator, string? Tingkat, string? Bobot,
-        int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, int? Jendela, string? Tampilan);
+        int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, int? Jendela, string? Tampilan)
+    {
+        /// <summary>The analysis over time these parameters name, parsed as the CLI parses its options.</summary>
+        public TemporalRequest ToRequest() => TemporalRequestParser.Parse(new AnalysisOptionsText(
+            Wilayah, Periode, Indikator, Tingkat, Bobot: Bobot, Permutasi: Permutasi, Seed: Seed, Alpha: Alpha,
+            Fdr: Fdr ?? false, Tampilan: Tampilan), Jendela);
+    }
 
     private static string ETag(StoredRunRef run) => $"W/\"a{run.Id}.{run.InputVersion}.{run.ParameterHash[..16]}.w{run.WilayahVersi}\"";
 

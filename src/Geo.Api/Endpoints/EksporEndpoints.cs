@@ -42,6 +42,16 @@ public static class EksporEndpoints
         }).WithSummary("Hasil analisis situasi (parameter sama dengan /api/analisis): kelas, alasan, LISA, Gi*, laju EB, nilai/target/selisih cakupan per unit; xlsx juga peringkat intervensi; csv tabel=peringkat_intervensi")
           .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+        group.MapGet("/waktu.{format}", async (string format, [AsParameters] AnalisisEndpoints.TemporalQuery q, string? desimal, string? tabel,
+            TemporalAnalysisService service, EksporQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        {
+            var f = FormatEksporNames.Parse(format);
+            var opsi = new OpsiTabel(GayaCsvNames.Parse(desimal), tabel);
+            var result = await service.RunAsync(callers.Resolve(http), q.ToRequest(), ct);
+            return await SendAsync(http, queries.Waktu(result), f, opsi, ct);
+        }).WithSummary("Analisis waktu (parameter sama dengan /api/analisis/waktu, periode=A,B,...): nilai per periode, perubahan dan arahnya, tren Mann-Kendall dan kemiringan Sen, pola titik panas yang muncul per unit; xlsx juga agregat kecamatan dan wilayah; csv tabel=agregat")
+          .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
         group.MapGet("/lokus/{id:long}.{format}", async (long id, string format, string? desimal, EksporQueries queries,
             CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {

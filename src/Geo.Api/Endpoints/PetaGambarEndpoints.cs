@@ -19,7 +19,8 @@ public static class PetaGambarEndpoints
         {
             var request = PermintaanPetaParser.Parse(new OpsiPetaTeks(q.Wilayah, q.Indikator, q.Periode, q.Lapisan, q.Klasifikasi, q.JumlahKelas,
                 q.Lebar, q.Tinggi, new AnalysisOptionsText(q.Wilayah, q.Periode, q.Indikator, q.Tingkat, q.Cakupan, q.Bobot, q.Permutasi,
-                    q.Seed, q.Alpha, q.Fdr ?? false, q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan)));
+                    q.Seed, q.Alpha, q.Fdr ?? false, q.Deret, q.Ambang, q.MinimumIndikator, q.PorsiTarget, q.Tampilan, q.DasarTinggi, q.Prior, q.Bivariat),
+                q.Jendela));
             var caller = callers.Resolve(http);
             // Versions read before the data: the image is at least as new as its tag. The date is in
             // the image, so it is in the tag too.
@@ -36,14 +37,16 @@ public static class PetaGambarEndpoints
             if (gambar.Sintetis) http.Response.Headers["X-Geo-Sintetis"] = "true";
             return Results.Bytes(gambar.Png, "image/png");
         }).Publik().WithTags("Peta")
-          .WithSummary("Peta statis PNG satu wilayah (nilai terbit; lapisan nilai|kelas|lisa|gi|eb; lebar/tinggi 200-4000 piksel), dengan judul, legenda, skala, arah utara, sumber dan tanda DATA SINTETIS bila ada nilai sintetis")
+          .WithSummary("Peta statis PNG satu wilayah (nilai terbit; lapisan nilai|kelas|lisa|gi|eb|peluang|perubahan|titik_panas_muncul, dua yang terakhir dengan periode=A,B,...; lebar/tinggi 200-4000 piksel), dengan judul, legenda, skala, arah utara, sumber dan tanda DATA SINTETIS bila ada nilai sintetis")
           .Produces<Stream>(contentType: "image/png")
           .Parameter("tinggi", new("Tinggi gambar (piksel)", Minimum: 200, Maximum: 4000, Default: 1200))
-          .Parameter("lapisan", new("Lapisan: nilai (bawaan), kelas (kesenjangan), lisa, gi (Gi*) atau eb (nilai dihaluskan)", Enum: ["nilai", "kelas", "lisa", "gi", "eb"], Default: "nilai"));
+          .Parameter("lapisan", new("Lapisan: nilai (bawaan), kelas (kesenjangan), lisa, gi (Gi*), eb (nilai dihaluskan), peluang (peluang melewati ambang), perubahan (arah perubahan periode pertama ke terakhir) atau titik_panas_muncul (Emerging Hot Spot)",
+              Enum: ["nilai", "kelas", "lisa", "gi", "eb", "peluang", "perubahan", "titik_panas_muncul"], Default: "nilai"))
+          .Parameter("periode", new("Periode, mis. 2022-08; lapisan perubahan dan titik_panas_muncul: paling sedikit 2 periode urut dipisah koma, mis. 2023-08,2024-02,2024-08"));
     }
 
     public sealed record PetaQuery(
         string? Wilayah, string? Indikator, string? Periode, string? Lapisan, string? Klasifikasi, int? JumlahKelas, int? Lebar, int? Tinggi,
         string? Tingkat, string? Cakupan, string? Bobot, int? Permutasi, ulong? Seed, double? Alpha, bool? Fdr, string? Deret, string? Ambang,
-        int? MinimumIndikator, double? PorsiTarget, string? Tampilan);
+        int? MinimumIndikator, double? PorsiTarget, string? Tampilan, string? DasarTinggi, string? Prior, string? Bivariat, int? Jendela);
 }

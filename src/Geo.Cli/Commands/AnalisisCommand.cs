@@ -22,8 +22,7 @@ public static class AnalisisCommand
             {
                 var temporal = TemporalRequestParser.Parse(options.Text(parse), parse.GetValue(jendela));
                 await using var source = GeoEnvironment.OpenDataSource();
-                var temporalService = new TemporalAnalysisService(new NilaiQueries(source), new IndikatorCatalog(source), new SpatialWeightsBuilder(source));
-                var over = await temporalService.RunAsync(GeoEnvironment.LocalCaller(), temporal, ct);
+                var over = await TemporalService(source).RunAsync(GeoEnvironment.LocalCaller(), temporal, ct);
                 if (parse.GetValue(keluaran) is { } temporalFile)
                 {
                     await using var writer = new StreamWriter(temporalFile.FullName);
@@ -50,6 +49,9 @@ public static class AnalisisCommand
     public static SituationAnalysisService Service(NpgsqlDataSource dataSource) => new(
         new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
         new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
+
+    public static TemporalAnalysisService TemporalService(NpgsqlDataSource dataSource) =>
+        new(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource), new SpatialWeightsBuilder(dataSource));
 
     private static void PrintTemporal(TemporalResult r, TextWriter output, FileInfo? file)
     {

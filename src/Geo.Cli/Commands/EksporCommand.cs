@@ -19,6 +19,7 @@ public static class EksporCommand
         var ekspor = new Command("ekspor", "Ekspor ke GeoPackage (bergaya QGIS), Shapefile (zip), GeoJSON, CSV atau XLSX");
         ekspor.Subcommands.Add(Wilayah());
         ekspor.Subcommands.Add(Analisis());
+        ekspor.Subcommands.Add(Waktu());
         ekspor.Subcommands.Add(Lokus());
         return ekspor;
     }
@@ -77,19 +78,54 @@ public static class EksporCommand
         var deret = new Option<string?>("--deret") { Description = "mentah, eb_global atau eb_lokal" };
         var ambang = new Option<string?>("--ambang") { Description = "median, rata, target atau angka" };
         var tampilan = new Option<string?>("--tampilan") { Description = "terbit atau draf" };
-        foreach (var o in new Option[] { wilayah, periode, indikator, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, tampilan }) command.Options.Add(o);
+        var dasarTinggi = new Option<string?>("--dasar-tinggi") { Description = "titik (bawaan), peluang atau peluang:P" };
+        var prior = new Option<string?>("--prior") { Description = "prior Empirical Bayes: global (bawaan) atau lokal" };
+        var bivariat = new Option<string?>("--bivariat") { Description = "indikator cakupan untuk Moran lokal bivariat, mis. L05" };
+        foreach (var o in new Option[] { wilayah, periode, indikator, tingkat, cakupan, bobot, permutasi, seed, alpha, fdr, deret, ambang, tampilan, dasarTinggi, prior, bivariat })
+        {
+            command.Options.Add(o);
+        }
         var common = AddCommon(command);
         command.SetAction((parse, ct) => RunAsync(parse, common, async (queries, dataSource, ct2) =>
         {
             var request = AnalysisRequestParser.Parse(new AnalysisOptionsText(
                 parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), parse.GetValue(cakupan),
                 parse.GetValue(bobot), parse.GetValue(permutasi), parse.GetValue(seed), parse.GetValue(alpha), parse.GetValue(fdr),
-                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan)));
+                parse.GetValue(deret), parse.GetValue(ambang), Tampilan: parse.GetValue(tampilan),
+                DasarTinggi: parse.GetValue(dasarTinggi), Prior: parse.GetValue(prior), Bivariat: parse.GetValue(bivariat)));
             var service = new SituationAnalysisService(
                 new AnalysisInputLoader(new NilaiQueries(dataSource), new IndikatorCatalog(dataSource)),
                 new SpatialWeightsBuilder(dataSource), new AnalysisStore(dataSource, AnalysisRetention.Default));
             var run = await service.EnsureAsync(GeoEnvironment.LocalCaller(), request, ct2);
             return await queries.AnalisisAsync(GeoEnvironment.LocalCaller(), run.Id, ct2);
+        }, ct));
+        return command;
+    }
+
+    private static Command Waktu()
+    {
+        var command = new Command("waktu", "Analisis waktu (perubahan, tren Mann-Kendall, titik panas yang muncul) per desa/kecamatan, dengan agregat kecamatan dan wilayah");
+        var wilayah = new Option<string>("--wilayah") { Description = "kab/kota atau kecamatan, mis. 64.01", Required = true };
+        var periode = new Option<string>("--periode") { Description = "paling sedikit 2 periode urut dipisah koma, mis. 2023-08,2024-02,2024-08", Required = true };
+        var indikator = new Option<string?>("--indikator") { Description = "indikator (bawaan PREV_STUNTING)" };
+        var tingkat = new Option<string?>("--tingkat") { Description = "desa atau kecamatan" };
+        var bobot = new Option<string?>("--bobot") { Description = "queen, rook, knn:K, jarak:METER" };
+        var permutasi = new Option<int?>("--permutasi") { Description = "jumlah permutasi titik panas" };
+        var seed = new Option<ulong?>("--seed") { Description = "benih acak" };
+        var alpha = new Option<double?>("--alpha") { Description = "taraf signifikansi" };
+        var fdr = new Option<bool>("--fdr") { Description = "koreksi FDR" };
+        var jendela = new Option<int?>("--jendela") { Description = "periode sebelumnya dalam tetangga ruang-waktu (bawaan 1)" };
+        var tampilan = new Option<string?>("--tampilan") { Description = "terbit atau draf" };
+        foreach (var o in new Option[] { wilayah, periode, indikator, tingkat, bobot, permutasi, seed, alpha, fdr, jendela, tampilan }) command.Options.Add(o);
+        var common = AddCommon(command);
+        command.SetAction((parse, ct) => RunAsync(parse, common, async (queries, dataSource, ct2) =>
+        {
+            var request = TemporalRequestParser.Parse(new AnalysisOptionsText(
+                parse.GetValue(wilayah), parse.GetValue(periode), parse.GetValue(indikator), parse.GetValue(tingkat), Bobot: parse.GetValue(bobot),
+                Permutasi: parse.GetValue(permutasi), Seed: parse.GetValue(seed), Alpha: parse.GetValue(alpha), Fdr: parse.GetValue(fdr),
+                Tampilan: parse.GetValue(tampilan)), parse.GetValue(jendela));
+            var result = await AnalisisCommand.TemporalService(dataSource).RunAsync(GeoEnvironment.LocalCaller(), request, ct2);
+            return queries.Waktu(result);
         }, ct));
         return command;
     }

@@ -20,7 +20,8 @@ public static class LaporanCommand
             var format = LaporanService.FormatOf(file.FullName, "keluaran");
             await using var dataSource = GeoEnvironment.OpenDataSource();
             var service = new LaporanService(AnalisisCommand.Service(dataSource), new NilaiQueries(dataSource), new IndikatorCatalog(dataSource),
-                new LokusStore(dataSource), new PetaLaporan(PetaCommand.Service(dataSource)));
+                new LokusStore(dataSource), new PetaLaporan(PetaCommand.Service(dataSource)),
+                AnalisisCommand.TemporalService(dataSource));
             var bytes = await service.WriteAsync(GeoEnvironment.LocalCaller(), request, format, ct);
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             Console.WriteLine($"Laporan {request.Wilayah} {request.Periode}: {file.FullName} ({bytes.Length / 1024} KiB)");

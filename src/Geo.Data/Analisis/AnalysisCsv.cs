@@ -25,6 +25,6 @@ public static class AnalysisCsv
 
     private static string N(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    // One way to write a text cell in every CSV Geo makes: quoted when it must be, a formula neutralised.
+    private static string Quote(string s) => Ekspor.TabelEkspor.CsvField(s, ',');
 }

@@ -26,10 +26,6 @@ public static class TemporalCsv
 
     private static string N(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "";
 
-    // A leading = + - @ is neutralised as the lokus CSV does, so a name never runs as a spreadsheet formula.
-    private static string Quote(string s)
-    {
-        if (s.Length > 0 && "=+-@".Contains(s[0])) s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
+    // One way to write a text cell in every CSV Geo makes: quoted when it must be, a formula neutralised.
+    private static string Quote(string s) => Ekspor.TabelEkspor.CsvField(s, ',');
 }

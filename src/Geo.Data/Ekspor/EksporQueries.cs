@@ -145,11 +145,18 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             new("gi_bin", JenisKolom.Bulat, "Gi* kelas -3..3 (titik dingin/panas 99/95/90%)"),
             new("kelas", JenisKolom.Teks, "kelas kesenjangan (pedoman nasional)"),
             new("alasan", JenisKolom.Teks, "alasan kelas dalam kata-kata"),
+            new("peluang_tinggi", JenisKolom.Angka, "peluang nilai sebenarnya melewati ambang relatif tinggi (posterior Empirical Bayes), 0..1"),
+            new("ki_bawah", JenisKolom.Angka, "batas bawah interval kredibel 95% nilai (posterior Empirical Bayes)"),
+            new("ki_atas", JenisKolom.Angka, "batas atas interval kredibel 95% nilai (posterior Empirical Bayes)"),
+            new("tidak_pasti", JenisKolom.Logika, "benar bila kelas dapat berubah karena ketidakpastian data (peluang di antara 1 - batas dan batas)"),
+            new("bv_i", JenisKolom.Angka, "Moran lokal bivariat: nilai hasil terhadap lag spasial indikator cakupan"),
+            new("bv_p", JenisKolom.Angka, "Moran lokal bivariat p semu (permutasi)"),
+            new("bv_lisa", JenisKolom.Teks, "klaster Moran lokal bivariat: HH, LL, HL, LH, tidak_signifikan, tanpa_tetangga, tanpa_data"),
             new("sintetis", JenisKolom.Logika, "benar bila analisis memuat Data sintetis"),
         };
         var select = new StringBuilder("""
             u.kode, w.nama, k.nama, u.nilai, u.eb_global, u.eb_lokal, u.local_i, u.local_z, u.local_p, u.lisa, u.gi_z, u.gi_p,
-            u.gi_bin::bigint, u.kelas, u.alasan, $2::boolean
+            u.gi_bin::bigint, u.kelas, u.alasan, u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti, u.bv_i, u.bv_p, u.bv_lisa, $2::boolean
             """);
         var joins = new StringBuilder();
         for (var n = 0; n < coverage.Count; n++)
@@ -191,11 +198,115 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             new("kelas-kesenjangan", "kelas", "Kelas kesenjangan", true),
             new("lisa", "lisa", "Klaster LISA", false),
             new("gi-bin", "gi_bin", "Titik panas/dingin Gi*", false),
+            new("peluang-tinggi", "peluang_tinggi", "Peluang melewati ambang", false),
             // WHO classes are for stunting prevalence only, as on the map and the static images.
             .. run.Indikator == KodeIndikator.PrevalensiStunting ? [new GayaEkspor("who-stunting", "nilai", "Kelas prevalensi WHO", false)] : Array.Empty<GayaEkspor>(),
         ];
         return new LapisanEkspor($"analisis_{run.Id}", fields, metadata, styles, (bentuk, ct2) => StreamAsync(sql, Bind, fields, bentuk, ct2),
             [Ranking(run)]);
+    }
+
+    /// <summary>
+    /// An analysis over time (computed for this request, never stored): per unit the value in each
+    /// period, the change first → last with its test and direction, the Mann-Kendall trend with
+    /// Sen's slope, and the emerging hot spot pattern; the roll-ups (the area and its kecamatan) as
+    /// a second table. Method and parameters go in the metadata.
+    /// </summary>
+    public LapisanEkspor Waktu(TemporalResult result)
+    {
+        var periods = result.Periode;
+        var fields = new List<KolomEkspor>
+        {
+            new("kode", JenisKolom.Teks, "kode wilayah Kepmendagri"),
+            new("nama", JenisKolom.Teks, $"nama {result.Tingkat}"),
+        };
+        fields.AddRange(periods.Select(p => new KolomEkspor(PeriodField(p), JenisKolom.Angka, $"nilai {result.Indikator} periode {p}")));
+        fields.AddRange(TemporalFields(periods));
+        fields.Add(new("pola_titik_panas", JenisKolom.Teks, "pola titik panas yang muncul (Emerging Hot Spot): titik_panas_/titik_dingin_ baru, berturut, menguat, menetap, melemah, sporadis, berosilasi, historis; tanpa_pola"));
+        fields.Add(new("sintetis", JenisKolom.Logika, "benar bila analisis memuat Data sintetis"));
+        var rows = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var u in result.Unit)
+        {
+            rows[u.Kode] = [u.Kode, u.Nama, .. u.Nilai.Cast<object?>(), .. TemporalValues(u.Perubahan, u.Tren), u.TitikPanas?.Pola, result.Sintetis];
+        }
+        var aggregateFields = new List<KolomEkspor>
+        {
+            new("kode", JenisKolom.Teks, "kode wilayah"),
+            new("nama", JenisKolom.Teks, "nama wilayah"),
+            new("tingkat", JenisKolom.Teks, "tingkat wilayah"),
+        };
+        aggregateFields.AddRange(periods.Select(p => new KolomEkspor(PeriodField(p), JenisKolom.Angka, $"nilai {result.Indikator} periode {p} (Σ pembilang / Σ penyebut)")));
+        aggregateFields.AddRange(TemporalFields(periods));
+        var aggregates = result.Agregat.Select(a => (object?[])[a.Kode, a.Nama, a.Tingkat, .. a.Nilai.Cast<object?>(), .. TemporalValues(a.Perubahan, a.Tren)]).ToList();
+
+        var parameter = System.Text.Json.JsonSerializer.Serialize(new { parameter = result.Parameter, metode = result.Metode });
+        var metadata = new MetadataEkspor(
+            $"Analisis waktu {result.Indikator} {periods[0]} sampai {periods[^1]} di {result.Wilayah}",
+            "Geo: analisis waktu dari nilai " + (result.Tampilan == "draf" ? "data kerja dengan DRAF" : "yang terbit") + " (perubahan, tren Mann-Kendall dan kemiringan Sen, titik panas yang muncul)"
+                + (result.TitikPanasTidakTersedia is { } why ? $"; titik panas yang muncul tidak tersedia: {why}" : ""),
+            string.Join(",", periods), result.Sintetis, result.Tampilan, parameter, null, [result.Indikator]);
+        GayaEkspor[] styles =
+        [
+            new("perubahan-arah", "perubahan_arah", "Arah perubahan", true),
+            new("titik-panas-muncul", "pola_titik_panas", "Titik panas yang muncul", false),
+        ];
+        const string sql = "SELECT w.kode{geom} FROM wilayah w WHERE w.kode = ANY($1) ORDER BY w.kode";
+        var codes = rows.Keys.ToArray();
+        return new LapisanEkspor($"analisis_waktu_{result.Wilayah.Replace('.', '_')}_{result.Indikator.ToLowerInvariant()}_{Safe(periods[0])}_{Safe(periods[^1])}",
+            fields, metadata, styles, (bentuk, ct2) => JoinAsync(sql, codes, rows, fields.Count, bentuk, ct2),
+            [new TabelLampiran("agregat", aggregateFields, aggregates)]);
+    }
+
+    private static string PeriodField(string periode) => "nilai_" + Safe(periode).ToLowerInvariant();
+
+    private static IEnumerable<KolomEkspor> TemporalFields(IReadOnlyList<string> periods) =>
+    [
+        new("selisih", JenisKolom.Angka, $"nilai {periods[^1]} dikurangi nilai {periods[0]}"),
+        new("perubahan_z", JenisKolom.Angka, "uji z dua proporsi perubahan (pembilang/penyebut)"),
+        new("perubahan_p", JenisKolom.Angka, "p dua sisi uji perubahan"),
+        new("perubahan_arah", JenisKolom.Teks, "membaik, memburuk atau tetap (menurut polaritas, pada alpha); kosong bila tidak dapat diuji"),
+        new("tren_n", JenisKolom.Bulat, "jumlah periode bernilai dalam tren"),
+        new("tren_s", JenisKolom.Angka, "statistik S Mann-Kendall"),
+        new("tren_tau", JenisKolom.Angka, "tau Mann-Kendall"),
+        new("tren_p", JenisKolom.Angka, "p dua sisi Mann-Kendall"),
+        new("sen_per_tahun", JenisKolom.Angka, "kemiringan Sen (perubahan per tahun)"),
+        new("tren_arah", JenisKolom.Teks, "membaik, memburuk atau tetap menurut tren"),
+    ];
+
+    private static object?[] TemporalValues(ChangeItem c, TrendItem? t) =>
+        [c.Selisih, c.Z, c.P, c.Arah, t is null ? null : (long)t.N, t?.S, t?.Tau, t?.P, t?.SenPerTahun, t?.Arah];
+
+    /// <summary>Rows computed in memory with their geometry from PostGIS, joined by kode.</summary>
+    private async IAsyncEnumerable<BarisEkspor> JoinAsync(string sql, string[] codes, Dictionary<string, object?[]> rows, int count,
+        BentukGeometri bentuk, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql.Replace(GeomPlaceholder, GeometrySql(bentuk), StringComparison.Ordinal), conn) { CommandTimeout = 0 };
+        cmd.Parameters.AddWithValue(codes);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new BarisEkspor(count);
+            rows[reader.GetString(0)].CopyTo(row.Nilai, 0);
+            ReadGeometry(reader, 1, bentuk, row);
+            yield return row;
+        }
+    }
+
+    private static void ReadGeometry(NpgsqlDataReader reader, int g, BentukGeometri bentuk, BarisEkspor row)
+    {
+        if (bentuk == BentukGeometri.Wkb)
+        {
+            row.Wkb = reader.GetFieldValue<byte[]>(g);
+            row.MinX = reader.GetDouble(g + 1);
+            row.MaxX = reader.GetDouble(g + 2);
+            row.MinY = reader.GetDouble(g + 3);
+            row.MaxY = reader.GetDouble(g + 4);
+        }
+        else if (bentuk == BentukGeometri.GeoJson)
+        {
+            row.GeoJson = reader.GetString(g);
+        }
     }
 
     /// <summary>A lokus list's desa with their reasons, in the list's order; a list the caller may not see is not found.</summary>
@@ -330,19 +441,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
                     _ => reader.GetString(i),
                 };
             }
-            var g = fields.Count;
-            if (bentuk == BentukGeometri.Wkb)
-            {
-                row.Wkb = reader.GetFieldValue<byte[]>(g);
-                row.MinX = reader.GetDouble(g + 1);
-                row.MaxX = reader.GetDouble(g + 2);
-                row.MinY = reader.GetDouble(g + 3);
-                row.MaxY = reader.GetDouble(g + 4);
-            }
-            else if (bentuk == BentukGeometri.GeoJson)
-            {
-                row.GeoJson = reader.GetString(g);
-            }
+            ReadGeometry(reader, fields.Count, bentuk, row);
             yield return row;
         }
     }

@@ -15,6 +15,9 @@ public static class GayaQgis
         ["kelas-kesenjangan"] = "kelas",
         ["lisa"] = "lisa",
         ["gi-bin"] = "gi_bin",
+        ["peluang-tinggi"] = "peluang_tinggi",
+        ["perubahan-arah"] = "perubahan_arah",
+        ["titik-panas-muncul"] = "pola_titik_panas",
     };
 
     public static string Qml(GayaEkspor gaya) =>

@@ -26,6 +26,16 @@ public sealed record BentukPeta(double MinX, double MinY, double MaxX, double Ma
 /// </summary>
 public sealed class PetaGambarQueries(NpgsqlDataSource dataSource)
 {
+    /// <summary>Shapes kept, each for the boundary version it was read at (bench/peta-png: most of Kota Metro's loading).</summary>
+    public const int MaksimumSimpanan = 32;
+
+    /// <summary>Larger shape sets (points) are not kept: a province at a large size is read again rather than held.</summary>
+    public const int MaksimumTitikSimpanan = 1_000_000;
+
+    private sealed record Simpanan(long Versi, BentukPeta Bentuk);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Tingkat, int, int, string, string), Simpanan> _simpanan = new();
+
     /// <summary>
     /// The shapes of <paramref name="wilayah"/> at level <paramref name="unit"/>, for a map frame of
     /// the given size in pixels. Boundaries are public reference data, but an area account still
@@ -38,15 +48,21 @@ public sealed class PetaGambarQueries(NpgsqlDataSource dataSource)
         // The extent first, so the main query gets its tolerance and band as constants: computed
         // from a joined row, PostgreSQL carried every geometry column through the join and the
         // same query took five times as long (Jawa Tengah: 720 ms against 145 ms).
+        // The boundary version comes with the extent, so a kept copy is served only while no boundary changed.
         double x0, y0, x1, y1;
-        await using (var extent = dataSource.CreateCommand(
-            "SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT geom_3857::box2d AS b FROM wilayah WHERE kode = $1) a"))
+        long versi;
+        await using (var extent = dataSource.CreateCommand("""
+            SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b), coalesce((SELECT versi FROM data_versi WHERE nama = 'wilayah'), 0)
+            FROM (SELECT geom_3857::box2d AS b FROM wilayah WHERE kode = $1) a
+            """))
         {
             extent.Parameters.AddWithValue(wilayah.Value);
             await using var r = await extent.ExecuteReaderAsync(ct);
             if (!await r.ReadAsync(ct)) throw GeoException.NotFound($"wilayah {wilayah} tidak ada");
-            (x0, y0, x1, y1) = (r.GetDouble(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3));
+            (x0, y0, x1, y1, versi) = (r.GetDouble(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetInt64(4));
         }
+        var key = (wilayah.Value, unit, lebarBingkai, tinggiBingkai, caller.Area.RootCode ?? "", caller.Area.DescendantPattern ?? "%");
+        if (_simpanan.TryGetValue(key, out var kept) && kept.Versi == versi) return kept.Bentuk;
         var px = Math.Max(Math.Max((x1 - x0) / Math.Max(1, lebarBingkai), (y1 - y0) / Math.Max(1, tinggiBingkai)), 1e-6);
         // The coarsest pre-simplified band (0033) whose tolerance, in Web Mercator metres (0.00275°,
         // 0.000687°, 0.000172° of longitude), is under half a pixel; then simplified to half a pixel.
@@ -83,7 +99,13 @@ public sealed class PetaGambarQueries(NpgsqlDataSource dataSource)
         }
         if (batas.Count == 0 || batas[0].Kode != wilayah.Value) throw GeoException.NotFound($"wilayah {wilayah} tidak ada");
         if (derived is not null && await derived is { Count: > 0 } union) batas = union;
-        return new BentukPeta(x0, y0, x1, y1, px, units, batas);
+        var peta = new BentukPeta(x0, y0, x1, y1, px, units, batas);
+        if (units.Sum(u => u.Xy.Length) + batas.Sum(b => b.Xy.Length) <= 2 * MaksimumTitikSimpanan)
+        {
+            if (_simpanan.Count >= MaksimumSimpanan) _simpanan.Clear();
+            _simpanan[key] = new Simpanan(versi, peta);
+        }
+        return peta;
     }
 
     /// <summary>

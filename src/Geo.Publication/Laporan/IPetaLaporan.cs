@@ -1,28 +1,29 @@
 using Geo.Core.Akun;
-using Geo.Core.Indikator;
-using Geo.Core.Wilayah;
 using Geo.Data.Analisis;
 
 namespace Geo.Publication.Laporan;
 
 /// <summary>
-/// The map image a report shows: the units of <paramref name="Wilayah"/> for one indicator and
-/// period, drawn as <paramref name="Lapisan"/> (<c>nilai</c>, <c>kelas</c>, <c>lisa</c>, <c>gi</c>,
-/// <c>eb</c>, as <c>/api/peta.png</c> takes them), seen as <paramref name="Caller"/> may see it.
+/// The map images of one report: the units of the analysed area, drawn as each of
+/// <paramref name="Lapisan"/> (as <c>/api/peta.png</c> names them), seen as <paramref name="Caller"/> may see it.
 /// </summary>
-/// <param name="Analisis">The analysis the report is written from, so that class, LISA and Gi* maps show the same run as the text.</param>
-public sealed record PetaPermintaan(
-    Caller Caller, KodeWilayah Wilayah, string Indikator, Periode Periode, string Lapisan, int Lebar, int Tinggi, AnalysisRequest Analisis);
+/// <param name="Analisis">The analysis the report is written from, so that class, LISA, Gi* and exceedance maps show the same run as the text.</param>
+/// <param name="Run">That run, already loaded: the maps draw from it rather than finding it again.</param>
+/// <param name="Waktu">The analysis over time behind the change and emerging hot spot maps (null with one period), and its result.</param>
+public sealed record PetaLaporanPermintaan(
+    Caller Caller, AnalysisRequest Analisis, StoredAnalysis Run, (TemporalRequest Request, TemporalResult Result)? Waktu,
+    IReadOnlyList<string> Lapisan, int Lebar, int Tinggi);
 
 /// <summary>Draws a report's maps as PNG; the static map renderer answers it.</summary>
 public interface IPetaLaporan
 {
-    /// <summary>The PNG bytes, or null when no image can be made (the report then says so in words).</summary>
-    Task<byte[]?> PngAsync(PetaPermintaan permintaan, CancellationToken ct = default);
+    /// <summary>One entry per layer asked for, in order; its PNG is null when no image can be made (the report then says so in words).</summary>
+    Task<IReadOnlyList<PetaFakta>> GambarAsync(PetaLaporanPermintaan permintaan, CancellationToken ct = default);
 }
 
 /// <summary>No map renderer: every report says its maps are not available.</summary>
 public sealed class TanpaPeta : IPetaLaporan
 {
-    public Task<byte[]?> PngAsync(PetaPermintaan permintaan, CancellationToken ct = default) => Task.FromResult<byte[]?>(null);
+    public Task<IReadOnlyList<PetaFakta>> GambarAsync(PetaLaporanPermintaan permintaan, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<PetaFakta>>(permintaan.Lapisan.Select(l => new PetaFakta(l, null, permintaan.Lebar, permintaan.Tinggi)).ToList());
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Indikator;
+using Geo.Core.Statistics;
 using Geo.Data.Analisis;
 using Geo.Data.Indikator;
 
@@ -112,6 +113,16 @@ public static class LaporanComposer
             Bullet(hot.Count == 0 && hh.Count == 0
                 ? "Tidak ada titik panas (Gi*) maupun klaster tinggi-tinggi (LISA) yang signifikan."
                 : $"Titik panas (Gi*): {Where(hot)}; klaster tinggi-tinggi (LISA): {Where(hh)}.");
+            if (f.Waktu?.Agregat.FirstOrDefault(a => a.Kode == f.Request.Wilayah.Value) is { Perubahan.Selisih: not null } change)
+            {
+                Bullet($"Perubahan {Teks.Periode(f.Waktu.Periode[0])} ke {Teks.Periode(f.Waktu.Periode[^1])}: {Teks.Hasil(change.Perubahan.NilaiAwal)}{Satuan} menjadi {Teks.Hasil(change.Perubahan.NilaiAkhir)}{Satuan}" +
+                    $"{(change.Perubahan.Arah is { } arah ? $" ({arah})" : "")}; per kecamatan {f.Waktu.Agregat.Count(a => a.Kode.Length == 8 && a.Perubahan.Arah == ChangeDirection.Membaik)} membaik dan " +
+                    $"{f.Waktu.Agregat.Count(a => a.Kode.Length == 8 && a.Perubahan.Arah == ChangeDirection.Memburuk)} memburuk.");
+            }
+            if (f.Run.Rows.Any(r => r.PeluangTinggi is not null))
+            {
+                Bullet($"{f.Run.Rows.Count(r => r.TidakPasti)} {Unit} \"tidak pasti\": datanya terlalu sedikit untuk memastikan apakah nilainya di atas ambang.");
+            }
             Bullet(f.Lokus is { } l
                 ? $"Daftar lokus final \"{l.Lokus.Nama}\" ({l.Lokus.Tahun}) memuat {l.Desa.Count} desa/kelurahan di wilayah ini."
                 : $"Belum ada daftar lokus final untuk tahun {f.Request.Periode.Tahun}.");
@@ -167,6 +178,130 @@ public static class LaporanComposer
                 ], top.Select(r => (IReadOnlyList<string>)[r.Nama, KecamatanOf(r.Kode), Teks.Hasil(r.Nilai), Teks.Kelas(r.Kelas)]).ToList());
             }
             Trend();
+            Change();
+        }
+
+        private string PeriodeAwal => Teks.Periode(f.Waktu!.Periode[0]);
+        private string PeriodeAkhir => Teks.Periode(f.Waktu!.Periode[^1]);
+
+        /// <summary>Change first → last period per kecamatan with its test, and the Mann-Kendall trend with Sen's slope (issue 15).</summary>
+        private void Change()
+        {
+            Add(new Heading(2, "Perubahan dan kecenderungan per kecamatan"));
+            if (f.Waktu is not { } w)
+            {
+                Add(new Paragraph(f.WaktuTidakTersedia is { } why
+                    ? $"Perubahan antarperiode tidak dapat dihitung: {why}."
+                    : $"Hanya satu periode data ({Periode}) untuk {Wilayah}: perubahan, kecenderungan (Mann-Kendall), titik panas yang muncul dan peta perubahan belum dapat dihitung."));
+                return;
+            }
+            var alpha = IndonesianPercent(f.Request.Alpha);
+            Add(new Paragraph($"Perubahan dari {PeriodeAwal} ke {PeriodeAkhir} diuji dengan uji z dua proporsi pada pembilang dan penyebut kedua periode; " +
+                $"arahnya dinilai menurut polaritas indikator pada taraf {alpha}: membaik, memburuk, atau tetap (perubahan tidak bermakna). " +
+                $"Kecenderungan atas {w.Periode.Count} periode diukur dengan uji Mann-Kendall (tau dan p) dan kemiringan Sen (perubahan per tahun)."));
+            if (w.Agregat.FirstOrDefault(a => a.Kode == f.Request.Wilayah.Value) is { } area)
+            {
+                Add(new Paragraph($"{Wilayah}: {ChangeText(area.Perubahan)}{TrendText(area.Tren)}."));
+            }
+            var kecamatan = w.Agregat.Where(a => a.Kode.Length == 8).OrderBy(a => a.Perubahan.Selisih ?? double.MaxValue).ToList();
+            if (kecamatan.Count > 0)
+            {
+                AddTable($"Perubahan {f.Hasil.Nama.ToLowerInvariant()} per kecamatan, {PeriodeAwal} ke {PeriodeAkhir}", [
+                    new Column("Kecamatan", 2.6), new Column(PeriodeAwal, 1.2, true), new Column(PeriodeAkhir, 1.2, true), new Column("Selisih", 1.1, true),
+                    new Column("p", 1, true), new Column("Arah", 1.4), new Column("tau", 1, true), new Column("p tren", 1, true), new Column("Sen/tahun", 1.2, true),
+                ], kecamatan.Select(k => (IReadOnlyList<string>)[
+                    k.Nama, Teks.Hasil(k.Perubahan.NilaiAwal), Teks.Hasil(k.Perubahan.NilaiAkhir), Teks.Hasil(k.Perubahan.Selisih),
+                    Teks.Statistik(k.Perubahan.P), k.Perubahan.Arah ?? "tanpa uji", Teks.Statistik(k.Tren?.Tau), Teks.Statistik(k.Tren?.P), Teks.Hasil(k.Tren?.SenPerTahun),
+                ]).ToList());
+                var worse = kecamatan.Where(k => k.Perubahan.Arah == ChangeDirection.Memburuk).Select(k => k.Nama).ToList();
+                var better = kecamatan.Where(k => k.Perubahan.Arah == ChangeDirection.Membaik).Select(k => k.Nama).ToList();
+                Add(new Paragraph($"Kecamatan yang membaik secara bermakna: {(better.Count == 0 ? "tidak ada" : Teks.Daftar(better))}; " +
+                    $"yang memburuk: {(worse.Count == 0 ? "tidak ada" : Teks.Daftar(worse))}; sisanya tetap atau tidak dapat diuji."));
+            }
+            if (w.Tingkat == "desa")
+            {
+                var counts = w.JumlahPerArah;
+                var untested = w.Unit.Count(u => u.Perubahan.Arah is null);
+                Add(new Paragraph($"Per desa/kelurahan: {counts.GetValueOrDefault(ChangeDirection.Membaik)} membaik, {counts.GetValueOrDefault(ChangeDirection.Memburuk)} memburuk, " +
+                    $"{counts.GetValueOrDefault(ChangeDirection.Tetap)} tetap{(untested > 0 ? $", {untested} tidak dapat diuji (tanpa nilai atau pembilang/penyebut di salah satu periode)" : "")}."));
+            }
+            AddMap("perubahan", $"Arah perubahan per {Unit}, {Wilayah}, {PeriodeAwal} ke {PeriodeAkhir}");
+        }
+
+        private string ChangeText(ChangeItem c)
+        {
+            if (c.Selisih is not { } d) return $"perubahan tidak dapat dihitung ({c.Catatan})";
+            var arah = c.Arah is { } a ? $", {a}" : c.Catatan is { } n ? $" ({n})" : "";
+            return $"{Teks.Hasil(c.NilaiAwal)}{Satuan} pada {PeriodeAwal} menjadi {Teks.Hasil(c.NilaiAkhir)}{Satuan} pada {PeriodeAkhir} " +
+                $"(selisih {Teks.Hasil(d)} poin{(c.P is { } p ? $", z = {Teks.Statistik(c.Z)}, p = {Teks.Statistik(p)}" : "")}{arah})";
+        }
+
+        private static string TrendText(TrendItem? t) => t is null
+            ? $"; kecenderungan tidak dihitung (kurang dari {TemporalAnalysisService.MinTrendValues} periode bernilai)"
+            : $"; kecenderungan Mann-Kendall tau = {Teks.Statistik(t.Tau)}, p = {Teks.Statistik(t.P)}{(t.Arah is { } a ? $" ({a})" : "")}, kemiringan Sen {Teks.Hasil(t.SenPerTahun)} poin per tahun";
+
+        /// <summary>Emerging hot spots in words and a map (issue 15).</summary>
+        private void EmergingHotSpots()
+        {
+            if (f.Waktu is not { } w) return;
+            Add(new Heading(2, "Titik panas yang muncul (analisis ruang-waktu)"));
+            Add(new Paragraph($"Analisis titik panas yang muncul (Emerging Hot Spot Analysis, seperti ArcGIS Pro) menghitung Gi* setiap {Unit} pada setiap periode " +
+                $"bersama tetangganya pada periode itu dan periode sebelumnya, lalu menilai deret z Gi* tiap {Unit} dengan Mann-Kendall: " +
+                $"apakah kawasan bermasalah baru muncul, menetap, menguat atau melemah dari {PeriodeAwal} sampai {PeriodeAkhir}."));
+            if (w.TitikPanasTidakTersedia is { } why)
+            {
+                Add(new Paragraph($"Titik panas yang muncul tidak dapat dihitung: {why}."));
+                return;
+            }
+            var groups = w.Unit.Where(u => u.TitikPanas is { Pola: not EmergingPattern.None })
+                .GroupBy(u => u.TitikPanas!.Pola)
+                .OrderBy(g => Array.FindIndex(Geo.Publication.Peta.LapisanAnalisis.KelasPolaTitikPanas, k => k.Kunci == g.Key))
+                .ToList();
+            if (groups.Count == 0)
+            {
+                Add(new Paragraph($"Tidak ada {Unit} yang membentuk pola titik panas atau titik dingin dari waktu ke waktu."));
+            }
+            else
+            {
+                foreach (var g in groups)
+                {
+                    Bullet($"{Teks.Pola(g.Key)} ({g.Count()} {Unit}): {Names(g.Select(u => u.Nama))}. Artinya {Teks.ArtiPola(g.Key)}.");
+                }
+            }
+            if (w.TanpaDeretLengkap.Count > 0)
+            {
+                Add(new Paragraph($"{w.TanpaDeretLengkap.Count} {Unit} tanpa nilai di semua periode tidak ikut dinilai.", ParagraphStyle.Note));
+            }
+            AddMap("titik_panas_muncul", $"Titik panas yang muncul, {Wilayah}, {PeriodeAwal} sampai {PeriodeAkhir}");
+        }
+
+        /// <summary>How many units' class the data leave uncertain, and the exceedance map (issue 15).</summary>
+        private void Uncertainty()
+        {
+            Add(new Heading(2, "Ketidakpastian"));
+            var rows = f.Run.Rows;
+            if (rows.All(r => r.PeluangTinggi is null))
+            {
+                Add(new Paragraph($"Peluang melewati ambang tidak dapat dihitung: nilai {f.Hasil.Kode} tanpa pembilang dan penyebut, sehingga ketidakpastian tiap {Unit} tidak diketahui."));
+                return;
+            }
+            var rule = f.Request.Aturan;
+            var uncertain = rows.Where(r => r.TidakPasti).OrderByDescending(r => r.PeluangTinggi).ToList();
+            var likely = rows.Count(r => r.PeluangTinggi > rule.ExceedanceCut);
+            Add(new Paragraph($"Nilai {Unit} yang diukur pada sedikit anak tidak pasti. Untuk setiap {Unit} dihitung peluang nilai sebenarnya melewati ambang " +
+                $"{Teks.Hasil(f.Run.Summary.Threshold)}{Satuan} (posterior Empirical Bayes, prior {(f.Request.Prior == PosteriorPrior.Local ? "lokal" : "global")}). " +
+                $"{likely} {Unit} berpeluang lebih dari {IndonesianPercent(rule.ExceedanceCut)} melewati ambang. " +
+                $"{uncertain.Count} {Unit} \"tidak pasti\": peluangnya di antara {IndonesianPercent(1 - rule.ExceedanceCut)} dan {IndonesianPercent(rule.ExceedanceCut)}, " +
+                $"sehingga kelasnya dapat berubah dengan data yang sedikit berbeda. Relatif tinggi dinilai dari {(rule.High == HighRule.Exceedance ? $"peluang (lebih dari {IndonesianPercent(rule.ExceedanceCut)})" : "nilai titik")}."));
+            if (uncertain.Count > 0)
+            {
+                AddTable($"{Capitalise(Unit)} tidak pasti, {Periode}", [
+                    new Column(_desa ? "Desa/kelurahan" : "Kecamatan", 2.5), new Column("Kecamatan", 2), new Column("Nilai", 1, true),
+                    new Column("Interval kredibel 95%", 2, true), new Column("Peluang melewati ambang", 1.6, true), new Column("Kelas", 3),
+                ], uncertain.Select(r => (IReadOnlyList<string>)[r.Nama, KecamatanOf(r.Kode), Teks.Hasil(r.Nilai),
+                    $"{Teks.Hasil(r.KiBawah)}–{Teks.Hasil(r.KiAtas)}", Teks.Statistik(r.PeluangTinggi), Teks.Kelas(r.Kelas)]).ToList());
+            }
+            AddMap("peluang", $"Peluang melewati ambang {Teks.Hasil(f.Run.Summary.Threshold)}{Satuan} per {Unit}, {Wilayah}, {Periode}");
         }
 
         private void Trend()
@@ -274,6 +409,8 @@ public static class LaporanComposer
 
             HotSpots();
             Clusters();
+            EmergingHotSpots();
+            Uncertainty();
             if (s.Islands.Count > 0)
             {
                 Add(new Paragraph($"{s.Islands.Count} {Unit} tidak memiliki tetangga menurut bobot spasial ({f.Request.Bobot}) dan tidak diberi nilai LISA maupun Gi*: {Teks.Daftar(s.Islands.Select(NameOf))}.", ParagraphStyle.Note));
@@ -411,6 +548,16 @@ public static class LaporanComposer
                 ["Cakupan baik bila", $"paling sedikit {IndonesianPercent(r.Aturan.MinShareMeetingTarget)} indikator dinilai mencapai target (minimal {r.Aturan.MinIndicatorsJudged} indikator)"],
                 ["Indikator cakupan", s.CoverageIndicators.Count == 0 ? "tidak ada" : string.Join(", ", s.CoverageIndicators)],
                 ["Empirical Bayes", s.SmoothingUnavailable is { } why ? $"tidak tersedia: {why}" : "tersedia"],
+                ["Dasar relatif tinggi", r.Aturan.High == HighRule.Exceedance ? $"peluang melewati ambang lebih dari {Teks.Statistik(r.Aturan.ExceedanceCut).TrimEnd('0')}" : "nilai titik"],
+                ["Posterior (interval 95%, peluang, tidak pasti)", $"Empirical Bayes, prior {(r.Prior == PosteriorPrior.Local ? "lokal" : "global")}; tidak pasti bila peluang di antara {Teks.Statistik(1 - r.Aturan.ExceedanceCut).TrimEnd('0')} dan {Teks.Statistik(r.Aturan.ExceedanceCut).TrimEnd('0')}"],
+                ["Moran lokal bivariat", r.Bivariat ?? "tidak"],
+                .. f.Waktu is { } w ? new IReadOnlyList<string>[]
+                {
+                    ["Periode analisis waktu", Teks.Daftar(w.Periode.Select(Teks.Periode))],
+                    ["Perubahan", TemporalAnalysisService.Methods["perubahan"]],
+                    ["Kecenderungan", TemporalAnalysisService.Methods["tren"]],
+                    ["Titik panas yang muncul", $"{TemporalAnalysisService.Methods["titik_panas"]}; jendela 1 periode"],
+                } : [],
             ]);
             Add(new Heading(2, "Jejak untuk mengulang angka"));
             Add(new Paragraph($"Analisis nomor {f.Run.Id}, dihitung {f.Run.ComputedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, sidik jari masukan {f.Run.InputVersion}, " +
@@ -428,6 +575,9 @@ public static class LaporanComposer
                 $"--deret {DeretName()} --ambang {AmbangName()}" };
             if (r.Fdr) parts.Add("--fdr");
             if (r.Cakupan is { } c) parts.Add($"--cakupan {string.Join(",", c)}");
+            if (r.Aturan.High == HighRule.Exceedance) parts.Add($"--dasar-tinggi peluang:{r.Aturan.ExceedanceCut.ToString(CultureInfo.InvariantCulture)}");
+            if (r.Prior == PosteriorPrior.Local) parts.Add("--prior lokal");
+            if (r.Bivariat is { } bv) parts.Add($"--bivariat {bv}");
             if (r.Tampilan == Tampilan.Draf) parts.Add("--tampilan draf");
             return string.Join(" ", parts);
         }
@@ -440,6 +590,9 @@ public static class LaporanComposer
                 $"&minimumIndikator={r.Aturan.MinIndicatorsJudged}&porsiTarget={r.Aturan.MinShareMeetingTarget.ToString(CultureInfo.InvariantCulture)}";
             if (r.Fdr) q += "&fdr=true";
             if (r.Cakupan is { } c) q += $"&cakupan={string.Join(",", c)}";
+            if (r.Aturan.High == HighRule.Exceedance) q += $"&dasarTinggi=peluang:{r.Aturan.ExceedanceCut.ToString(CultureInfo.InvariantCulture)}";
+            if (r.Prior == PosteriorPrior.Local) q += "&prior=lokal";
+            if (r.Bivariat is { } bv) q += $"&bivariat={bv}";
             if (r.Tampilan == Tampilan.Draf) q += "&tampilan=draf";
             return q;
         }

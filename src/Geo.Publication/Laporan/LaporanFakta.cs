@@ -22,6 +22,8 @@ public sealed record PetaFakta(string Lapisan, byte[]? Png, int Lebar, int Tingg
 /// <param name="HasilUnitSintetis">Any analysed unit's own outcome value is synthetic (a roll-up can also be synthetic through synthetic sasaran weights).</param>
 /// <param name="Tren">The area's outcome in every period with published values, oldest first (the run's period included).</param>
 /// <param name="Lokus">The final lokus list of the area's kab/kota for the period's year, when there is one.</param>
+/// <param name="Waktu">Change, trend and emerging hot spots across the periods up to the report's, when there are several.</param>
+/// <param name="WaktuTidakTersedia">Why there is no analysis over time although there are several periods; null otherwise.</param>
 public sealed record LaporanFakta(
     AnalysisRequest Request,
     StoredAnalysis Run,
@@ -34,4 +36,6 @@ public sealed record LaporanFakta(
     IReadOnlyList<CakupanFakta> Cakupan,
     LokusDetail? Lokus,
     IReadOnlyList<PetaFakta> Peta,
-    DateTimeOffset Dibuat);
+    DateTimeOffset Dibuat,
+    TemporalResult? Waktu = null,
+    string? WaktuTidakTersedia = null);

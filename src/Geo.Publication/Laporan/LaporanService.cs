@@ -19,10 +19,17 @@ public enum LaporanFormat
 /// them, composes one <see cref="Document"/> and writes it as DOCX or PDF.
 /// </summary>
 public sealed class LaporanService(
-    SituationAnalysisService analysis, NilaiQueries nilai, IndikatorCatalog catalog, LokusStore lokus, IPetaLaporan peta, TimeProvider? time = null)
+    SituationAnalysisService analysis, NilaiQueries nilai, IndikatorCatalog catalog, LokusStore lokus, IPetaLaporan peta,
+    TemporalAnalysisService? waktu = null, TimeProvider? time = null)
 {
-    /// <summary>Maps drawn for the report, in the order it shows them.</summary>
+    /// <summary>Maps drawn for every report, in the order it shows them.</summary>
     public static readonly IReadOnlyList<string> Lapisan = ["nilai", "kelas", "gi", "lisa"];
+
+    /// <summary>The exceedance map, drawn where the values have counts (a posterior needs them).</summary>
+    public const string LapisanPeluang = "peluang";
+
+    /// <summary>Maps drawn where the area has several periods.</summary>
+    public static readonly IReadOnlyList<string> LapisanWaktu = ["perubahan", "titik_panas_muncul"];
 
     public const int PetaLebar = 1600;
     public const int PetaTinggi = 1200;
@@ -74,36 +81,60 @@ public sealed class LaporanService(
             return new CakupanFakta(all[kode], rollUp.FirstOrDefault(r => r.Kode == request.Wilayah.Value));
         }))).ToList();
 
-        var tren = await TrendAsync(caller, request, area, ct);
+        var periods = await PeriodsAsync(caller, request, ct);
+        var temporalTask = TemporalAsync(caller, request, periods, ct);
+        var tren = await TrendAsync(caller, request, area, periods, ct);
         var daftarLokus = await LokusAsync(caller, request, ct);
+        var (temporal, temporalMissing) = await temporalTask;
 
-        var maps = new List<PetaFakta>();
-        foreach (var lapisan in Lapisan)
-        {
-            var png = await peta.PngAsync(new PetaPermintaan(caller, request.Wilayah, request.Indikator, request.Periode, lapisan, PetaLebar, PetaTinggi, request), ct);
-            maps.Add(new PetaFakta(lapisan, png, PetaLebar, PetaTinggi));
-        }
+        var layers = Lapisan.Concat(run.Rows.Any(r => r.PeluangTinggi is not null) ? [LapisanPeluang] : [])
+            .Concat(temporal is null ? [] : LapisanWaktu).ToList();
+        var maps = await peta.GambarAsync(new PetaLaporanPermintaan(caller, request, run, temporal, layers, PetaLebar, PetaTinggi), ct);
 
         return new LaporanFakta(request, run, area?.Nama ?? (run.Interventions.Count > 0 ? run.Interventions[0].Nama : null) ?? request.Wilayah.Value, hasil, area, kecamatan, unitSintetis,
-            tren, cakupan, daftarLokus, maps, (time ?? TimeProvider.System).GetUtcNow());
+            tren, cakupan, daftarLokus, maps, (time ?? TimeProvider.System).GetUtcNow(), temporal?.Result, temporalMissing);
     }
 
-    private async Task<List<TrenPeriode>> TrendAsync(Caller caller, AnalysisRequest request, WilayahRollUp? current, CancellationToken ct)
+    /// <summary>The periods with published values of the outcome up to the report's, the most recent <see cref="MaksimumPeriodeTren"/>, in time order.</summary>
+    private async Task<List<Periode>> PeriodsAsync(Caller caller, AnalysisRequest request, CancellationToken ct)
     {
-        var periods = (await nilai.PeriodsAsync(caller.Area, request.Wilayah, request.Indikator, ct)).ToList();
-        if (!periods.Contains(request.Periode.Value)) periods.Add(request.Periode.Value);
-        var list = new List<TrenPeriode>();
-        foreach (var periode in periods.Order(StringComparer.Ordinal).TakeLast(MaksimumPeriodeTren))
+        var list = new List<Periode> { request.Periode };
+        foreach (var text in await nilai.PeriodsAsync(caller.Area, request.Wilayah, request.Indikator, ct))
         {
-            if (periode == request.Periode.Value)
-            {
-                if (current is not null) list.Add(new TrenPeriode(periode, current));
-                continue;
-            }
-            var rollUp = await nilai.RollUpAsync(caller, request.Wilayah, [request.Wilayah.Tingkat], request.Indikator, Periode.Parse(periode), request.Tampilan, ct);
-            if (rollUp.FirstOrDefault(r => r.Kode == request.Wilayah.Value) is { Agregat.Nilai: not null } r) list.Add(new TrenPeriode(periode, r));
+            if (Periode.TryParse(text, out var p, out _) && p.TahunDesimal < request.Periode.TahunDesimal) list.Add(p);
         }
-        return list;
+        // Two names of one time (2024 and 2024-S1 start together) would not make a series: the first kept.
+        return list.OrderBy(p => p.TahunDesimal).ThenBy(p => p.Value, StringComparer.Ordinal)
+            .DistinctBy(p => p.TahunDesimal).TakeLast(MaksimumPeriodeTren).ToList();
+    }
+
+    /// <summary>Change, trend and emerging hot spots across the periods, when there are two or more (null and the reason otherwise).</summary>
+    private async Task<((TemporalRequest Request, TemporalResult Result)? Waktu, string? Alasan)> TemporalAsync(
+        Caller caller, AnalysisRequest request, List<Periode> periods, CancellationToken ct)
+    {
+        if (waktu is null) return (null, "analisis waktu tidak tersedia pada penyusun laporan ini");
+        if (periods.Count < 2) return (null, null);
+        var temporal = new TemporalRequest { Dasar = request, Periode = periods };
+        try
+        {
+            return ((temporal, await waktu.RunAsync(caller, temporal, ct)), null);
+        }
+        catch (GeoException e) when (e.Kind is GeoErrorKind.NotFound or GeoErrorKind.Invalid)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private async Task<List<TrenPeriode>> TrendAsync(Caller caller, AnalysisRequest request, WilayahRollUp? current, List<Periode> periods, CancellationToken ct)
+    {
+        // One roll-up per earlier period, at once.
+        var rollUps = await Task.WhenAll(periods.Select(async periode =>
+        {
+            if (periode == request.Periode) return current is null ? null : new TrenPeriode(periode.Value, current);
+            var rollUp = await nilai.RollUpAsync(caller, request.Wilayah, [request.Wilayah.Tingkat], request.Indikator, periode, request.Tampilan, ct);
+            return rollUp.FirstOrDefault(r => r.Kode == request.Wilayah.Value) is { Agregat.Nilai: not null } r ? new TrenPeriode(periode.Value, r) : null;
+        }));
+        return rollUps.OfType<TrenPeriode>().ToList();
     }
 
     /// <summary>The area's kab/kota's most recently changed final list of the period's year, its desa narrowed to the area.</summary>

@@ -90,8 +90,34 @@ public static partial class Teks
         "kelas" => "Peta kelas kesenjangan (lokasi yang menjadi masalah)",
         "gi" => "Peta titik panas Getis-Ord Gi*",
         "lisa" => "Peta klaster LISA",
+        "peluang" => "Peta peluang melewati ambang",
+        "perubahan" => "Peta arah perubahan",
+        "titik_panas_muncul" => "Peta titik panas yang muncul",
         _ => $"Peta {lapisan}",
     };
+
+    /// <summary>An emerging hot spot pattern as the map's legend names it.</summary>
+    public static string Pola(string pola) =>
+        Geo.Publication.Peta.LapisanAnalisis.KelasPolaTitikPanas.FirstOrDefault(k => k.Kunci == pola)?.Label ?? pola;
+
+    /// <summary>What a pattern means, after ArcGIS Pro's definitions (EmergingHotSpots in Geo.Core).</summary>
+    public static string ArtiPola(string pola)
+    {
+        var panas = pola.StartsWith("titik_panas_", StringComparison.Ordinal);
+        var jenis = panas ? "titik panas" : "titik dingin";
+        return pola[(pola.LastIndexOf('_') + 1)..] switch
+        {
+            "baru" => $"menjadi {jenis} signifikan pada periode terakhir dan tidak pernah sebelumnya",
+            "berturut" => $"{jenis} pada beberapa periode terakhir berturut-turut, tidak pernah sebelumnya",
+            "menguat" => $"{jenis} hampir di setiap periode dan makin kuat",
+            "menetap" => $"{jenis} hampir di setiap periode tanpa kecenderungan naik atau turun",
+            "melemah" => $"{jenis} hampir di setiap periode tetapi makin lemah",
+            "sporadis" => $"{jenis} pada periode terakhir, timbul-tenggelam sebelumnya",
+            "berosilasi" => $"{jenis} pada periode terakhir, tetapi pernah menjadi {(panas ? "titik dingin" : "titik panas")}",
+            "historis" => $"dahulu {jenis} hampir di setiap periode, tetapi tidak lagi pada periode terakhir",
+            _ => "tidak membentuk pola titik panas atau dingin",
+        };
+    }
 
     /// <summary>
     /// The reason of a gap class, short enough for a table cell: the unmet indicators by code only

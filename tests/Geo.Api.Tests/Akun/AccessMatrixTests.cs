@@ -80,6 +80,8 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
     [InlineData("/api/analisis/{id:long}/intervensi/{kode}")]
     // stores its run (tiles, OGC) like /api/analisis; the run's area and view decide (Analisis/AnalisisWaktuTileTests.cs)
     [InlineData("/api/analisis/waktu")]
+    [InlineData("/api/ekspor/waktu.{format}")]
+    [InlineData("/api/peta.png")]
     public void The_analysis_summary_and_detail_endpoints_are_in_the_matrix_as_public(string pattern)
     {
         var row = Assert.Single(Endpoints(factory.Services), e => e.Method == "GET" && e.Pattern == pattern);
@@ -136,6 +138,29 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
             : factory.ClientAs($"{peran}-{wilayah}", wilayah, PeranNames.TryParse(peran, out var p) ? [p] : []);
 
         using var response = await client.GetAsync($"/api/laporan.{format}?wilayah=18.72&periode=2022-08&tampilan={tampilan}");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    /// <summary>
+    /// The analysis over time exported, and the map's layers over time: the public view for
+    /// everyone, the draft view only for a role holder of the area, another kab/kota never. (No
+    /// values here, so an admitted caller gets 404.)
+    /// </summary>
+    [Theory]
+    [InlineData("/api/ekspor/waktu.csv?wilayah=18.72&periode=2023-08,2024-08", "", "", "terbit", HttpStatusCode.NotFound)]
+    [InlineData("/api/ekspor/waktu.gpkg?wilayah=18.72&periode=2023-08,2024-08", "", "", "draf", HttpStatusCode.Forbidden)]
+    [InlineData("/api/ekspor/waktu.csv?wilayah=18.72&periode=2023-08,2024-08", "18.72", "analis", "draf", HttpStatusCode.NotFound)]
+    [InlineData("/api/ekspor/waktu.csv?wilayah=18.72&periode=2023-08,2024-08", "18.71", "analis", "terbit", HttpStatusCode.Forbidden)]
+    [InlineData("/api/peta.png?wilayah=18.72&indikator=PREV_STUNTING&lapisan=perubahan&periode=2023-08,2024-08", "", "", "draf", HttpStatusCode.Forbidden)]
+    [InlineData("/api/peta.png?wilayah=18.72&indikator=PREV_STUNTING&lapisan=titik_panas_muncul&periode=2023-08,2024-08", "18.71", "admin", "terbit", HttpStatusCode.Forbidden)]
+    [InlineData("/api/peta.png?wilayah=18.72&indikator=PREV_STUNTING&lapisan=peluang&periode=2024-08&prior=lokal", "18.71", "analis", "terbit", HttpStatusCode.Forbidden)]
+    public async Task Exports_and_maps_over_time_read_only_what_the_caller_may_see(string url, string wilayah, string peran, string tampilan, HttpStatusCode expected)
+    {
+        var client = wilayah.Length == 0 ? factory.CreateClient()
+            : factory.ClientAs($"{peran}-{wilayah}", wilayah, PeranNames.TryParse(peran, out var p) ? [p] : []);
+
+        using var response = await client.GetAsync($"{url}&tampilan={tampilan}");
 
         Assert.Equal(expected, response.StatusCode);
     }

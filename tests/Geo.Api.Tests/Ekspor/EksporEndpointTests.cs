@@ -99,8 +99,10 @@ public sealed class EksporEndpointTests(MetroAnalysisFixture fixture) : IClassFi
         }
 
         var styles = Gdal.Rows(path, "", "SELECT styleName, useAsDefault FROM layer_styles ORDER BY id");
-        Assert.Equal(["kelas-kesenjangan", "lisa", "gi-bin", "who-stunting"], styles.Select(s => s["styleName"]));
-        Assert.Equal(["1", "0", "0", "0"], styles.Select(s => s["useAsDefault"]));
+        Assert.Equal(["kelas-kesenjangan", "lisa", "gi-bin", "peluang-tinggi", "who-stunting"], styles.Select(s => s["styleName"]));
+        Assert.Equal(["1", "0", "0", "0", "0"], styles.Select(s => s["useAsDefault"]));
+        // Percentages only: no posterior, and its fields are still numbers.
+        Assert.Equal("Real", types["peluang_tinggi"]);
     }
 
     [Fact]

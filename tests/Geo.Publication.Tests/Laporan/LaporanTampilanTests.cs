@@ -49,7 +49,9 @@ public sealed class LaporanTampilanTests(DuaPeriodeFixture fixture) : IClassFixt
         var nilai = new NilaiQueries(source);
         var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, new IndikatorCatalog(source)),
             new Data.Statistics.SpatialWeightsBuilder(source), new AnalysisStore(source, AnalysisRetention.Default));
-        return new LaporanService(analysis, nilai, new IndikatorCatalog(source), new Data.Lokus.LokusStore(source), new TanpaPeta());
+        var temporal = new TemporalAnalysisService(nilai, new IndikatorCatalog(source), new Data.Statistics.SpatialWeightsBuilder(source));
+        return new LaporanService(analysis, nilai, new IndikatorCatalog(source), new Data.Lokus.LokusStore(source),
+            MetroLaporanFixture.Maps(source, analysis, temporal), temporal);
     }
 
     private Task<double?> AreaAsync(string periode, Tampilan tampilan) =>

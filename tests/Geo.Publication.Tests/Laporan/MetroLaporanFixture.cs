@@ -21,11 +21,12 @@ public sealed class MetroLaporanFixture : IAsyncLifetime
     public PostgisDatabase Db { get; } = new();
     public NilaiQueries Nilai { get; private set; } = null!;
     public SituationAnalysisService Analysis { get; private set; } = null!;
-    public UjiPeta Peta { get; private set; } = null!;
+    public PetaLaporan Peta { get; private set; } = null!;
+    public TemporalAnalysisService Temporal { get; private set; } = null!;
     public LokusDetail Lokus { get; private set; } = null!;
 
     public LaporanService Service(IPetaLaporan? peta = null) =>
-        new(Analysis, Nilai, new IndikatorCatalog(Db.DataSource), new LokusStore(Db.DataSource), peta ?? Peta);
+        new(Analysis, Nilai, new IndikatorCatalog(Db.DataSource), new LokusStore(Db.DataSource), peta ?? Peta, Temporal);
 
     public async Task InitializeAsync()
     {
@@ -35,7 +36,8 @@ public sealed class MetroLaporanFixture : IAsyncLifetime
         Nilai = new NilaiQueries(source);
         Analysis = new SituationAnalysisService(new AnalysisInputLoader(Nilai, new IndikatorCatalog(source)),
             new SpatialWeightsBuilder(source), new AnalysisStore(source, AnalysisRetention.Default));
-        Peta = new UjiPeta(source, Analysis, Nilai);
+        Temporal = new TemporalAnalysisService(Nilai, new IndikatorCatalog(source), new SpatialWeightsBuilder(source));
+        Peta = Maps(source, Analysis, Temporal);
 
         var store = new LokusStore(source);
         var analis = Uji.Dengan("analis-metro", "18.72", Peran.Analis);
@@ -46,6 +48,10 @@ public sealed class MetroLaporanFixture : IAsyncLifetime
         ]));
         Lokus = await store.FinaliseAsync(analis, draft.Lokus.Id);
     }
+
+    /// <summary>The report's maps drawn by the static map renderer, as the API and the CLI wire it.</summary>
+    public static PetaLaporan Maps(Npgsql.NpgsqlDataSource source, SituationAnalysisService analysis, TemporalAnalysisService temporal) =>
+        new(new Geo.Publication.Peta.PetaGambarService(new Data.Peta.PetaGambarQueries(source), new NilaiQueries(source), new IndikatorCatalog(source), analysis, temporal));
 
     /// <summary>The Kota Metro boundaries, the real 2022-08 prevalence and synthetic coverage, all published.</summary>
     public static async Task LoadMetroAsync(PostgisDatabase db)

@@ -52,6 +52,70 @@ public sealed class PetaGambarTests(MetroPetaFixture fixture) : IClassFixture<Me
     {
         var request = Request("PREV_STUNTING");
         var isi = await fixture.Service.IsiAsync(Caller.Anonim, request);
+        var checkedUnits = await CheckPixelsAsync(request, isi, kode => isi.Pewarnaan.Kelas[isi.Pewarnaan.KelasUnit[kode]].Warna);
+        Assert.True(checkedUnits >= 18, $"{checkedUnits} of 22 kelurahan checked");
+        // The classes are the web page's WHO classes: the real 2022 prevalence puts 20 kelurahan in "Rendah".
+        Assert.Equal("Rendah (2,5–< 10%)", isi.Pewarnaan.Kelas[1].Label);
+        Assert.Equal(KotaMetroData.Rows().Count(r => r.Capaian is >= 2.5 and < 10), isi.Pewarnaan.Kelas[1].Jumlah);
+    }
+
+    /// <summary>
+    /// The layers over time and under uncertainty: each kelurahan's pixel has the colour its value in
+    /// the API's own result calls for (peluang_tinggi from the stored run; perubahan.arah and
+    /// titikPanas.pola from /api/analisis/waktu's service), by the palettes the web page shares.
+    /// </summary>
+    [Theory]
+    [InlineData("peluang")]
+    [InlineData("perubahan")]
+    [InlineData("titik_panas_muncul")]
+    public async Task The_pixel_inside_each_kelurahan_has_its_class_colour_on_the_layers_over_time_and_uncertainty(string lapisan)
+    {
+        var waktu = lapisan != "peluang";
+        var request = PermintaanPetaParser.Parse(new OpsiPetaTeks("18.72", "PREV_STUNTING", waktu ? $"{MetroPetaFixture.PeriodeKedua},{MetroPetaFixture.PeriodeKetiga}" : MetroPetaFixture.PeriodeKetiga, lapisan,
+            Analisis: new AnalysisOptionsText(null, null, Permutasi: 99, DasarTinggi: "peluang:0.9", Prior: "lokal")));
+        Func<string, string?> expected;
+        if (!waktu)
+        {
+            var run = await fixture.Analysis.RunAsync(Caller.Anonim, request.Analisis);
+            Assert.Contains("\"dasarTinggi\":\"peluang\"", run.Parameters.GetRawText().Replace(" ", ""));
+            var rows = run.Rows.ToDictionary(r => r.Kode);
+            expected = kode => rows[kode].PeluangTinggi is { } p ? LapisanAnalisis.KelasPeluang[LapisanAnalisis.BatasPeluang.Count(b => p >= b)].Warna : null;
+        }
+        else
+        {
+            var result = await fixture.Temporal.RunAsync(Caller.Anonim, request.Waktu!);
+            var units = result.Unit.ToDictionary(u => u.Kode);
+            var palette = (lapisan == "perubahan" ? LapisanAnalisis.KelasPerubahan : LapisanAnalisis.KelasPolaTitikPanas).ToDictionary(k => k.Kunci, k => k.Warna);
+            expected = kode => (lapisan == "perubahan" ? units[kode].Perubahan.Arah : units[kode].TitikPanas?.Pola) is { } key ? palette[key] : null;
+            Assert.Contains(result.Unit, u => u.Perubahan.Arah is "membaik" or "memburuk");
+        }
+        var isi = await fixture.Service.IsiAsync(Caller.Anonim, request);
+        var checkedUnits = await CheckPixelsAsync(request, isi, expected);
+        Assert.True(checkedUnits >= 18, $"{checkedUnits} of 22 kelurahan checked");
+        Assert.Equal(22, isi.Pewarnaan.Kelas.Sum(k => k.Jumlah) + isi.Pewarnaan.TanpaData);
+        var dir = Path.Combine(AppContext.BaseDirectory, "peta");
+        Directory.CreateDirectory(dir);
+        await File.WriteAllBytesAsync(Path.Combine(dir, $"kota-metro-{lapisan}.png"), PetaRenderer.Render(isi, request.Lebar, request.Tinggi).Png);
+    }
+
+    [Fact]
+    public void The_layers_over_time_need_several_periods_and_the_window_only_goes_with_them()
+    {
+        var e = Assert.Throws<GeoException>(() => PermintaanPetaParser.Parse(new OpsiPetaTeks("18.72", "PREV_STUNTING", "2022-08", "perubahan")));
+        Assert.Equal("periode", e.Lokasi?.Parameter);
+        e = Assert.Throws<GeoException>(() => PermintaanPetaParser.Parse(new OpsiPetaTeks("18.72", "PREV_STUNTING", "2022-08", "nilai", Jendela: 2)));
+        Assert.Equal("jendela", e.Lokasi?.Parameter);
+        var ok = PermintaanPetaParser.Parse(new OpsiPetaTeks("18.72", "PREV_STUNTING", "2022-08,2023-02", "titik_panas_muncul", Jendela: 0));
+        Assert.Equal(("2023-02", 0), (ok.Periode.Value, ok.Waktu!.Jendela));
+        Assert.NotEqual(ok.Sidik(), (ok with { Waktu = ok.Waktu with { Jendela = 1 } }).Sidik());
+    }
+
+    /// <summary>
+    /// For every kelurahan with an expected colour: a point inside it (PostGIS's ST_PointOnSurface of
+    /// the kelurahan shrunk by three pixels, minus the label boxes) has, in the image, exactly that colour.
+    /// </summary>
+    private async Task<int> CheckPixelsAsync(PermintaanPeta request, IsiPeta isi, Func<string, string?> expectedColour)
+    {
         var gambar = PetaRenderer.Render(isi, request.Lebar, request.Tinggi);
         using var bitmap = SKBitmap.Decode(gambar.Png);
         var t = gambar.Tataletak;
@@ -60,26 +124,22 @@ public sealed class PetaGambarTests(MetroPetaFixture fixture) : IClassFixture<Me
             string.Create(CultureInfo.InvariantCulture,
                 $"ST_MakeEnvelope({(k.Left - t.OffsetX) * px}, {(t.OffsetY - k.Bottom) * px}, {(k.Right - t.OffsetX) * px}, {(t.OffsetY - k.Top) * px}, 3857)"))) + "])";
         var checkedUnits = 0;
-        await using (var cmd = fixture.Database.DataSource.CreateCommand(string.Create(CultureInfo.InvariantCulture, $"""
+        await using var cmd = fixture.Database.DataSource.CreateCommand(string.Create(CultureInfo.InvariantCulture, $"""
             SELECT kode, ST_X(p), ST_Y(p)
             FROM wilayah CROSS JOIN LATERAL ST_PointOnSurface(ST_Difference(ST_Buffer(geom_3857, -3 * {px}), {labels})) p
             WHERE tingkat = 4 AND kode LIKE '18.72.%' AND NOT ST_IsEmpty(p)
-            """)))
-        await using (var reader = await cmd.ExecuteReaderAsync())
+            """));
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
-            while (await reader.ReadAsync())
-            {
-                var kode = reader.GetString(0);
-                var (x, y) = t.KePiksel(reader.GetDouble(1), reader.GetDouble(2));
-                var expected = SKColor.Parse(isi.Pewarnaan.Kelas[isi.Pewarnaan.KelasUnit[kode]].Warna);
-                Assert.True(expected == bitmap.GetPixel((int)x, (int)y), $"{kode} at ({x:F0}, {y:F0}): {bitmap.GetPixel((int)x, (int)y)}, expected {expected}");
-                checkedUnits++;
-            }
+            var kode = reader.GetString(0);
+            if (expectedColour(kode) is not { } hex) continue;
+            var (x, y) = t.KePiksel(reader.GetDouble(1), reader.GetDouble(2));
+            var expected = SKColor.Parse(hex);
+            Assert.True(expected == bitmap.GetPixel((int)x, (int)y), $"{kode} at ({x:F0}, {y:F0}): {bitmap.GetPixel((int)x, (int)y)}, expected {expected}");
+            checkedUnits++;
         }
-        Assert.True(checkedUnits >= 18, $"{checkedUnits} of 22 kelurahan checked");
-        // The classes are the web page's WHO classes: the real 2022 prevalence puts 20 kelurahan in "Rendah".
-        Assert.Equal("Rendah (2,5–< 10%)", isi.Pewarnaan.Kelas[1].Label);
-        Assert.Equal(KotaMetroData.Rows().Count(r => r.Capaian is >= 2.5 and < 10), isi.Pewarnaan.Kelas[1].Jumlah);
+        return checkedUnits;
     }
 
     [Theory]
