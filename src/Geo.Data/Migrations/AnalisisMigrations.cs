@@ -15,3 +15,6 @@ public sealed class AnalisisCepat : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0110_analisis_ketidakpastian")]
 public sealed class AnalisisKetidakpastian : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0140_analisis_intervensi")]
+public sealed class AnalisisIntervensi : SqlMigration;
