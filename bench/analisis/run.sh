@@ -40,12 +40,14 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 # time_total in ms, one line per run, and the Server-Timing of the last run.
 measure() {
   local label="$1" url="$2" extra="${3:-}" times=() cpus=() t c0
+  : > "$OUT/timings"
   for _ in $(seq "$RUNS"); do
     local u="${url//SEED/$(date +%s%N)}"
     c0=$(cpu_ms)
     t=$(curl -s -o "$OUT/body" -D "$OUT/headers" -H 'Accept-Encoding: gzip' $extra -w '%{http_code} %{time_total} %{size_download}' "$u")
     times+=("$(awk '{ printf "%.1f", $2 * 1000 }' <<<"$t")")
     cpus+=("$(awk -v a="$c0" -v b="$(cpu_ms)" 'BEGIN { printf "%.0f", b - a }')")
+    grep -i '^server-timing:' "$OUT/headers" | cut -d' ' -f2- | tr -d '\r' >> "$OUT/timings" || true
     CODE=$(cut -d' ' -f1 <<<"$t")
     SIZE=$(cut -d' ' -f3 <<<"$t")
   done
@@ -56,6 +58,14 @@ measure() {
   local cpu=""
   [ -n "${PID:-}" ] && cpu="  server CPU median $(printf '%s\n' "${cpus[@]}" | median) ms"
   printf '%-22s %s: median %8.1f ms  (runs: %s)%s  %s bytes on the wire  %s\n' "$label" "$CODE" "$m" "${times[*]}" "$cpu" "$SIZE" "${timing:+[$timing]}" | tee -a "$RESULTS"
+  # Each phase's median over the runs (Server-Timing "name;dur=ms, ..."), when every run computed.
+  if [ "$(grep -c masukan "$OUT/timings" || true)" -gt 1 ]; then
+    printf '%-22s phase medians:' "" | tee -a "$RESULTS"
+    for phase in $(head -1 "$OUT/timings" | tr ',' '\n' | sed 's/;.*//; s/ //g'); do
+      printf ' %s %s' "$phase" "$(grep -o "$phase;dur=[0-9.]*" "$OUT/timings" | cut -d= -f2 | median)" | tee -a "$RESULTS"
+    done
+    echo | tee -a "$RESULTS"
+  fi
 }
 
 {

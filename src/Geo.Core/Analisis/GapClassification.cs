@@ -14,7 +14,14 @@ public static class GapClassifier
     {
         rules.Validate();
         var threshold = OutcomeThresholdFor(units, rules, outcomeTarget);
-        var results = units.Select(u => ClassifyUnit(u, indicators, rules, threshold)).ToList();
+        if (rules.High == HighRule.Exceedance && units.FirstOrDefault(u => u.Outcome is not null && (u.Exceedance is null || double.IsNaN(threshold))) is { } without)
+        {
+            throw new ArgumentException($"aturan dasarTinggi=peluang memerlukan pembilang dan penyebut; unit {without.Kode} tidak memilikinya");
+        }
+        // Units are independent (a province is 8,563 of them, each judged against up to 29 targets);
+        // the check above is the only way a unit can fail, so the loop throws nothing.
+        var results = new GapResult[units.Count];
+        Parallel.For(0, units.Count, i => results[i] = ClassifyUnit(units[i], indicators, rules, threshold));
         return new GapClassification(rules, threshold, results);
     }
 
@@ -41,10 +48,6 @@ public static class GapClassifier
         {
             var above = exceedance(threshold);
             probability = rules.OutcomeHigherIsBetter ? 1 - above : above;
-        }
-        if (rules.High == HighRule.Exceedance && unit.Outcome is not null && probability is null)
-        {
-            throw new ArgumentException($"aturan dasarTinggi=peluang memerlukan pembilang dan penyebut; unit {unit.Kode} tidak memilikinya");
         }
         bool? high = unit.Outcome is { } outcome && !double.IsNaN(outcome)
             ? rules.High == HighRule.Exceedance

@@ -85,13 +85,15 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
     public async Task<StoredRunRef> SaveAsync(AnalysisRequest request, string inputVersion, string dataVersion, AnalysisSummary summary,
         IReadOnlyList<AreaInterventions> interventions, bool synthetic, IReadOnlyList<AnalysisRow> rows, CancellationToken ct = default)
     {
+        // 16.5 MB of JSON for a province: written on other cores while PostgreSQL takes the header.
+        var interventionJson = Task.Run(() => SerializeEach(interventions), ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         long id, wilayahVersi;
         DateTimeOffset computedAt;
         await using (var cmd = new NpgsqlCommand($"""
-            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis, tampilan, versi_data)
-            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9::jsonb, $10, $11, $12)
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, sintetis, tampilan, versi_data)
+            VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::jsonb, $9, $10, $11)
             ON CONFLICT ON CONSTRAINT analisis_parameter_input_key DO NOTHING
             RETURNING id, {WilayahVersi}, dihitung
             """, conn, tx))
@@ -100,7 +102,6 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             cmd.Parameters.AddWithValue(request.ParameterJson());
             cmd.Parameters.AddWithValue(inputVersion);
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(summary, AnalysisJson.Options));
-            cmd.Parameters.AddWithValue(JsonSerializer.Serialize(interventions, AnalysisJson.Options));
             cmd.Parameters.AddWithValue(synthetic);
             cmd.Parameters.AddWithValue(request.Tampilan.ToName());
             cmd.Parameters.AddWithValue(dataVersion);
@@ -118,6 +119,13 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             computedAt = reader.GetFieldValue<DateTimeOffset>(2);
         }
 
+        // The page's summary is built and gzipped on another core while the rows are copied.
+        var tampilan = request.Tampilan;
+        var page = Task.Run(() => AnalysisPage.From(new StoredAnalysis(
+            id, request.Wilayah.Value, request.Tingkat.ToName(), request.Indikator, request.Periode.Value,
+            JsonDocument.Parse(request.ParameterJson()).RootElement.Clone(), inputVersion, summary, interventions, synthetic, computedAt,
+            tampilan.ToName(), tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, rows)).ToGzipJson(), ct);
+
         await using (var copy = await conn.BeginBinaryImportAsync("""
             COPY analisis_unit (analisis, kode, nilai, eb_global, eb_lokal, local_i, local_z, local_p, lisa, gi_z, gi_p, gi_bin, kelas, alasan,
                                 peluang_tinggi, ki_bawah, ki_atas, tidak_pasti, bv_i, bv_p, bv_lisa,
@@ -130,14 +138,21 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(r.Kode, NpgsqlDbType.Text, ct);
-                foreach (var v in new[] { r.Nilai, r.EbGlobal, r.EbLokal, r.LocalI, r.LocalZ, r.LocalP }) await WriteNullable(copy, v, ct);
+                await WriteNullable(copy, r.Nilai, ct);
+                await WriteNullable(copy, r.EbGlobal, ct);
+                await WriteNullable(copy, r.EbLokal, ct);
+                await WriteNullable(copy, r.LocalI, ct);
+                await WriteNullable(copy, r.LocalZ, ct);
+                await WriteNullable(copy, r.LocalP, ct);
                 await copy.WriteAsync(r.Lisa, NpgsqlDbType.Text, ct);
                 await WriteNullable(copy, r.GiZ, ct);
                 await WriteNullable(copy, r.GiP, ct);
                 if (r.GiBin is { } bin) await copy.WriteAsync((short)bin, NpgsqlDbType.Smallint, ct); else await copy.WriteNullAsync(ct);
                 await copy.WriteAsync(r.Kelas, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(r.Alasan, NpgsqlDbType.Text, ct);
-                foreach (var v in new[] { r.PeluangTinggi, r.KiBawah, r.KiAtas }) await WriteNullable(copy, v, ct);
+                await WriteNullable(copy, r.PeluangTinggi, ct);
+                await WriteNullable(copy, r.KiBawah, ct);
+                await WriteNullable(copy, r.KiAtas, ct);
                 await copy.WriteAsync(r.TidakPasti, NpgsqlDbType.Boolean, ct);
                 await WriteNullable(copy, r.BvI, ct);
                 await WriteNullable(copy, r.BvP, ct);
@@ -150,15 +165,24 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             await copy.CompleteAsync(ct);
         }
 
-        var tampilan = request.Tampilan;
-        var page = AnalysisPage.From(new StoredAnalysis(
-            id, request.Wilayah.Value, request.Tingkat.ToName(), request.Indikator, request.Periode.Value,
-            JsonDocument.Parse(request.ParameterJson()).RootElement.Clone(), inputVersion, summary, interventions, synthetic, computedAt,
-            tampilan.ToName(), tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, rows));
+        var json = await interventionJson;
+        await using (var copy = await conn.BeginBinaryImportAsync("COPY analisis_intervensi (analisis, urutan, kode, isi) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            for (var i = 0; i < interventions.Count; i++)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(i + 1, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(interventions[i].Kode, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(json[i], NpgsqlDbType.Text, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
         await using (var store = new NpgsqlCommand("UPDATE analisis SET halaman = $2 WHERE id = $1", conn, tx))
         {
             store.Parameters.AddWithValue(id);
-            store.Parameters.AddWithValue(page.ToGzipJson());
+            store.Parameters.AddWithValue(await page);
             await store.ExecuteNonQueryAsync(ct);
         }
 
@@ -192,6 +216,14 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         return new StoredRunRef(id, inputVersion, request.ParameterHash(), wilayahVersi);
     }
 
+    /// <summary>Each area's interventions as the JSON the API answers with, areas side by side.</summary>
+    private static string[] SerializeEach(IReadOnlyList<AreaInterventions> interventions)
+    {
+        var json = new string[interventions.Count];
+        Parallel.For(0, interventions.Count, i => json[i] = JsonSerializer.Serialize(interventions[i], AnalysisJson.Options));
+        return json;
+    }
+
     private static void AddKey(NpgsqlCommand cmd, AnalysisRequest request)
     {
         cmd.Parameters.AddWithValue(request.Wilayah.Value);
@@ -210,22 +242,29 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         StoredAnalysis? head;
         await using (var cmd = new NpgsqlCommand("""
-            SELECT id, wilayah, tingkat, indikator, periode, parameter::text, versi_input, ringkasan::text, intervensi::text, sintetis, dihitung, tampilan
+            SELECT id, wilayah, tingkat, indikator, periode, parameter::text, versi_input, ringkasan::text, sintetis, dihitung, tampilan
             FROM analisis WHERE id = $1
             """, conn))
         {
             cmd.Parameters.AddWithValue(id);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return null;
-            var tampilan = TampilanAkses.Parse(reader.GetString(11));
+            var tampilan = TampilanAkses.Parse(reader.GetString(10));
             if (!MaySee(caller, reader.GetString(1), tampilan)) return null;
             head = new StoredAnalysis(
                 reader.GetInt64(0), reader.GetString(1), ((Tingkat)reader.GetInt16(2)).ToName(), reader.GetString(3), reader.GetString(4),
                 JsonDocument.Parse(reader.GetString(5)).RootElement.Clone(), reader.GetString(6),
                 JsonSerializer.Deserialize<AnalysisSummary>(reader.GetString(7), AnalysisJson.Options)!,
-                JsonSerializer.Deserialize<List<AreaInterventions>>(reader.GetString(8), AnalysisJson.Options)!,
-                reader.GetBoolean(9), reader.GetFieldValue<DateTimeOffset>(10), tampilan.ToName(),
+                [], reader.GetBoolean(8), reader.GetFieldValue<DateTimeOffset>(9), tampilan.ToName(),
                 tampilan == Tampilan.Draf ? TampilanAkses.PeringatanDraf : null, []);
+        }
+
+        var interventions = new List<AreaInterventions>();
+        await using (var cmd = new NpgsqlCommand("SELECT isi FROM analisis_intervensi WHERE analisis = $1 ORDER BY urutan", conn))
+        {
+            cmd.Parameters.AddWithValue(id);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) interventions.Add(JsonSerializer.Deserialize<AreaInterventions>(reader.GetString(0), AnalysisJson.Options)!);
         }
 
         var rows = new List<AnalysisRow>();
@@ -239,7 +278,7 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) rows.Add(ReadRow(reader));
         }
-        return head with { Rows = rows };
+        return head with { Interventions = interventions, Rows = rows };
     }
 
     private const string RowColumns = """
@@ -337,7 +376,7 @@ public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention
     public async Task<AreaInterventions?> InterventionsAsync(long id, string kode, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
-            SELECT e::text FROM analisis a, jsonb_array_elements(a.intervensi) e WHERE a.id = $1 AND e->>'kode' = $2
+            SELECT isi FROM analisis_intervensi WHERE analisis = $1 AND kode = $2
             """);
         cmd.Parameters.AddWithValue(id);
         cmd.Parameters.AddWithValue(kode);

@@ -80,10 +80,13 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         var inputVersion = InputVersion(input, weights);
         if (await store.UseCurrentAsync(request, inputVersion, dataVersion, ct) is { } current) return current;
 
+        // The ranking needs the input only: it runs beside the statistics (whose permutations leave
+        // gaps between their parallel loops); "intervensi" is then what is left to wait for.
+        var ranking = Task.Run(() => RankInterventions(request, input), ct);
         var units = AlignTo(weights, input.Units);
         var result = SituationAnalysis.Run(units, weights, input.Indicators, request.Options(input.OutcomeTarget));
         Mark("statistik");
-        var interventions = RankInterventions(request, input, result);
+        var interventions = await ranking;
         Mark("intervensi");
         var summary = new AnalysisSummary(
             result.Moran is { } m ? MoranSummary.From(m) : null,
@@ -134,7 +137,7 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
     }
 
     /// <summary>For the area and, when desa are analysed, for each of its kecamatan: which interventions lag, and which desa pull them down.</summary>
-    private static List<AreaInterventions> RankInterventions(AnalysisRequest request, AnalysisInput input, SituationAnalysisResult result)
+    private static List<AreaInterventions> RankInterventions(AnalysisRequest request, AnalysisInput input)
     {
         var gapUnits = input.Units.Select(u => new GapUnit(u.Kode, u.Nama, u.Value, u.Coverage, u.CoverageDenominators)).ToList();
         var areas = new List<string> { request.Wilayah.Value };

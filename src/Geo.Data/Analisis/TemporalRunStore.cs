@@ -57,8 +57,8 @@ public sealed class TemporalRunStore(NpgsqlDataSource dataSource, SituationAnaly
         await using var tx = await conn.BeginTransactionAsync(ct);
         long id;
         await using (var cmd = new NpgsqlCommand("""
-            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, intervensi, sintetis, tampilan, versi_data)
-            SELECT $1, $2, $3, $4, $5, $6::jsonb, $7, b.ringkasan, b.intervensi, b.sintetis OR $8, b.tampilan, $9
+            INSERT INTO analisis (wilayah, tingkat, indikator, periode, parameter_hash, parameter, versi_input, ringkasan, sintetis, tampilan, versi_data)
+            SELECT $1, $2, $3, $4, $5, $6::jsonb, $7, b.ringkasan, b.sintetis OR $8, b.tampilan, $9
             FROM analisis b WHERE b.id = $10
             ON CONFLICT ON CONSTRAINT analisis_parameter_input_key DO NOTHING
             RETURNING id
@@ -107,6 +107,14 @@ public sealed class TemporalRunStore(NpgsqlDataSource dataSource, SituationAnaly
             copy.Parameters.Add(Array(units.Select(u => u.Tren?.Arah)));
             copy.Parameters.Add(Array(units.Select(u => u.TitikPanas?.Pola)));
             await copy.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var interventions = new NpgsqlCommand(
+            "INSERT INTO analisis_intervensi (analisis, urutan, kode, isi) SELECT $1, urutan, kode, isi FROM analisis_intervensi WHERE analisis = $2", conn, tx))
+        {
+            interventions.Parameters.AddWithValue(id);
+            interventions.Parameters.AddWithValue(baseRun.Id);
+            await interventions.ExecuteNonQueryAsync(ct);
         }
 
         var json = JsonSerializer.Serialize(result with { Analisis = id }, AnalysisJson.Options);

@@ -136,6 +136,19 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
         return await reader.ReadAsync(ct) ? new ApplicableTarget(reader.GetDouble(0), reader.GetString(1)) : null;
     }
 
+    /// <summary>The applicable target of each of several indicators, in one round trip (as <see cref="TargetAsync"/> for each).</summary>
+    public async Task<IReadOnlyDictionary<string, ApplicableTarget>> TargetsAsync(IReadOnlyList<string> indikator, string wilayah, int tahun, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT k.kode, t.nilai, t.asal FROM unnest($1::text[]) k (kode), LATERAL target_berlaku(upper(k.kode), $2, $3) t");
+        cmd.Parameters.AddWithValue(indikator.Distinct().ToArray());
+        cmd.Parameters.AddWithValue(wilayah);
+        cmd.Parameters.AddWithValue(tahun);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var targets = new Dictionary<string, ApplicableTarget>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct)) targets[reader.GetString(0)] = new ApplicableTarget(reader.GetDouble(1), reader.GetString(2));
+        return targets;
+    }
+
     private static async Task<IReadOnlyList<IndikatorInfo>> Read(NpgsqlCommand cmd, CancellationToken ct)
     {
         await using var reader = await cmd.ExecuteReaderAsync(ct);

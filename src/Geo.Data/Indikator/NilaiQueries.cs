@@ -217,54 +217,62 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The values of several indicators for every unit of one level under <paramref name="induk"/>,
-    /// as <see cref="ValuesAsync"/> gives them one indicator at a time but in two queries for all
-    /// and without the per-unit target (what an analysis reads: one query per indicator with the
-    /// target looked up per desa took 0.26 s each for Jawa Tengah's 8,563 desa on a busy machine).
+    /// The stored values of several indicators for every unit of one level under <paramref name="induk"/>,
+    /// in one read, as columns aligned with the units (kode order): the analysis reads 30 indicators of
+    /// a province's 8,563 desa at once. Only the columns the analysis uses, without joins (the units
+    /// come from their own query; a value of another level under the same prefix is skipped).
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<NilaiWilayah>>> ValuesOfManyAsync(Caller caller, KodeWilayah induk, Tingkat tingkat,
+    public async Task<NilaiKolom> ValuesOfManyAsync(Caller caller, KodeWilayah induk, Tingkat tingkat,
         IReadOnlyList<string> indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
         caller.Periksa(tampilan, induk);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var units = new List<(string Kode, string Nama)>();
+        var kode = new List<string>();
+        var nama = new List<string>();
         await using (var cmd = new NpgsqlCommand("SELECT kode, nama FROM wilayah WHERE tingkat = $1 AND kode LIKE $2 AND kode LIKE $3 ORDER BY kode", conn))
         {
             cmd.Parameters.AddWithValue((short)tingkat);
             cmd.Parameters.AddWithValue(Below(induk));
             cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) units.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        var found = new Dictionary<(string, string), NilaiWilayah>();
-        await using (var cmd = new NpgsqlCommand($"""
-            SELECT n.indikator, w.kode, w.nama, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis, n.batch, b.status
-            FROM {Source(tampilan)} n
-            JOIN wilayah w ON w.kode = n.wilayah
-            LEFT JOIN impor_batch b ON b.id = n.batch
-            WHERE n.indikator = ANY($1) AND n.periode = $2 AND w.tingkat = $3 AND n.wilayah LIKE $4 AND n.wilayah LIKE $5
-            """, conn))
-        {
-            cmd.Parameters.AddWithValue(indikator.ToArray());
-            cmd.Parameters.AddWithValue(periode.Value);
-            cmd.Parameters.AddWithValue((short)tingkat);
-            cmd.Parameters.AddWithValue(Below(induk));
-            cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                found[(reader.GetString(0), reader.GetString(1))] = new NilaiWilayah(reader.GetString(1), reader.GetString(2),
-                    Double(reader, 3), Double(reader, 4), Double(reader, 5), reader.GetBoolean(6), reader.GetString(7), reader.GetBoolean(8),
-                    reader.IsDBNull(9) ? null : reader.GetInt64(9), reader.IsDBNull(10) ? null : reader.GetString(10), null);
+                kode.Add(reader.GetString(0));
+                nama.Add(reader.GetString(1));
             }
         }
 
-        return indikator.Distinct().ToDictionary(
-            code => code,
-            code => (IReadOnlyList<NilaiWilayah>)units.Select(u => found.GetValueOrDefault((code, u.Kode))
-                ?? new NilaiWilayah(u.Kode, u.Nama, null, null, null, false, null, false, null, null, null)).ToList(),
-            StringComparer.Ordinal);
+        var position = new Dictionary<string, int>(kode.Count, StringComparer.Ordinal);
+        for (var i = 0; i < kode.Count; i++) position[kode[i]] = i;
+        var codes = indikator.Distinct().ToArray();
+        var columns = codes.Select(_ => new NilaiKolom.Kolom(kode.Count)).ToArray();
+        await using (var cmd = new NpgsqlCommand($"""
+            SELECT array_position($1, n.indikator), n.wilayah, n.pembilang, n.penyebut, n.nilai, n.hanya_persen, n.sumber, n.sintetis
+            FROM {Source(tampilan)} n
+            WHERE n.indikator = ANY($1) AND n.periode = $2 AND n.wilayah LIKE $3 AND n.wilayah LIKE $4
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(codes);
+            cmd.Parameters.AddWithValue(periode.Value);
+            cmd.Parameters.AddWithValue(Below(induk));
+            cmd.Parameters.AddWithValue(caller.Area.DescendantPattern ?? "%");
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            // A source is one of a few strings per read: one instance each.
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(ct))
+            {
+                if (!position.TryGetValue(reader.GetString(1), out var i)) continue;
+                var c = columns[reader.GetInt32(0) - 1];
+                c.Pembilang[i] = Double(reader, 2);
+                c.Penyebut[i] = Double(reader, 3);
+                c.Nilai[i] = Double(reader, 4);
+                c.HanyaPersen[i] = reader.GetBoolean(5);
+                var source = reader.GetString(6);
+                c.Sumber[i] = sources.TryGetValue(source, out var known) ? known : sources[source] = source;
+                c.Sintetis[i] = reader.GetBoolean(7);
+            }
+        }
+        return new NilaiKolom(kode, nama, codes.Select((code, i) => (code, columns[i])).ToDictionary(x => x.code, x => x.Item2, StringComparer.Ordinal));
     }
 
     /// <summary>The wilayah itself and its units of one level below it, code and name.</summary>

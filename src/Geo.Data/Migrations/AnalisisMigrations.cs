@@ -16,5 +16,8 @@ public sealed class AnalisisCepat : SqlMigration;
 [DbContext(typeof(GeoDbContext)), Migration("0110_analisis_ketidakpastian")]
 public sealed class AnalisisKetidakpastian : SqlMigration;
 
+[DbContext(typeof(GeoDbContext)), Migration("0140_analisis_intervensi")]
+public sealed class AnalisisIntervensi : SqlMigration;
+
 [DbContext(typeof(GeoDbContext)), Migration("0150_analisis_waktu")]
 public sealed class AnalisisWaktu : SqlMigration;

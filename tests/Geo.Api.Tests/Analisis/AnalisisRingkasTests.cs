@@ -6,6 +6,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Geo.Api.Tests.Support;
 using Geo.Core.Akun;
+using Geo.Core.Analisis;
+using Geo.Data.Analisis;
+using Geo.Data.Indikator;
 
 namespace Geo.Api.Tests.Analisis;
 
@@ -98,6 +101,31 @@ public sealed partial class AnalisisRingkasTests(MetroAnalysisFixture fixture) :
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/analisis/{id + 100000}/unit/{rows[0].GetProperty("kode").GetString()}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/analisis/{id}/unit?ukuran=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync($"/api/analisis/{id}/unit?halaman=0")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_kecamatans_stored_interventions_are_those_ranked_from_the_runs_input()
+    {
+        var full = await GetJson($"/api/analisis?{Query}");
+        var id = full.GetProperty("id").GetInt64();
+        var source = fixture.Factory.Database.DataSource;
+        var request = AnalysisRequestParser.Parse(new AnalysisOptionsText("18.72", "2022-08", Permutasi: 99, Seed: 41));
+        var input = await new AnalysisInputLoader(new NilaiQueries(source), new IndikatorCatalog(source)).LoadAsync(Caller.Anonim, request);
+
+        var kecamatan = input.Units.Select(u => u.Kode[..8]).Distinct().ToList();
+        Assert.True(kecamatan.Count > 1);
+        foreach (var kode in kecamatan)
+        {
+            // Ranked here in memory, as the run ranked them before storing; then stored, read back and sent.
+            var members = input.Units.Where(u => u.Kode.StartsWith(kode + ".", StringComparison.Ordinal))
+                .Select(u => new GapUnit(u.Kode, u.Nama, u.Value, u.Coverage, u.CoverageDenominators)).ToList();
+            var ranked = InterventionRanking.Rank(input.Indicators, input.AreaCoverage[kode], members);
+            var expected = new AreaInterventions(kode, input.AreaNames[kode], ranked.Select(InterventionItem.From).ToList());
+            Assert.Contains(expected.Interventions, i => i.PullingDown.Count > 0);
+
+            var served = await GetJson($"/api/analisis/{id}/intervensi/{kode}");
+            Assert.Equal(JsonSerializer.Serialize(expected, AnalysisJson.Options), served.GetRawText());
+        }
     }
 
     [Fact]
