@@ -107,12 +107,12 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
             }
             else if (outcome is not null)
             {
-                await claim.FinishAsync(outcome.Status, outcome.Tahap, outcome.Hasil, outcome.Galat, end.Token);
+                await claim.FinishAsync(outcome.Status, outcome.Tahap, outcome.Hasil, outcome.Galat, progress.Last, end.Token);
                 LogEnded(logger, claim.Id, outcome.Status);
             }
             else if (failure is OperationCanceledException && state.CancelAsked)
             {
-                await claim.FinishAsync(StatusPekerjaan.Dibatalkan, "dibatalkan atas permintaan; tidak ada yang ditulis", null, null, end.Token);
+                await claim.FinishAsync(StatusPekerjaan.Dibatalkan, "dibatalkan atas permintaan; tidak ada yang ditulis", null, null, ct: end.Token);
             }
             else if (failure is OperationCanceledException && stoppingToken.IsCancellationRequested)
             {
@@ -127,19 +127,19 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
                 }
                 else
                 {
-                    await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: basis data tidak dapat dihubungi", null, Problem(unavailable), end.Token);
+                    await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: basis data tidak dapat dihubungi", null, Problem(unavailable), ct: end.Token);
                 }
             }
             else if (DatabaseErrors.Translate(failure!) is { } geo)
             {
-                await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: " + geo.Describe(), null, Problem(geo), end.Token);
+                await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: " + geo.Describe(), null, Problem(geo), ct: end.Token);
             }
             else
             {
                 LogFailed(logger, failure!, claim.Id);
                 await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: kesalahan server", null,
                     PekerjaanStore.Galat(StatusCodes.Status500InternalServerError, "internal",
-                        "terjadi kesalahan di server; kesalahan ini sudah dicatat"), end.Token);
+                        "terjadi kesalahan di server; kesalahan ini sudah dicatat"), ct: end.Token);
             }
         }
         catch (Exception e)
@@ -205,8 +205,16 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
     private sealed class LatestProgress : IProgress<Kemajuan>
     {
         private Kemajuan? _latest;
+        private Kemajuan? _last;
 
-        public void Report(Kemajuan value) => Volatile.Write(ref _latest, value);
+        /// <summary>The last stage with a count, for the job's end.</summary>
+        public Kemajuan? Last => Volatile.Read(ref _last);
+
+        public void Report(Kemajuan value)
+        {
+            Volatile.Write(ref _latest, value);
+            if (value.Selesai is not null) Volatile.Write(ref _last, value);
+        }
 
         public Kemajuan? TakeChanged() => Interlocked.Exchange(ref _latest, null);
     }

@@ -39,8 +39,8 @@ public sealed class KlaimPekerjaan : IAsyncDisposable
     public Task<(bool Milik, bool BatalDiminta)> HeartbeatAsync(TimeSpan sewa, Kemajuan? kemajuan, CancellationToken ct = default) =>
         PekerjaanStore.HeartbeatAsync(this, sewa, kemajuan, ct);
 
-    public Task<bool> FinishAsync(string status, string tahap, string? hasil, string? galat, CancellationToken ct = default) =>
-        PekerjaanStore.FinishAsync(this, status, tahap, hasil, galat, ct);
+    public Task<bool> FinishAsync(string status, string tahap, string? hasil, string? galat, Kemajuan? kemajuan = null, CancellationToken ct = default) =>
+        PekerjaanStore.FinishAsync(this, status, tahap, hasil, galat, kemajuan, ct);
 
     public Task ReleaseAsync(string tahap, bool hitungPercobaan, CancellationToken ct = default) =>
         PekerjaanStore.ReleaseAsync(this, tahap, hitungPercobaan, ct);

@@ -64,8 +64,15 @@ public sealed class PekerjaanStore(NpgsqlDataSource dataSource)
             }
             await copy.CompleteAsync(ct);
         }
+        // Read before commit: as queued, whichever worker takes it a moment later.
+        PekerjaanInfo job;
+        await using (var read = new NpgsqlCommand($"SELECT {Columns} FROM pekerjaan WHERE id = $1", conn))
+        {
+            read.Parameters.AddWithValue(id);
+            job = (await ReadAsync(read, ct)).Single();
+        }
         await tx.CommitAsync(ct);
-        return await FindAsync(id, ct) ?? throw new InvalidOperationException($"pekerjaan {id} hilang setelah dibuat");
+        return job;
     }
 
     /// <summary>
@@ -177,8 +184,10 @@ public sealed class PekerjaanStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Ends the claim's job: selesai, gagal or dibatalkan, with its result and error; the upload goes.</summary>
-    internal static async Task<bool> FinishAsync(KlaimPekerjaan claim, string status, string tahap, string? hasil, string? galat, CancellationToken ct) =>
-        await EndAsync(claim.Connection, claim.Id, claim.Instans, claim.Percobaan, status, tahap, hasil, galat, ct);
+    /// <param name="kemajuan">The last count reported, kept with the job's end (the heartbeat may not have written it).</param>
+    internal static async Task<bool> FinishAsync(KlaimPekerjaan claim, string status, string tahap, string? hasil, string? galat, Kemajuan? kemajuan,
+        CancellationToken ct) =>
+        await EndAsync(claim.Connection, claim.Id, claim.Instans, claim.Percobaan, status, tahap, hasil, galat, ct, kemajuan);
 
     /// <summary>
     /// Puts the claim's job back in the queue for any instance (this one stops, or the database
@@ -302,13 +311,16 @@ public sealed class PekerjaanStore(NpgsqlDataSource dataSource)
         }, JsonSerializerOptions.Web);
 
     private static async Task<bool> EndAsync(NpgsqlConnection conn, long id, string? instans, int? percobaan, string status, string tahap,
-        string? hasil, string? galat, CancellationToken ct)
+        string? hasil, string? galat, CancellationToken ct, Kemajuan? kemajuan = null)
     {
         await using var cmd = new NpgsqlCommand("""
             WITH ended AS (
                 UPDATE pekerjaan
                 SET status = $4, tahap = $5, hasil = $6::jsonb, galat = $7::jsonb, berakhir = now(), diperbarui = now(),
-                    instans = coalesce($2, instans), sewa_hingga = NULL
+                    instans = coalesce($2, instans), sewa_hingga = NULL,
+                    selesai = CASE WHEN $8 THEN $9 ELSE selesai END,
+                    jumlah = CASE WHEN $8 THEN $10 ELSE jumlah END,
+                    satuan = CASE WHEN $8 THEN $11 ELSE satuan END
                 WHERE id = $1 AND ($2::text IS NULL OR (instans = $2 AND percobaan = $3 AND status = 'berjalan'))
                 RETURNING id
             ),
@@ -324,6 +336,10 @@ public sealed class PekerjaanStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue(tahap);
         cmd.Parameters.Add(Text(hasil));
         cmd.Parameters.Add(Text(galat));
+        cmd.Parameters.AddWithValue(kemajuan?.Selesai is not null);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)kemajuan?.Selesai ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)kemajuan?.Jumlah ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(Text(kemajuan?.Satuan));
         return await cmd.ExecuteScalarAsync(ct) is 1L;
     }
 
