@@ -1,6 +1,7 @@
 using Geo.Api.Akun;
 using Geo.Api.Endpoints;
 using Geo.Api.Hosting;
+using Geo.Api.Pekerjaan;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddGeo(builder.Configuration);
@@ -12,6 +13,7 @@ builder.Services.AddLaporan();
 builder.Services.AddAkun(builder.Configuration);
 builder.Services.AddHardening(builder.Configuration);
 builder.Services.AddWeb(builder.Configuration);
+builder.Services.AddPekerjaan(builder.Configuration);
 
 var app = builder.Build();
 await app.MigrateIfConfiguredAsync();
@@ -49,6 +51,7 @@ app.MapLaporanEndpoints();
 app.MapEksporEndpoints();
 app.MapWebEndpoints();
 app.MapPetaDataEndpoints();
+app.MapPekerjaanEndpoints();
 app.EnsureDeclared();
 
 app.Run();

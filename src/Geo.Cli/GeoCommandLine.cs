@@ -18,6 +18,7 @@ public static class GeoCommandLine
         root.Subcommands.Add(PetaCommand.Create());
         root.Subcommands.Add(AkunCommand.Create());
         root.Subcommands.Add(EksporCommand.Create());
+        root.Subcommands.Add(PekerjaanCommand.Create());
         return root;
     }
 

@@ -1,4 +1,5 @@
 using Geo.Api.Hosting;
+using Geo.Api.Pekerjaan;
 using Geo.Api.Peta;
 using System.Globalization;
 using System.Text.Json.Serialization;
@@ -6,7 +7,9 @@ using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Text;
+using Geo.Core.Wilayah;
 using Geo.Data.Analisis;
+using Geo.Data.Pekerjaan;
 using Microsoft.Extensions.Options;
 
 namespace Geo.Api.Endpoints;
@@ -18,14 +21,18 @@ public static class AnalisisEndpoints
         // Public: an anonymous caller gets runs on published values; the draft view asks for a role in the area.
         var group = app.MapGroup("/api").WithTags("Analisis").Publik();
 
-        group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
-            CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/analisis", async ([AsParameters] AnalysisQuery query, bool? latar, SituationAnalysisService service, AnalysisStore store,
+            PekerjaanStore jobs, CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
         {
+            if (LatarBelakang.Diminta(http, latar, callers.Resolve(http))) return await QueueAsync(query, jobs, callers, http, ct);
             var (request, run) = await EnsureAsync(query, service, callers, http, ct);
             if (Revalidated(http, request, run, options.Value) is { } notModified) return notModified;
             var result = await store.LoadAsync(callers.Resolve(http), run.Id, ct) ?? throw SituationAnalysisService.Evicted(run.Id);
             return Results.Json(result, AnalysisJson.Options);
-        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON, dari nilai terbit (tampilan=draf: dari data kerja, hanya akun berperan di wilayahnya, disimpan privat); hasil disimpan dan dipakai ulang bila masukan tidak berubah").Produces<StoredAnalysis>();
+        }).WithSummary("Analisis situasi (kelas kesenjangan, Moran's I, LISA, Gi*, Empirical Bayes) sebagai JSON, dari nilai terbit (tampilan=draf: dari data kerja, hanya akun berperan di wilayahnya, disimpan privat); hasil disimpan dan dipakai ulang bila masukan tidak berubah; " +
+            "dengan Prefer: respond-async atau latar=true (akun masuk) dihitung sebagai pekerjaan latar: 202 dan Location /api/pekerjaan/{id}")
+          .Produces<StoredAnalysis>()
+          .Produces<PekerjaanInfo>(StatusCodes.Status202Accepted);
 
         group.MapGet("/analisis.geojson", async ([AsParameters] AnalysisQuery query, SituationAnalysisService service, AnalysisStore store,
             CallerResolver callers, IOptions<PetaOptions> options, HttpContext http, CancellationToken ct) =>
@@ -92,6 +99,30 @@ public static class AnalisisEndpoints
     }
 
     private const int MaksimumUkuran = 2000;
+
+    /// <summary>
+    /// An analysis as a job (a province's takes seconds): refused now for what the direct request
+    /// would refuse before computing (parameters, area, view), computed by a worker of any instance.
+    /// </summary>
+    private static async Task<IResult> QueueAsync(AnalysisQuery query, PekerjaanStore jobs, CallerResolver callers, HttpContext http, CancellationToken ct)
+    {
+        var caller = callers.Resolve(http);
+        var request = query.ToRequest();
+        if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
+        caller.Periksa(request.Tampilan, request.Wilayah);
+        var link = "/api/analisis/ringkas" + QueryWithout(http.Request.QueryString, "latar");
+        var job = await jobs.CreateAsync(caller, JenisPekerjaan.Analisis, new AnalisisParameter(query, link), request.Wilayah.Value, upload: null,
+            $"antri: analisis situasi {request.Wilayah} per {request.Tingkat.ToName()}", ct);
+        return LatarBelakang.Diterima(http, job);
+    }
+
+    private static string QueryWithout(QueryString query, string name)
+    {
+        var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query.Value)
+            .Where(p => !string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
+        return QueryString.Create(kept).ToString();
+    }
 
     public sealed record UnitPage(
         [property: JsonPropertyName("analisis")] long Analisis,

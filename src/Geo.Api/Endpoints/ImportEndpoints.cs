@@ -1,7 +1,9 @@
 using Geo.Api.Hosting;
+using Geo.Api.Pekerjaan;
 using Geo.Core.Akun;
 using Geo.Core.Errors;
 using Geo.Core.Wilayah;
+using Geo.Data.Pekerjaan;
 using Geo.Data.Wilayah.Import;
 
 namespace Geo.Api.Endpoints;
@@ -12,8 +14,8 @@ public static class ImportEndpoints
     {
         var group = app.MapGroup("/api/impor").WithTags("Impor").DisableAntiforgery();
 
-        group.MapPost("/wilayah", async (IFormFile berkas, string? tingkat, string? kolomKode, string? kolomNama, string? lapisan,
-            BoundaryImporter importer, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/wilayah", async (IFormFile berkas, string? tingkat, string? kolomKode, string? kolomNama, string? lapisan, bool? latar,
+            BoundaryImporter importer, PekerjaanStore jobs, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             Tingkat? level = null;
             if (tingkat is not null)
@@ -25,15 +27,29 @@ public static class ImportEndpoints
             // The client's name is shown, never used as a path: the upload is stored under a fixed
             // name with only the extension that picks the reader.
             var (displayName, extension) = BoundaryReaders.CheckUploadName(berkas.FileName);
+            var caller = callers.Resolve(http);
+            var options = new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan, caller);
+            if (LatarBelakang.Diminta(http, latar, caller))
+            {
+                // Refused now what would be refused at once; the file is read by the job.
+                options.EnsureAllowed();
+                await using var upload = berkas.OpenReadStream();
+                var job = await jobs.CreateAsync(caller, JenisPekerjaan.ImporWilayah,
+                    new ImporWilayahParameter(displayName, extension, berkas.Length, level?.ToName(), kolomKode, kolomNama, lapisan),
+                    wilayah: null, upload, $"antri: {displayName} ({berkas.Length} bita) tersimpan, menunggu instans", ct);
+                return LatarBelakang.Diterima(http, job);
+            }
             using var directory = new TemporaryDirectory();
             var path = Path.Combine(directory.Path, "berkas" + extension);
             await using (var target = File.Create(path)) await berkas.CopyToAsync(target, ct);
-            var report = await importer.ImportAsync(path, new BoundaryImportOptions(level, kolomKode, kolomNama, lapisan, callers.Resolve(http)), displayName, ct: ct);
+            var report = await importer.ImportAsync(path, options, displayName, ct: ct);
             return report.Succeeded ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .Untuk(Peran.Operator)
-          .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage)")
+          .WithSummary("Impor batas wilayah dari berkas (GeoJSON, GeoJSONL, Shapefile .zip, GeoPackage); dengan Prefer: respond-async atau latar=true " +
+              "sebagai pekerjaan latar: 202 dan Location /api/pekerjaan/{id}")
           .Produces<BoundaryImportReport>()
+          .Produces<PekerjaanInfo>(StatusCodes.Status202Accepted)
           .Produces<BoundaryImportReport>(StatusCodes.Status422UnprocessableEntity);
     }
 }

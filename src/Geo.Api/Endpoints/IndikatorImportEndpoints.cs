@@ -1,7 +1,10 @@
 using Geo.Api.Hosting;
+using Geo.Api.Pekerjaan;
 using Geo.Core.Akun;
+using Geo.Core.Wilayah;
 using Geo.Data.Indikator.Import;
 using Geo.Data.Indikator;
+using Geo.Data.Pekerjaan;
 
 namespace Geo.Api.Endpoints;
 
@@ -20,20 +23,34 @@ public static class IndikatorImportEndpoints
     {
         var group = app.MapGroup("/api/impor/indikator").WithTags("Impor").DisableAntiforgery();
 
-        group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah,
-            IndikatorImporter importer, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+        group.MapPost("", async (IFormFile berkas, string? indikator, string? periode, string? sumber, string? wilayah, bool? latar,
+            IndikatorImporter importer, PekerjaanStore jobs, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
+            var caller = callers.Resolve(http);
+            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, caller.Nama, caller);
+            if (LatarBelakang.Diminta(http, latar, caller))
+            {
+                options.EnsureAllowed();
+                var name = Path.GetFileName(berkas.FileName);
+                // The job is seen by the accounts of the area it writes in: the wilayah option, else the account's own.
+                var area = wilayah is { } w && KodeWilayah.TryParse(w, out var kode, out _) ? kode.Value : caller.Area.RootCode;
+                await using var upload = berkas.OpenReadStream();
+                var job = await jobs.CreateAsync(caller, JenisPekerjaan.ImporIndikator,
+                    new ImporIndikatorParameter(name, berkas.Length, indikator, periode, sumber, wilayah),
+                    area, upload, $"antri: {name} ({berkas.Length} bita) tersimpan, menunggu instans", ct);
+                return LatarBelakang.Diterima(http, job);
+            }
             // The form reader has already buffered the part to a temporary file (past 64 KB): the
             // importer reads that, seekable, and never holds the file in memory.
             await using var content = berkas.OpenReadStream();
-            var caller = callers.Resolve(http);
-            var options = new IndikatorImportOptions(indikator, periode, sumber, wilayah, caller.Nama, caller);
             var report = await importer.ImportAsync(content, Path.GetFileName(berkas.FileName), options, ct: ct);
             return report.Berhasil ? Results.Ok(report) : Results.UnprocessableEntity(report);
         }).AcceptsImportUploads(app)
           .Untuk(Peran.Operator)
-          .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX) sebagai batch draf; semua atau tidak sama sekali")
+          .WithSummary("Impor nilai indikator (CSV panjang, atau tabel lebar CSV/TSV/XLSX) sebagai batch draf; semua atau tidak sama sekali; " +
+              "dengan Prefer: respond-async atau latar=true sebagai pekerjaan latar: 202 dan Location /api/pekerjaan/{id}")
           .Produces<IndikatorImportReport>()
+          .Produces<PekerjaanInfo>(StatusCodes.Status202Accepted)
           .Produces<IndikatorImportReport>(StatusCodes.Status422UnprocessableEntity);
 
         // Any account may ask; the batches it is shown are those of its area, and only to role holders.

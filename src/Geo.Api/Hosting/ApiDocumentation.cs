@@ -97,6 +97,8 @@ public static class ApiDocumentation
         ["klasifikasi"] = new("Klasifikasi nilai: who (kelas WHO prevalensi stunting, bawaan untuk PREV_STUNTING), kuantil, jenks, interval atau target", Enum: ["who", "kuantil", "jenks", "interval", "target"]),
         ["jumlahKelas"] = new("Jumlah kelas (kuantil, jenks, interval)", Minimum: 3, Maximum: 7, Default: 5),
         ["lebar"] = new("Lebar gambar (piksel)", Minimum: 200, Maximum: 4000, Default: 1600),
+        ["latar"] = new("true: jalankan sebagai pekerjaan latar (sama dengan header Prefer: respond-async): 202 Accepted dengan Location /api/pekerjaan/{id}; " +
+            "tanpa akun masuk diabaikan (jawaban langsung)", Default: false),
         ["gi_bin"] = new("Hanya unit dengan kelas Gi* ini (3 titik panas 99% .. -3 titik dingin 99%)", Minimum: -3, Maximum: 3),
         ["perubahan_arah"] = new("Analisis waktu: hanya unit dengan arah perubahan ini", Enum: [Core.Analisis.ChangeDirection.Membaik, Core.Analisis.ChangeDirection.Memburuk, Core.Analisis.ChangeDirection.Tetap]),
         ["pola_titik_panas"] = new("Analisis waktu: hanya unit dengan pola titik panas yang muncul ini", Enum: [.. Core.Statistics.EmergingPattern.All]),

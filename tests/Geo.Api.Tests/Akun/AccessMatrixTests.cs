@@ -88,10 +88,28 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         Assert.True(row.Rule is { Anonymous: true }, $"{pattern}: {row.Rule}");
     }
 
+    /// <summary>
+    /// The job endpoints need an account, whatever its roles: which jobs it sees and may cancel is
+    /// the data layer's (its own; a role holder's area; an admin cancels in its area), tested in
+    /// tests/Geo.Api.Tests/Pekerjaan and tests/Geo.Data.Tests/Pekerjaan.
+    /// </summary>
+    [Theory]
+    [InlineData("GET", "/api/pekerjaan/")]
+    [InlineData("GET", "/api/pekerjaan/{id:long}")]
+    [InlineData("POST", "/api/pekerjaan/{id:long}/batal")]
+    public void The_job_endpoints_are_in_the_matrix_for_any_account(string method, string pattern)
+    {
+        var row = Assert.Single(Endpoints(factory.Services), e => e.Method == method && e.Pattern == pattern);
+        Assert.True(row.Rule is { Anonymous: false, Roles.Count: 0 }, $"{method} {pattern}: {row.Rule}");
+    }
+
+    /// <summary>The job path (latar=true) refuses what it can know before reading the file as the direct path does, and queues nothing.</summary>
     [Theory]
     [InlineData("18.71", "/api/impor/indikator?sumber=uji", "di luar wilayah akun 18.71")]
     [InlineData("18.72", "/api/impor/indikator?sumber=uji&wilayah=18.71", "di luar wilayah akun 18.72")]
+    [InlineData("18.72", "/api/impor/indikator?latar=true&sumber=uji&wilayah=18.71", "di luar wilayah akun 18.72")]
     [InlineData("18.72", "/api/impor/wilayah", "data rujukan nasional")]
+    [InlineData("18.72", "/api/impor/wilayah?latar=true", "data rujukan nasional")]
     public async Task An_import_touching_units_outside_the_account_area_is_refused_whole(string wilayah, string url, string detail)
     {
         var before = await DatabaseState.SnapshotAsync(factory.Database);
@@ -105,6 +123,7 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains(detail, await response.Content.ReadAsStringAsync());
         Assert.Equal(before, await DatabaseState.SnapshotAsync(factory.Database));
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM pekerjaan"));
     }
 
     [Theory]

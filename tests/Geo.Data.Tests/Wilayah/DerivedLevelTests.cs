@@ -1,3 +1,4 @@
+using Geo.Core.Import;
 using Geo.Core.Wilayah;
 using Geo.Data.Tests.Support;
 using Geo.Data.Wilayah.Import;
@@ -61,8 +62,8 @@ public sealed class DerivedLevelTests : PostgisTest
             s => Assert.Equal("menurunkan 1 provinsi dari gabungan anak", s));
     }
 
-    private sealed class Recorder(List<string> into) : IProgress<string>
+    private sealed class Recorder(List<string> into) : IProgress<Kemajuan>
     {
-        public void Report(string value) => into.Add(value);
+        public void Report(Kemajuan value) => into.Add(value.Tahap);
     }
 }

@@ -27,7 +27,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
     public async Task<IndikatorImportReport> ImportAsync(string path, IndikatorImportOptions options, string? displayName = null,
-        IProgress<string>? progress = null, CancellationToken ct = default)
+        IProgress<Kemajuan>? progress = null, CancellationToken ct = default)
     {
         var fileName = displayName ?? Path.GetFileName(path);
         FileStream file;
@@ -43,13 +43,13 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
     }
 
     public Task<IndikatorImportReport> ImportAsync(byte[] content, string fileName, IndikatorImportOptions options,
-        IProgress<string>? progress = null, CancellationToken ct = default) =>
+        IProgress<Kemajuan>? progress = null, CancellationToken ct = default) =>
         ImportAsync(new MemoryStream(content, writable: false), fileName, options, progress, ct);
 
     /// <param name="content">Seekable (an uploaded file buffered to disk, a file): it is hashed, then read.</param>
     /// <param name="progress">Told of each stage: a national file takes most of a minute.</param>
     public async Task<IndikatorImportReport> ImportAsync(Stream content, string fileName, IndikatorImportOptions options,
-        IProgress<string>? progress = null, CancellationToken ct = default)
+        IProgress<Kemajuan>? progress = null, CancellationToken ct = default)
     {
         options.EnsureAllowed();
         if (fileName.Length > _limits.MaksimumPanjangNama)
@@ -85,7 +85,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
 
         // Told only once the file opens as a table, so a file that does not gives one line: its error.
         var (header, rows) = TableFile.Open(content, fileName, _limits);
-        progress?.Report($"{fileName}: membaca baris tabel");
+        progress?.Report(new Kemajuan($"{fileName}: membaca baris tabel"));
         var isLong = LongTable.Recognise(header);
         IReadOnlyList<WilayahInScope> scope = [];
         if (!isLong && induk is { } root)
@@ -126,10 +126,10 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
             await tx.RollbackAsync(ct);
             return Rejected(parsed, hash);
         }
-        progress?.Report($"{fileName}: {parsed.Nilai} nilai disalin ke basis data");
+        progress?.Report(new Kemajuan($"{fileName}: {parsed.Nilai} nilai disalin ke basis data", parsed.Nilai, parsed.Nilai, "nilai"));
         await Execute(conn, "ANALYZE impor_nilai", ct);
 
-        progress?.Report($"{fileName}: memeriksa kode wilayah dan baris ganda");
+        progress?.Report(new Kemajuan($"{fileName}: memeriksa kode wilayah dan baris ganda", parsed.Nilai, parsed.Nilai, "nilai"));
         await CheckAreaAsync(conn, options.Oleh, ct);
         await CheckStagedAsync(conn, parsed, induk, ct);
         if (parsed.Penolakan.Count > 0)
@@ -138,7 +138,7 @@ public sealed class IndikatorImporter(NpgsqlDataSource dataSource, ImportLimits?
             return Rejected(parsed, hash);
         }
 
-        progress?.Report($"{fileName}: menyimpan nilai");
+        progress?.Report(new Kemajuan($"{fileName}: menyimpan nilai", parsed.Nilai, parsed.Nilai, "nilai"));
         var batch = await CreateBatchAsync(conn, fileName, hash, options, sumber, parsed, induk, ct);
         var (values, targets, replaced) = await WriteAsync(conn, batch, sumber, ct);
         var groups = await WriteGroupsAsync(conn, batch, induk, parsed, ct);

@@ -24,7 +24,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
 
     /// <param name="progress">Told of each stage, and of every 10,000 features read: a national file takes a minute.</param>
     public async Task<BoundaryImportReport> ImportAsync(
-        string path, BoundaryImportOptions options, string? displayName = null, IProgress<string>? progress = null, CancellationToken ct = default)
+        string path, BoundaryImportOptions options, string? displayName = null, IProgress<Kemajuan>? progress = null, CancellationToken ct = default)
     {
         options.EnsureAllowed();
         var fileName = displayName ?? Path.GetFileName(path);
@@ -40,7 +40,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
     }
 
     public async Task<BoundaryImportReport> ImportAsync(
-        IBoundaryReader reader, string fileName, BoundaryImportOptions options, IProgress<string>? progress = null, CancellationToken ct = default)
+        IBoundaryReader reader, string fileName, BoundaryImportOptions options, IProgress<Kemajuan>? progress = null, CancellationToken ct = default)
     {
         options.EnsureAllowed();
         var validator = new BoundaryValidator(fileName, options, reader.SourceCrs, _limits);
@@ -61,7 +61,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
                         $"berkas berisi lebih dari {_limits.MaksimumFitur} fitur; batas ini diatur dengan Geo:Impor:MaksimumFitur",
                         new GeoErrorLocation(Berkas: fileName, Fitur: read));
                 }
-                if (read % ProgressEvery == 0) progress?.Report($"{fileName}: {read} fitur dibaca");
+                if (read % ProgressEvery == 0) progress?.Report(new Kemajuan($"{fileName}: {read} fitur dibaca", read, Satuan: "fitur"));
                 if (validator.Validate(feature) is not { } valid) continue;
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(valid.Number, NpgsqlDbType.Integer, ct);
@@ -73,7 +73,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
         }
 
         if (read == 0) validator.RejectStaged(0, "", "berkas tidak berisi fitur");
-        progress?.Report($"{fileName}: {read} fitur dibaca; memeriksa geometri");
+        progress?.Report(new Kemajuan($"{fileName}: {read} fitur dibaca; memeriksa geometri", read, read, "fitur"));
         if (reader.SourceCrs is { } crs) await ReprojectAsync(conn, staging, crs, validator, fileName, ct);
         var repaired = await RepairAsync(conn, staging, validator, ct);
         if (validator.Rejected.Count > 0)
@@ -84,7 +84,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
         }
 
         var missingParents = await MissingParentsAsync(conn, staging, ct);
-        progress?.Report($"{fileName}: menyimpan wilayah (luas, titik label, geometri petak)");
+        progress?.Report(new Kemajuan($"{fileName}: menyimpan wilayah (luas, titik label, geometri petak)", read, read, "fitur"));
         var (inserted, updated) = await UpsertAsync(conn, staging, ct);
         var derived = await DeriveParentsAsync(conn, progress, ct);
         await Execute(conn, $"DROP TABLE {staging}", ct);
@@ -248,7 +248,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
     /// derived before) is dissolved from all its children now in the database, and then counts as
     /// touched for the level above it.
     /// </summary>
-    private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<string>? progress, CancellationToken ct)
+    private static async Task<IReadOnlyList<DerivedLevel>> DeriveParentsAsync(NpgsqlConnection conn, IProgress<Kemajuan>? progress, CancellationToken ct)
     {
         // The leader only collects and writes. Taking part, it dissolved most of the few large
         // parents itself while the workers ran out of pages (provinsi: 28 of 38, the workers done
@@ -262,7 +262,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource dataSource, ImportLimits? 
         {
             var parents = await NameParentsToDeriveAsync(conn, level, ct);
             if (parents == 0) continue;
-            progress?.Report($"menurunkan {parents} {((Tingkat)(level - 1)).ToName()} dari gabungan anak");
+            progress?.Report(new Kemajuan($"menurunkan {parents} {((Tingkat)(level - 1)).ToName()} dari gabungan anak"));
             await DissolveAsync(conn, ct);
             var codes = await UpsertDissolvedAsync(conn, ct);
             derived.Add(new DerivedLevel(((Tingkat)(level - 1)).ToName(), codes));
