@@ -61,29 +61,29 @@ public sealed class WaktuKoleksi : ICollectionFixture<WaktuFixture>
 [Collection(WaktuKoleksi.Name)]
 public sealed class WaktuPageTests(WaktuFixture fixture)
 {
-    // The colours of web/src/waktu.ts, by the API's category.
-    private static readonly Dictionary<string, string> WarnaArah = new() { ["membaik"] = "#2166ac", ["tetap"] = "#e8e4da", ["memburuk"] = "#b2182b" };
+    // The colours of web/src/palet-waktu.ts (shared with the map image), by the API's category.
+    private static readonly Dictionary<string, string> WarnaArah = new() { ["memburuk"] = "#d7191c", ["tetap"] = "#e8e4da", ["membaik"] = "#2c7bb6" };
 
-    private static readonly (double Bawah, string Warna)[] WarnaPeluang = [(0.95, "#b2182b"), (0.8, "#ef8a62"), (0.5, "#fddbc7"), (0.2, "#92c5de"), (0, "#2166ac")];
+    private static readonly (double Bawah, string Warna)[] WarnaPeluang = [(0.95, "#980043"), (0.8, "#dd1c77"), (0.5, "#df65b0"), (0.2, "#d7b5d8"), (0, "#f1eef6")];
 
     private static readonly Dictionary<string, string> WarnaPola = new()
     {
-        ["titik_panas_baru"] = "#fdd49e",
-        ["titik_panas_berturut"] = "#fdbb84",
-        ["titik_panas_menguat"] = "#990000",
-        ["titik_panas_menetap"] = "#d7301f",
-        ["titik_panas_melemah"] = "#fc8d59",
-        ["titik_panas_sporadis"] = "#fee8c8",
-        ["titik_panas_berosilasi"] = "#ef6548",
-        ["titik_panas_historis"] = "#7f0000",
-        ["titik_dingin_baru"] = "#d0d1e6",
-        ["titik_dingin_berturut"] = "#a6bddb",
-        ["titik_dingin_menguat"] = "#023858",
-        ["titik_dingin_menetap"] = "#0570b0",
-        ["titik_dingin_melemah"] = "#74a9cf",
-        ["titik_dingin_sporadis"] = "#ece7f2",
-        ["titik_dingin_berosilasi"] = "#3690c0",
-        ["titik_dingin_historis"] = "#045a8d",
+        ["titik_panas_menguat"] = "#67000d",
+        ["titik_panas_menetap"] = "#a50f15",
+        ["titik_panas_berturut"] = "#cb181d",
+        ["titik_panas_baru"] = "#ef3b2c",
+        ["titik_panas_berosilasi"] = "#fb6a4a",
+        ["titik_panas_sporadis"] = "#fc9272",
+        ["titik_panas_melemah"] = "#fcbba1",
+        ["titik_panas_historis"] = "#fee0d2",
+        ["titik_dingin_menguat"] = "#08306b",
+        ["titik_dingin_menetap"] = "#08519c",
+        ["titik_dingin_berturut"] = "#2171b5",
+        ["titik_dingin_baru"] = "#4292c6",
+        ["titik_dingin_berosilasi"] = "#6baed6",
+        ["titik_dingin_sporadis"] = "#9ecae1",
+        ["titik_dingin_melemah"] = "#c6dbef",
+        ["titik_dingin_historis"] = "#deebf7",
         ["tanpa_pola"] = "#e8e4da",
     };
 

@@ -6,6 +6,7 @@ import type { Map as MlMap } from "maplibre-gl";
 import { get, type Indikator } from "./api.ts";
 import { NamaBobot, type BarisAnalisis, type HasilAnalisis, type Kategori, type LapisanWaktu, type ParameterAnalisis, type Pewarnaan } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
+import { ArahPerubahan, BatasPeluang, PeluangTinggi, PolaTitikPanas } from "./palet-waktu.ts";
 
 // --- /api/analisis/waktu ------------------------------------------------------------------------
 
@@ -83,48 +84,46 @@ export function muatWaktu(url: string): Promise<HasilWaktu> {
 
 // --- Categories ---------------------------------------------------------------------------------
 
-// Exceedance probability, ColorBrewer RdBu (5 classes, colour-blind safe): red likely above the threshold.
-export const KelasPeluang: readonly (Kategori & { bawah: number })[] = [
-  { kunci: "p95", bawah: 0.95, label: "≥ 0,95", warna: "#b2182b", penjelasan: "Hampir pasti di atas ambang." },
-  { kunci: "p80", bawah: 0.8, label: "0,80 – 0,95", warna: "#ef8a62", penjelasan: "Kemungkinan besar di atas ambang." },
-  { kunci: "p50", bawah: 0.5, label: "0,50 – 0,80", warna: "#fddbc7", penjelasan: "Lebih mungkin di atas daripada di bawah ambang." },
-  { kunci: "p20", bawah: 0.2, label: "0,20 – 0,50", warna: "#92c5de", penjelasan: "Lebih mungkin di bawah ambang." },
-  { kunci: "p0", bawah: 0, label: "< 0,20", warna: "#2166ac", penjelasan: "Kemungkinan besar di bawah ambang." },
-];
+// Keys, labels and colours come from palet-waktu.ts, which the map image and the export styles share;
+// the page adds what each class means.
+
+// Exceedance probability (PuRd): the most likely above the threshold first, with its lower bound.
+const ArtiPeluang = ["Kemungkinan besar di bawah ambang.", "Lebih mungkin di bawah ambang.", "Lebih mungkin di atas daripada di bawah ambang.",
+  "Kemungkinan besar di atas ambang.", "Hampir pasti di atas ambang."];
+export const KelasPeluang: readonly (Kategori & { bawah: number })[] = PeluangTinggi
+  .map((k, i) => ({ ...k, bawah: i === 0 ? 0 : BatasPeluang[i - 1]!, penjelasan: ArtiPeluang[i]! }))
+  .reverse();
 export const PeluangTanpa: Kategori = { kunci: "", label: "Tanpa pembilang/penyebut", warna: "#d9d9d9",
   penjelasan: "Peluang memerlukan jumlah anak diukur dan jumlah stunting." };
 
-// Change and trend, RdBu ends: blue better, red worse, a neutral between (colour-blind safe).
-export const KelasPerubahan: readonly Kategori[] = [
-  { kunci: "membaik", label: "Membaik", warna: "#2166ac", penjelasan: "Berubah ke arah baik secara bermakna (p < alpha)." },
-  { kunci: "tetap", label: "Tetap", warna: "#e8e4da", penjelasan: "Perubahan tidak dapat dibedakan dari kebetulan." },
-  { kunci: "memburuk", label: "Memburuk", warna: "#b2182b", penjelasan: "Berubah ke arah buruk secara bermakna (p < alpha)." },
-];
+const ArtiPerubahan: Record<string, string> = {
+  membaik: "Berubah ke arah baik secara bermakna (p < alpha).",
+  tetap: "Perubahan tidak dapat dibedakan dari kebetulan.",
+  memburuk: "Berubah ke arah buruk secara bermakna (p < alpha).",
+};
+export const KelasPerubahan: readonly Kategori[] = [...ArahPerubahan].reverse().map((k) => ({ ...k, penjelasan: ArtiPerubahan[k.kunci]! }));
 export const PerubahanTanpa: Kategori = { kunci: "", label: "Tidak dapat diuji", warna: "#d9d9d9",
   penjelasan: "Tanpa nilai atau tanpa pembilang/penyebut di salah satu periode, atau indikator tanpa polaritas." };
 
-// Emerging hot spots: ArcGIS Pro's eight patterns, hot in reds and cold in blues (a diverging pair
-// of hues, safe for red-green colour blindness), the stronger or more lasting the darker.
-const PolaPanas: readonly [string, string, string, string][] = [
-  ["baru", "baru", "Titik panas signifikan hanya di periode terakhir.", "#fdd49e"],
-  ["berturut", "berturut-turut", "Titik panas beruntun di periode terakhir, tidak pernah sebelumnya.", "#fdbb84"],
-  ["menguat", "menguat", "Titik panas di ≥90% periode, termasuk terakhir, makin kuat.", "#990000"],
-  ["menetap", "menetap", "Titik panas di ≥90% periode tanpa tren kekuatan.", "#d7301f"],
-  ["melemah", "melemah", "Titik panas di ≥90% periode, termasuk terakhir, makin lemah.", "#fc8d59"],
-  ["sporadis", "sporadis", "Kadang titik panas, tidak pernah titik dingin.", "#fee8c8"],
-  ["berosilasi", "berosilasi", "Titik panas di periode terakhir, pernah titik dingin.", "#ef6548"],
-  ["historis", "historis", "Pernah titik panas di ≥90% periode, kini tidak lagi.", "#7f0000"],
-];
-const WarnaDingin: Record<string, string> = {
-  baru: "#d0d1e6", berturut: "#a6bddb", menguat: "#023858", menetap: "#0570b0",
-  melemah: "#74a9cf", sporadis: "#ece7f2", berosilasi: "#3690c0", historis: "#045a8d",
+// Emerging hot spots: ArcGIS Pro's eight patterns, hot and cold, as ArcGIS defines them.
+const ArtiPola: Record<string, string> = {
+  baru: "Titik panas signifikan hanya di periode terakhir.",
+  berturut: "Titik panas beruntun di periode terakhir, tidak pernah sebelumnya.",
+  menguat: "Titik panas di ≥90% periode, termasuk terakhir, makin kuat.",
+  menetap: "Titik panas di ≥90% periode tanpa tren kekuatan.",
+  melemah: "Titik panas di ≥90% periode, termasuk terakhir, makin lemah.",
+  sporadis: "Kadang titik panas, tidak pernah titik dingin.",
+  berosilasi: "Titik panas di periode terakhir, pernah titik dingin.",
+  historis: "Pernah titik panas di ≥90% periode, kini tidak lagi.",
 };
-export const KelasTitikPanas: readonly Kategori[] = [
-  ...PolaPanas.map(([k, nama, arti, warna]) => ({ kunci: `titik_panas_${k}`, label: `Titik panas ${nama}`, warna, penjelasan: arti })),
-  ...PolaPanas.map(([k, nama, arti]) => ({ kunci: `titik_dingin_${k}`, label: `Titik dingin ${nama}`, warna: WarnaDingin[k]!,
-    penjelasan: arti.replaceAll("titik panas", "titik dingin").replace("Titik panas", "Titik dingin").replace("pernah titik dingin", "pernah titik panas") })),
-  { kunci: "tanpa_pola", label: "Tanpa pola", warna: "#e8e4da", penjelasan: "Tidak termasuk pola titik panas atau dingin mana pun." },
-];
+function artiPola(kunci: string): string {
+  if (kunci === "tanpa_pola") return "Tidak termasuk pola titik panas atau dingin mana pun.";
+  const arti = ArtiPola[kunci.replace(/^titik_(panas|dingin)_/, "")] ?? "";
+  return kunci.startsWith("titik_dingin_")
+    ? arti.replaceAll("titik panas", "titik dingin").replace("Titik panas", "Titik dingin").replace("pernah titik dingin", "pernah titik panas")
+    : arti;
+}
+export const KelasTitikPanas: readonly Kategori[] = PolaTitikPanas.map((k) => ({ ...k, penjelasan: artiPola(k.kunci) }));
 export const TitikPanasTanpa: Kategori = { kunci: "", label: "Tanpa deret lengkap", warna: "#d9d9d9",
   penjelasan: "Tidak bernilai di semua periode; tidak ikut dihitung." };
 

@@ -12,10 +12,10 @@ test("the periods of a temporal request run from 'dari' (or the first) to the ma
 });
 
 test("exceedance classes: each bound belongs to the class it opens", () => {
-  assert.equal(kunciPeluang(0.95), "p95");
-  assert.equal(kunciPeluang(0.9499), "p80");
-  assert.equal(kunciPeluang(0.5), "p50");
-  assert.equal(kunciPeluang(0.19), "p0");
+  assert.equal(kunciPeluang(0.95), "4");
+  assert.equal(kunciPeluang(0.9499), "3");
+  assert.equal(kunciPeluang(0.5), "2");
+  assert.equal(kunciPeluang(0.19), "0");
   assert.equal(kunciPeluang(null), null);
   assert.equal(new Set(KelasPeluang.map((k) => k.warna)).size, KelasPeluang.length);
 });
