@@ -168,7 +168,7 @@ public sealed class WaktuPageTests(WaktuFixture fixture)
         Assert.Contains("Peluang melampaui ambang", legend);
         Assert.Contains($"{uncertain.Count} unit bergaris putus-putus: tidak pasti", legend);
         Assert.Contains("posterior beta-binomial", legend);
-        Assert.Contains($"{expected.Values.Count(w => w == "#b2182b")} desa", await page.Locator("#legenda li[data-kunci=p95] .jumlah").TextContentAsync());
+        Assert.Contains($"{expected.Values.Count(w => w == WarnaPeluang[0].Warna)} desa", await page.Locator("#legenda li[data-kunci=\"4\"] .jumlah").TextContentAsync());
         Assert.True(await page.IsVisibleAsync("#lencana-sintetis"));
     }
 
