@@ -81,10 +81,11 @@ public sealed record AnalysisPage(
     }
 
     /// <summary>The summary as gzip-compressed JSON, as it is stored and, to clients that accept gzip, sent.</summary>
+    /// <remarks>Compressed once per run and sent many times, so at the smallest size rather than the default.</remarks>
     public byte[] ToGzipJson()
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             JsonSerializer.Serialize(gzip, this, AnalysisJson.Options);
         }
