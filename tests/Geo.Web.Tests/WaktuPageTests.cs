@@ -165,7 +165,7 @@ public sealed class WaktuPageTests(WaktuFixture fixture)
         var outlined = await page.EvaluateAsync<string[]>("() => window.geoPeta.map.getFilter('tidak-pasti')[2][1]");
         Assert.Equal(uncertain, outlined.Order().ToList());
         var legend = await page.TextContentAsync("#legenda") ?? "";
-        Assert.Contains("Peluang melampaui ambang", legend);
+        Assert.Contains("Peluang melewati ambang", legend);
         Assert.Contains($"{uncertain.Count} unit bergaris putus-putus: tidak pasti", legend);
         Assert.Contains("posterior beta-binomial", legend);
         Assert.Contains($"{expected.Values.Count(w => w == WarnaPeluang[0].Warna)} desa", await page.Locator("#legenda li[data-kunci=\"4\"] .jumlah").TextContentAsync());

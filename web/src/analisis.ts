@@ -18,7 +18,7 @@ export const NamaLapisan: Record<Lapisan, string> = {
   lisa: "Klaster LISA",
   gi: "Titik panas Gi*",
   eb: "Nilai dihaluskan (EB)",
-  peluang: "Peluang melampaui ambang",
+  peluang: "Peluang melewati ambang",
   perubahan: "Perubahan",
   titikpanas: "Titik panas yang muncul",
   bivariat: "Prevalensi tinggi dikelilingi cakupan rendah",

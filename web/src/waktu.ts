@@ -1,5 +1,5 @@
 // Analysis over time and under uncertainty on the map page (issue 15): the period slider, the
-// layers "Peluang melampaui ambang", "Perubahan", "Titik panas yang muncul" and the bivariate LISA,
+// layers "Peluang melewati ambang", "Perubahan", "Titik panas yang muncul" and the bivariate LISA,
 // and the desa panel's change, trend and exceedance. The colourings are pure functions of what
 // /api/analisis/ringkas and /api/analisis/waktu return; the rest is wiring that main.ts calls.
 import type { Map as MlMap } from "maplibre-gl";

@@ -16,7 +16,7 @@ public static class AnalisisTileEndpoints
     public static void MapAnalisisTileEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/tiles/analisis").WithTags("Peta").Publik();
-        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB, peluang melampaui ambang, LISA bivariat; analisis waktu: perubahan, tren, titik panas yang muncul)").Produces<TileJsonDoc>();
+        group.MapGet("/{id}.json", TileJson).WithSummary("TileJSON 3.0.0 hasil analisis (kelas kesenjangan, LISA, Gi*, EB, peluang melewati ambang, LISA bivariat; analisis waktu: perubahan, tren, titik panas yang muncul)").Produces<TileJsonDoc>();
         group.MapGet("/{id}/{z}/{x}/{y}.mvt", Tile)
             .WithSummary("Petak vektor hasil analisis; petak tanpa fitur: 200 dengan badan kosong")
             .Produces<Stream>(StatusCodes.Status200OK, contentType: PetaHttp.MvtContentType);
