@@ -21,7 +21,6 @@ public static class AnalisisServices
         services.AddSingleton<WeightsCache>();
         services.AddScoped<SituationAnalysisService>();
         services.AddScoped<EksporQueries>();
-        services.AddScoped<TemporalAnalysisService>();
         services.AddScoped<TemporalRunStore>();
         return services;
     }

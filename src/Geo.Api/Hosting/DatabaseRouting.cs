@@ -56,12 +56,10 @@ public static class DatabaseRouting
         // versions are unchanged, so it must not be built from values the standby has not replayed.
         // A report prints an analysis beside values: both from the primary, so they agree.
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AnalysisInputLoader>(sp, PrimaryNilai(sp)));
-        // Its analysis over time too (change, trend, emerging hot spots), so the report's numbers all agree.
-        services.AddScoped(sp =>
-        {
-            var nilai = PrimaryNilai(sp);
-            return ActivatorUtilities.CreateInstance<LaporanService>(sp, nilai, ActivatorUtilities.CreateInstance<TemporalAnalysisService>(sp, nilai));
-        });
+        // The analysis over time too (change, trend, emerging hot spots): it is stored under the
+        // primary's data versions (TemporalRunStore), and the report's numbers must all agree.
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<TemporalAnalysisService>(sp, PrimaryNilai(sp)));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<LaporanService>(sp, PrimaryNilai(sp)));
         return services;
     }
 

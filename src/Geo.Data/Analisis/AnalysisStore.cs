@@ -20,13 +20,13 @@ public sealed record StoredRunRef(long Id, string InputVersion, string Parameter
 /// </summary>
 public sealed class AnalysisStore(NpgsqlDataSource dataSource, AnalysisRetention retention)
 {
-    private const string SameParameters =
+    internal const string SameParameters =
         "wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5";
 
     private const string WilayahVersi = "(SELECT versi FROM data_versi WHERE nama = 'wilayah')";
 
     /// <summary>The versions of everything an analysis reads (boundaries, values and batches, targets and catalogue).</summary>
-    private const string DataVersions =
+    internal const string DataVersions =
         "(SELECT string_agg(nama || ':' || versi, '.' ORDER BY nama) FROM data_versi WHERE nama IN ('katalog', 'nilai', 'wilayah'))";
 
     /// <summary>

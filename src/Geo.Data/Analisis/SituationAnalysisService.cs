@@ -105,7 +105,7 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
     }
 
     /// <summary>The boundaries' part of a data version ("wilayah:9" of "katalog:1.nilai:19.wilayah:9").</summary>
-    private static string WilayahPart(string dataVersion) =>
+    internal static string WilayahPart(string dataVersion) =>
         dataVersion.Split('.').FirstOrDefault(p => p.StartsWith("wilayah:", StringComparison.Ordinal)) ?? dataVersion;
 
     /// <summary>The parameters that can only be judged against the data read (knn:K is judged by the weights builder).</summary>

@@ -44,7 +44,7 @@ public sealed record TemporalResult(
 /// Computed on each request from the values the caller may see (nothing is stored): reads are
 /// the same caller- and view-aware queries as <see cref="SituationAnalysisService"/>'s.
 /// </summary>
-public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog catalog, SpatialWeightsBuilder weightsBuilder)
+public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog catalog, SpatialWeightsBuilder weightsBuilder, WeightsCache? weightsCache = null)
 {
     /// <summary>Fewer values than this and the Mann-Kendall trend of a unit is not reported.</summary>
     public const int MinTrendValues = 3;
@@ -56,7 +56,10 @@ public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog
         ["titik_panas"] = "Emerging Hot Spot Analysis seperti ArcGIS Pro: Gi* per sel ruang-waktu (tetangga spasial dan diri sendiri pada periode ini dan 'jendela' periode sebelumnya, bobot biner), sel signifikan menurut p-semu permutasi bersyarat (atau p normal bila permutasi=0), Mann-Kendall atas deret z tiap desa, lalu pola baru/berturut/menguat/menetap/melemah/sporadis/berosilasi/historis; hanya unit dengan nilai di semua periode",
     };
 
-    public async Task<TemporalResult> RunAsync(Caller caller, TemporalRequest request, CancellationToken ct = default)
+    public Task<TemporalResult> RunAsync(Caller caller, TemporalRequest request, CancellationToken ct = default) => RunAsync(caller, request, null, ct);
+
+    /// <param name="dataVersion">The data versions the values are read at (a stored run's); the spatial weights then come from the cache.</param>
+    public async Task<TemporalResult> RunAsync(Caller caller, TemporalRequest request, string? dataVersion, CancellationToken ct)
     {
         var dasar = request.Dasar;
         if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
@@ -104,7 +107,10 @@ public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog
         var years = periods.Select(p => p.TahunDesimal).ToArray();
 
         // Emerging hot spots on the units with a value in every period, in the weights' order.
-        var weights = await weightsBuilder.BuildAsync(WilayahScope.Within(request.Wilayah), dasar.Tingkat, dasar.Bobot, ct);
+        var weights = weightsCache is null || dataVersion is null
+            ? await weightsBuilder.BuildAsync(WilayahScope.Within(request.Wilayah), dasar.Tingkat, dasar.Bobot, ct)
+            : await weightsCache.GetAsync(request.Wilayah, dasar.Tingkat, dasar.Bobot, SituationAnalysisService.WilayahPart(dataVersion),
+                () => weightsBuilder.BuildAsync(WilayahScope.Within(request.Wilayah), dasar.Tingkat, dasar.Bobot, ct));
         var complete = Enumerable.Range(0, weights.Count)
             .Where(i => unitRows.All(u => u.TryGetValue(weights.Ids[i], out var v) && v.Nilai is { } x && double.IsFinite(x)))
             .ToList();

@@ -20,11 +20,8 @@ public sealed record TemporalRunRef(long Id, string Json);
 /// </summary>
 public sealed class TemporalRunStore(NpgsqlDataSource dataSource, SituationAnalysisService situation, TemporalAnalysisService temporal)
 {
-    private const string SameParameters =
-        "wilayah = $1 AND tingkat = $2 AND indikator = $3 AND periode = $4 AND parameter_hash = $5";
-
-    private const string DataVersions =
-        "(SELECT string_agg(nama || ':' || versi, '.' ORDER BY nama) FROM data_versi WHERE nama IN ('katalog', 'nilai', 'wilayah'))";
+    private const string SameParameters = AnalysisStore.SameParameters;
+    private const string DataVersions = AnalysisStore.DataVersions;
 
     public async Task<TemporalRunRef> EnsureAsync(Caller caller, TemporalRequest request, CancellationToken ct = default)
     {
@@ -50,7 +47,7 @@ public sealed class TemporalRunStore(NpgsqlDataSource dataSource, SituationAnaly
 
         // Run on the values this caller may see, as the ordinary run (same view, same area): both check access.
         var baseRun = await situation.EnsureAsync(caller, request.Dasar, ct);
-        var result = await temporal.RunAsync(caller, request, ct);
+        var result = await temporal.RunAsync(caller, request, dataVersion, ct);
         var inputVersion = $"{dataVersion}|{baseRun.InputVersion}";
 
         await using var conn = await dataSource.OpenConnectionAsync(ct);
