@@ -104,7 +104,12 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
     {
         // A run's description never changes (new data make a new run), so it is read once, not at every tile miss;
         // a run removed since is found out by the tile query itself.
-        if (fresh || !_runs.TryGetValue(id, out var known))
+        (AnalysisLayer Run, NpgsqlDataSource Where) known;
+        if (!fresh && _runs.TryGetValue(id, out var cached))
+        {
+            known = (cached, tiles.DataSource);
+        }
+        else
         {
             var where = tiles.DataSource;
             var found = await AnalysisLayer.FindAsync(where, id, ct);
@@ -115,11 +120,11 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
             }
             if (found is null) throw RunNotFound(id);
             known = (found, where);
-            // Found only on the primary: asked again later, when the standby has it.
+            // Kept only when found where tiles are read: found on the primary only, it is asked again later, when the standby has it.
             if (ReferenceEquals(where, tiles.DataSource))
             {
                 if (_runs.Count >= MaxKnownRuns) _runs.Clear();
-                _runs[id] = known;
+                _runs[id] = found;
             }
         }
         return Geo.Data.Analisis.AnalysisStore.MaySee(scope, berperan, known.Run.Wilayah, known.Run.Tampilan) ? known : throw RunNotFound(id);
@@ -127,7 +132,7 @@ public sealed class TileQueries(TileDataSource tiles, DataVersiTracker versions)
 
     private const int MaxKnownRuns = 10_000;
 
-    private readonly ConcurrentDictionary<long, (AnalysisLayer Run, NpgsqlDataSource Where)> _runs = new();
+    private readonly ConcurrentDictionary<long, AnalysisLayer> _runs = new();
 
     private static GeoException RunNotFound(long id) =>
         GeoException.NotFound($"analisis {id} tidak ada (mungkin sudah diganti oleh analisis yang lebih baru atau dihapus dari simpanan karena lama tidak dipakai; minta lagi lewat /api/analisis)");
