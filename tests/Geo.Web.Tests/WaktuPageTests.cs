@@ -102,6 +102,8 @@ public sealed class WaktuPageTests(WaktuFixture fixture)
             var p = pixels[kode];
             if (warna is null)
             {
+                var category = expected.Values.OfType<string>().Distinct().FirstOrDefault(c => Near(p, Blend(c)));
+                Assert.True(category is null, $"{layer}: {kode} has no category but is drawn {Rgb(p)}, the colour of {category}");
                 continue;
             }
             Assert.True(Near(p, Blend(warna)), $"{layer}: {kode} is drawn {Rgb(p)}, expected {warna} ({Rgb(Blend(warna))})");

@@ -483,7 +483,8 @@ async function bukaPanel(kode: string, simpan = true) {
     if (keadaan.desa !== kode) return;
     renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisis);
     const ind = indikatorAktif();
-    if (ind && keadaan.tingkat !== "puskesmas") void waktu.lengkapiPanelWaktu(ui.panel, kode, konteksWaktu(ind), () => barisPeluang(kode));
+    if (ind && keadaan.tingkat !== "puskesmas") void waktu.lengkapiPanelWaktu(ui.panel, kode, konteksWaktu(ind),
+      () => Promise.resolve(hasil && analisis ? { run: hasil.data, baris: analisis.baris } : null));
     void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
       tampilan: keadaan, adaAnalisis: analisis !== undefined });
   } catch (e) {
@@ -501,13 +502,6 @@ async function panelAnalisis(kode: string): Promise<PanelAnalisis | undefined> {
   const sasaran = katalog.find((i) => i.kode === run.indikator);
   const baris = run.unit.some((u) => u.kode === kode) ? await api.unitAnalisis(run.id, kode).catch(() => null) : null;
   return { lapisan, indikator: sasaran?.nama ?? run.indikator, satuan: sasaran?.satuan ?? "persen", ebTidak: run.ringkasan.penghalusan_tidak_tersedia, baris };
-}
-
-/** The desa's row in the run on the map (its exceedance probability and interval), when an analysis layer is shown. */
-async function barisPeluang(kode: string) {
-  if (lapisanTampil() === "nilai" || !hasil) return null;
-  const run = hasil.data;
-  return { run, baris: run.unit.some((u) => u.kode === kode) ? await api.unitAnalisis(run.id, kode) : null };
 }
 
 function tutupPanel() {

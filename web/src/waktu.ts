@@ -3,7 +3,7 @@
 // and the desa panel's change, trend and exceedance. The colourings are pure functions of what
 // /api/analisis/ringkas and /api/analisis/waktu return; the rest is wiring that main.ts calls.
 import type { Map as MlMap } from "maplibre-gl";
-import { get, type Indikator } from "./api.ts";
+import { get, h, tembolok, type Indikator } from "./api.ts";
 import { NamaBobot, type BarisAnalisis, type HasilAnalisis, type Kategori, type LapisanWaktu, type ParameterAnalisis, type Pewarnaan } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
 import { ArahPerubahan, BatasPeluang, PeluangTinggi, PolaTitikPanas } from "./palet-waktu.ts";
@@ -64,23 +64,13 @@ export function rentangPeriode(semua: readonly string[], dari: string | null, sa
   return semua.slice(awal, akhir + 1);
 }
 
-export function urlWaktu(wilayah: string, indikator: string, tingkat: string, periode: readonly string[], p: ParameterAnalisis): string {
+function urlWaktu(wilayah: string, indikator: string, tingkat: string, periode: readonly string[], p: ParameterAnalisis): string {
   const q = new URLSearchParams({ wilayah, indikator, tingkat, periode: periode.join(","), bobot: p.bobot, permutasi: String(p.permutasi), fdr: String(p.fdr) });
   return `/api/analisis/waktu?${q.toString()}`;
 }
 
-const simpanan = new Map<string, Promise<HasilWaktu>>();
-
 /** One request per URL while the page is open (a failed one is asked again next time). */
-export function muatWaktu(url: string): Promise<HasilWaktu> {
-  let p = simpanan.get(url);
-  if (!p) {
-    p = get<HasilWaktu>(url);
-    simpanan.set(url, p);
-    p.catch(() => simpanan.delete(url));
-  }
-  return p;
-}
+const muatWaktu = tembolok((url) => get<HasilWaktu>(url));
 
 // --- Categories ---------------------------------------------------------------------------------
 
@@ -93,7 +83,7 @@ const ArtiPeluang = ["Kemungkinan besar di bawah ambang.", "Lebih mungkin di baw
 export const KelasPeluang: readonly (Kategori & { bawah: number })[] = PeluangTinggi
   .map((k, i) => ({ ...k, bawah: i === 0 ? 0 : BatasPeluang[i - 1]!, penjelasan: ArtiPeluang[i]! }))
   .reverse();
-export const PeluangTanpa: Kategori = { kunci: "", label: "Tanpa pembilang/penyebut", warna: "#d9d9d9",
+const PeluangTanpa: Kategori = { kunci: "", label: "Tanpa pembilang/penyebut", warna: "#d9d9d9",
   penjelasan: "Peluang memerlukan jumlah anak diukur dan jumlah stunting." };
 
 const ArtiPerubahan: Record<string, string> = {
@@ -101,8 +91,8 @@ const ArtiPerubahan: Record<string, string> = {
   tetap: "Perubahan tidak dapat dibedakan dari kebetulan.",
   memburuk: "Berubah ke arah buruk secara bermakna (p < alpha).",
 };
-export const KelasPerubahan: readonly Kategori[] = [...ArahPerubahan].reverse().map((k) => ({ ...k, penjelasan: ArtiPerubahan[k.kunci]! }));
-export const PerubahanTanpa: Kategori = { kunci: "", label: "Tidak dapat diuji", warna: "#d9d9d9",
+const KelasPerubahan: readonly Kategori[] = [...ArahPerubahan].reverse().map((k) => ({ ...k, penjelasan: ArtiPerubahan[k.kunci]! }));
+const PerubahanTanpa: Kategori = { kunci: "", label: "Tidak dapat diuji", warna: "#d9d9d9",
   penjelasan: "Tanpa nilai atau tanpa pembilang/penyebut di salah satu periode, atau indikator tanpa polaritas." };
 
 // Emerging hot spots: ArcGIS Pro's eight patterns, hot and cold, as ArcGIS defines them.
@@ -112,7 +102,7 @@ const ArtiPola: Record<string, string> = {
   menguat: "Titik panas di ≥90% periode, termasuk terakhir, makin kuat.",
   menetap: "Titik panas di ≥90% periode tanpa tren kekuatan.",
   melemah: "Titik panas di ≥90% periode, termasuk terakhir, makin lemah.",
-  sporadis: "Kadang titik panas, tidak pernah titik dingin.",
+  sporadis: "Titik panas di periode terakhir, timbul-tenggelam sebelumnya, tidak pernah titik dingin.",
   berosilasi: "Titik panas di periode terakhir, pernah titik dingin.",
   historis: "Pernah titik panas di ≥90% periode, kini tidak lagi.",
 };
@@ -124,11 +114,11 @@ function artiPola(kunci: string): string {
     : arti;
 }
 export const KelasTitikPanas: readonly Kategori[] = PolaTitikPanas.map((k) => ({ ...k, penjelasan: artiPola(k.kunci) }));
-export const TitikPanasTanpa: Kategori = { kunci: "", label: "Tanpa deret lengkap", warna: "#d9d9d9",
+const TitikPanasTanpa: Kategori = { kunci: "", label: "Tanpa deret lengkap", warna: "#d9d9d9",
   penjelasan: "Tidak bernilai di semua periode; tidak ikut dihitung." };
 
 // Bivariate LISA (prevalence × neighbours' coverage): the problem quadrant HL in red.
-export const KelasBivariat: readonly Kategori[] = [
+const KelasBivariat: readonly Kategori[] = [
   { kunci: "HL", label: "Prevalensi tinggi, cakupan sekitar rendah", warna: "#d7191c",
     penjelasan: "Stunting tinggi dikelilingi desa bercakupan layanan rendah: sasaran utama." },
   { kunci: "HH", label: "Prevalensi tinggi, cakupan sekitar tinggi", warna: "#fdae61", penjelasan: "Stunting tinggi walau cakupan sekitarnya tinggi." },
@@ -137,7 +127,7 @@ export const KelasBivariat: readonly Kategori[] = [
   { kunci: "tidak_signifikan", label: "Tidak signifikan", warna: "#e8e4da", penjelasan: "Tidak berbeda bermakna dari pola acak." },
   { kunci: "tanpa_tetangga", label: "Tanpa tetangga", warna: "#969696", penjelasan: "Tidak bersebelahan dengan desa lain yang dianalisis." },
 ];
-export const BivariatTanpa: Kategori = { kunci: "", label: "Tanpa data", warna: "#d9d9d9", penjelasan: "Tanpa prevalensi atau cakupan." };
+const BivariatTanpa: Kategori = { kunci: "", label: "Tanpa data", warna: "#d9d9d9", penjelasan: "Tanpa prevalensi atau cakupan." };
 
 /** A colouring from each unit's key (null: the hatched row), counted. */
 function pewarnaanDari(kategori: readonly Kategori[], tanpa: Kategori, kunci: Iterable<[string, string | null]>): Pewarnaan {
@@ -162,12 +152,12 @@ export function kunciPeluang(p: number | null | undefined): string | null {
 /** The colouring of a layer over time, and the units marked "tidak pasti" (the exceedance layer only). */
 export type PewarnaanWaktu = Pewarnaan & { tidakPasti: string[] };
 
-export function pewarnaanPeluang(run: HasilAnalisis): PewarnaanWaktu {
+function pewarnaanPeluang(run: HasilAnalisis): PewarnaanWaktu {
   const p = pewarnaanDari(KelasPeluang, PeluangTanpa, run.unit.map((u) => [u.kode, kunciPeluang(u.peluang_tinggi)]));
   return { ...p, tidakPasti: run.unit.filter((u) => u.tidak_pasti).map((u) => u.kode) };
 }
 
-export function pewarnaanBivariat(run: HasilAnalisis): PewarnaanWaktu {
+function pewarnaanBivariat(run: HasilAnalisis): PewarnaanWaktu {
   return { ...pewarnaanDari(KelasBivariat, BivariatTanpa, run.unit.map((u) => [u.kode, u.bv_lisa ?? null])), tidakPasti: [] };
 }
 
@@ -305,12 +295,6 @@ export function pasangSlider(pilihPeriode: HTMLSelectElement, pilihDari: (dari: 
 
 // --- The desa panel ---------------------------------------------------------------------------------
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const angka = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? "–" : formatAngka(v, digits));
 /** A p value to three decimals; below that, "< 0,001" rather than a bare 0. */
@@ -322,17 +306,17 @@ const nilaiP = (p: number | null | undefined) => (p !== null && p !== undefined 
  * its interval (from the ordinary run's row), each with its method.
  */
 export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: KonteksWaktu, baris: () => Promise<{ baris: BarisAnalisis | null; run: HasilAnalisis } | null>): Promise<void> {
-  const bagian = el("section", "panel-waktu");
-  bagian.append(el("h3", undefined, "Perubahan dan ketidakpastian"));
+  const bagian = h("section", "panel-waktu");
+  bagian.append(h("h3", undefined, "Perubahan dan ketidakpastian"));
   root.querySelector(".panel-waktu")?.remove();
   // Beside the analysis of the desa when the map shows one, else at the end.
   const analisis = root.querySelector(".analisis");
   if (analisis) analisis.after(bagian); else root.append(bagian);
-  const dl = el("dl");
+  const dl = h("dl");
   bagian.append(dl);
   const baris1 = (judul: string, isi: string, kunci: string, metode: string) => {
-    const dt = el("dt", undefined, judul);
-    const dd = el("dd", undefined, isi);
+    const dt = h("dt", undefined, judul);
+    const dd = h("dd", undefined, isi);
     dd.dataset.waktu = kunci;
     dd.title = metode;
     dl.append(dt, dd);
@@ -362,7 +346,7 @@ export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: Kon
       baris1("Titik panas yang muncul", u.titik_panas ? namaPola(u.titik_panas.pola) : (w.titik_panas_tidak_tersedia ?? "tanpa deret lengkap"),
         "titik-panas", w.metode["titik_panas"] ?? "");
     }
-    if (w.sintetis) bagian.append(el("p", "sintetis", "Data sintetis"));
+    if (w.sintetis) bagian.append(h("p", "sintetis", "Data sintetis"));
   }
 
   const b = r?.baris;
