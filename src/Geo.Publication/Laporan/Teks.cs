@@ -31,15 +31,9 @@ public static partial class Teks
 
     public static string Tanggal(DateTimeOffset waktu) => $"{waktu.Day} {Bulan[waktu.Month - 1]} {waktu.Year}";
 
-    public static string Kelas(string kelas) => kelas switch
-    {
-        GapClass.TinggiCakupanRendah => "Prevalensi tinggi, cakupan rendah",
-        GapClass.TinggiCakupanBaik => "Prevalensi tinggi, cakupan baik",
-        GapClass.RendahCakupanRendah => "Prevalensi rendah, cakupan rendah",
-        GapClass.RendahCakupanBaik => "Prevalensi rendah, cakupan baik",
-        GapClass.DataKurang => "Data kurang",
-        _ => kelas,
-    };
+    public static string Kelas(string kelas) =>
+        Geo.Publication.Peta.LapisanAnalisis.KelasKesenjangan.Append(Geo.Publication.Peta.LapisanAnalisis.DataKurang)
+            .FirstOrDefault(k => k.Kunci == kelas)?.Label ?? kelas;
 
     /// <summary>What a gap class asks of the TPPS, as the guide reads it.</summary>
     public static string ArtiKelas(string kelas) => kelas switch

@@ -186,23 +186,12 @@ public static class LapisanAnalisis
             Lapisan.Gi => KelasGi,
             _ => throw new ArgumentOutOfRangeException(nameof(lapisan), lapisan, "bukan lapisan berkategori"),
         };
-        var tanpaLabel = lapisan == Lapisan.Kelas ? DataKurang.Label : "Tanpa data";
-        var indeks = kategori.Select((k, i) => (k.Kunci, i)).ToDictionary(x => x.Kunci, x => x.i, StringComparer.Ordinal);
-        var jumlah = new int[kategori.Length];
-        var kelasUnit = new Dictionary<string, int>(StringComparer.Ordinal);
-        var tanpa = 0;
-        foreach (var r in rows)
+        var units = rows.Select(r => (r.Kode, lapisan switch
         {
-            var kunci = lapisan switch
-            {
-                Lapisan.Kelas => r.Kelas,
-                Lapisan.Lisa => r.Lisa,
-                _ => r.GiBin?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-            };
-            if (!indeks.TryGetValue(kunci, out var i)) { tanpa++; continue; }
-            jumlah[i]++;
-            kelasUnit[r.Kode] = i;
-        }
-        return new Pewarnaan(kategori.Select((k, i) => new KelasPeta(k.Label, k.Warna, jumlah[i])).ToList(), kelasUnit, tanpaLabel, tanpa, catatan);
+            Lapisan.Kelas => r.Kelas,
+            Lapisan.Lisa => r.Lisa,
+            _ => r.GiBin?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        return Kategoris(kategori, units, lapisan == Lapisan.Kelas ? DataKurang.Label : "Tanpa data", catatan);
     }
 }

@@ -320,7 +320,7 @@ public sealed class PetaGambarService(
         {
             bagian.Insert(0, "Uji z dua proporsi, arah menurut polaritas");
             return LapisanAnalisis.Kategoris(LapisanAnalisis.KelasPerubahan, result.Unit.Select(u => (u.Kode, u.Perubahan.Arah)),
-                "Tanpa uji (tanpa nilai atau pembilang/penyebut)", string.Join(" · ", bagian));
+                "Tidak dapat diuji", string.Join(" · ", bagian));
         }
         if (result.TitikPanasTidakTersedia is { } why) throw GeoException.NotFound($"titik panas yang muncul tidak tersedia: {why}");
         bagian.Insert(0, "Gi* ruang-waktu dan Mann-Kendall (seperti ArcGIS Pro)");
