@@ -73,29 +73,34 @@ public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog
 
         var periods = request.Periode;
         var t = periods.Count;
-        var unitRows = new List<Dictionary<string, (string Nama, double? Nilai, double? Pembilang, double? Penyebut, bool Sintetis)>>();
-        var areaRows = new List<Dictionary<string, (string Nama, double? Nilai, double? Pembilang, double? Penyebut, bool Sintetis)>>();
         var areaLevels = new[] { request.Wilayah.Tingkat, Tingkat.Kecamatan }.Distinct().ToArray();
-        foreach (var periode in periods)
-        {
-            var units = new Dictionary<string, (string, double?, double?, double?, bool)>(StringComparer.Ordinal);
-            if (dasar.Tingkat == Tingkat.Desa)
+        // Each period's values and roll-ups are separate reads: all of them at once, kept in period order.
+        var read = new (Dictionary<string, (string Nama, double? Nilai, double? Pembilang, double? Penyebut, bool Sintetis)> Units,
+            Dictionary<string, (string Nama, double? Nilai, double? Pembilang, double? Penyebut, bool Sintetis)> Areas)[t];
+        await Parallel.ForEachAsync(Enumerable.Range(0, t), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount), CancellationToken = ct },
+            async (k, token) =>
             {
-                foreach (var r in await nilai.ValuesAsync(caller, request.Wilayah, Tingkat.Desa, dasar.Indikator, periode, dasar.Tampilan, ct))
+                var periode = periods[k];
+                var desa = dasar.Tingkat == Tingkat.Desa
+                    ? nilai.ValuesAsync(caller, request.Wilayah, Tingkat.Desa, dasar.Indikator, periode, dasar.Tampilan, token)
+                    : null;
+                var rollUps = nilai.RollUpAsync(caller, request.Wilayah, areaLevels, dasar.Indikator, periode, dasar.Tampilan, token);
+                var units = new Dictionary<string, (string, double?, double?, double?, bool)>(StringComparer.Ordinal);
+                foreach (var r in desa is null ? [] : await desa)
                 {
                     units[r.Kode] = (r.Nama, r.Nilai, r.HanyaPersen ? null : r.Pembilang, r.HanyaPersen ? null : r.Penyebut, r.Sintetis);
                 }
-            }
-            var areas = new Dictionary<string, (string, double?, double?, double?, bool)>(StringComparer.Ordinal);
-            foreach (var r in await nilai.RollUpAsync(caller, request.Wilayah, areaLevels, dasar.Indikator, periode, dasar.Tampilan, ct))
-            {
-                var row = (r.Nama, r.Agregat.Nilai, r.Agregat.Pembilang, r.Agregat.Penyebut, r.Sintetis);
-                if (r.Kode == request.Wilayah.Value || (dasar.Tingkat == Tingkat.Desa && r.Kode.Length == 8)) areas[r.Kode] = row;
-                if (dasar.Tingkat == Tingkat.Kecamatan && r.Kode.Length == 8) units[r.Kode] = row;
-            }
-            unitRows.Add(units);
-            areaRows.Add(areas);
-        }
+                var areas = new Dictionary<string, (string, double?, double?, double?, bool)>(StringComparer.Ordinal);
+                foreach (var r in await rollUps)
+                {
+                    var row = (r.Nama, r.Agregat.Nilai, r.Agregat.Pembilang, r.Agregat.Penyebut, r.Sintetis);
+                    if (r.Kode == request.Wilayah.Value || (dasar.Tingkat == Tingkat.Desa && r.Kode.Length == 8)) areas[r.Kode] = row;
+                    if (dasar.Tingkat == Tingkat.Kecamatan && r.Kode.Length == 8) units[r.Kode] = row;
+                }
+                read[k] = (units, areas);
+            });
+        var unitRows = read.Select(r => r.Units).ToList();
+        var areaRows = read.Select(r => r.Areas).ToList();
 
         var codes = unitRows.SelectMany(u => u.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         if (codes.Count == 0) throw GeoException.NotFound($"tidak ada wilayah tingkat {dasar.Tingkat.ToName()} di bawah {request.Wilayah}");
