@@ -405,14 +405,29 @@ function catatanAnalisis(run: HasilAnalisis, lapisan: Exclude<Lapisan, "nilai">)
   return bagian.join(" · ");
 }
 
+/** The title of what the map shows: an analysis layer names the indicator its run is computed on. */
+function judulTampil(ind: Indikator): { judul: string; subjudul: string } {
+  const j = judul(ind);
+  const lapisan = lapisanTampil();
+  if (lapisan !== "nilai" && pewarnaan && hasil) {
+    const sasaran = lapisan === "perubahan" || lapisan === "titikpanas" ? ind : katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
+    j.judul = `${NamaLapisan[lapisan]} · ${sasaran.nama}`;
+  }
+  return j;
+}
+
+/** Whether any value the map shows is synthetic: the values, the run or the layer over time. */
+function sintetisTampil(): boolean {
+  const lapisan = lapisanTampil();
+  return (data?.sintetis ?? false) || (lapisan !== "nilai" && ((hasil?.data.sintetis ?? false) || (lapisanWaktu?.sintetis ?? false)));
+}
+
 function terapkan(ind: Indikator) {
   if (!klas) return;
   const lapisan = lapisanTampil();
   const warna = lapisan !== "nilai" && pewarnaan ? pewarnaan : klas;
-  const j = judul(ind);
+  const j = judulTampil(ind);
   if (lapisan !== "nilai" && pewarnaan && hasil) {
-    const sasaran = lapisan === "perubahan" || lapisan === "titikpanas" ? ind : katalog.find((i) => i.kode === hasil!.data.indikator) ?? ind;
-    j.judul = `${NamaLapisan[lapisan]} · ${sasaran.nama}`;
     renderLegendaAnalisis(ui.legenda, pewarnaan, { ...j, tingkat: keadaan.tingkat, catatan: catatanAnalisis(hasil.data, lapisan) });
   } else {
     renderLegenda(ui.legenda, klas, { ...j, polaritas: ind.polaritas, tingkat: keadaan.tingkat });
@@ -428,7 +443,7 @@ function terapkan(ind: Indikator) {
   }
   ui.judul.replaceChildren(Object.assign(document.createElement("strong"), { textContent: j.judul }), document.createTextNode(j.subjudul));
   grafik.perbarui(lapisan !== "nilai" && hasil ? hasil.data : null);
-  const sintetis = (data?.sintetis ?? false) || (lapisan !== "nilai" && ((hasil?.data.sintetis ?? false) || (lapisanWaktu?.sintetis ?? false)));
+  const sintetis = sintetisTampil();
   waktu.tandaiTidakPasti(map, keadaan.tingkat, lapisan === "peluang" ? (lapisanWaktu?.tidakPasti ?? []) : []);
   ui.sintetis.hidden = !sintetis;
   ui.sumber.textContent = data ? `Sumber: ${data.sumber.join(", ") || "–"}` : "";
@@ -648,14 +663,12 @@ ui.salin.addEventListener("click", async () => {
 function pngDataUrl(): string {
   const ind = indikatorAktif();
   if (!ind || !klas) throw new Error("peta belum siap");
-  const j = judul(ind);
   const lapisan = lapisanTampil();
   const analisis = lapisan !== "nilai" && pewarnaan ? pewarnaan : null;
-  if (analisis) j.judul = `${NamaLapisan[lapisan]} · ${j.judul}`;
   return gambarPeta(map, {
-    ...j,
+    ...judulTampil(ind),
     sumber: data?.sumber.join(", ") || "–",
-    sintetis: (data?.sintetis ?? false) || (analisis !== null && (hasil?.data.sintetis ?? false)),
+    sintetis: sintetisTampil(),
     // The legend as the map shows it, faded classes included when a class filter is on.
     klasifikasi: saringWarna(analisis ? { ...analisis, metode: klas.metode } : klas, saring.pilihan()),
     namaMetode: analisis ? NamaLapisan[lapisan] : NamaMetode[klas.metode],
