@@ -329,6 +329,6 @@ export class GrafikTertaut {
     if (!this.map.getSource("unit") || this.map.getLayer(LapisanSikat)) return;
     this.map.addLayer({ id: LapisanSikat, type: "fill", source: "unit", "source-layer": this.tingkat(),
       filter: ["in", ["get", "kode"], ["literal", this.tersikat]], paint: { "fill-color": WarnaSikat, "fill-opacity": 0.9 } },
-      this.map.getLayer("garis-unit") ? "garis-unit" : undefined);
+      this.map.getLayer("sorot") ? "sorot" : undefined);
   }
 }

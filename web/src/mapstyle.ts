@@ -100,14 +100,9 @@ export function gayaAwal(tingkat: Tingkat, basemap: string | null, wilayah: stri
     style.layers.push({ id: "dasar", type: "raster", source: "dasar", paint: { "raster-opacity": 0.6 } });
   }
   style.layers.push(
-    { id: "luar", type: "fill", source: "unit", "source-layer": tingkat, filter: luarWilayah(wilayah), paint: { "fill-color": WarnaLuar, "fill-opacity": basemap ? 0.5 : 1, "fill-antialias": false } },
-    { id: "isi", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-color": Keadaan["warna"]!, "fill-opacity": 0.88, "fill-antialias": false } },
+    { id: "luar", type: "fill", source: "unit", "source-layer": tingkat, filter: luarWilayah(wilayah), paint: { "fill-color": WarnaLuar, "fill-opacity": basemap ? 0.5 : 1, "fill-outline-color": "#ffffff" } },
+    { id: "isi", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-color": Keadaan["warna"]!, "fill-opacity": 0.88, "fill-outline-color": "#ffffff" } },
     { id: "arsir", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-pattern": "arsir", "fill-opacity": Keadaan["arsir"]!, "fill-antialias": false } },
-    // The fills draw no outline of their own (fill-antialias: a second pass and two more shader
-    // programs to compile, slow in a software-rendered browser): this line draws every edge.
-    // No kecamatan outline over desa: the kecamatan boundaries are generalised and do not follow the desa edges.
-    { id: "garis-unit", type: "line", source: "unit", "source-layer": tingkat,
-      paint: { "line-color": "#ffffff", "line-width": ["interpolate", ["linear"], ["zoom"], 8, 0.6, 14, 1.6] } },
     { id: "sorot", type: "line", source: "unit", "source-layer": tingkat, filter: ["==", ["get", "kode"], ""],
       paint: { "line-color": "#1f2937", "line-width": 1.5, "line-opacity": 0.7 } },
     { id: "pilih", type: "line", source: "unit", "source-layer": tingkat, filter: ["==", ["get", "kode"], ""],

@@ -28,9 +28,9 @@ public static class TileSql
     /// <summary>The pre-simplified geometry column for a zoom (see migration 0033 for tolerances).</summary>
     public static string GeometryColumn(int z) => z switch
     {
-        <= 5 => "geom_3857_z5",
-        <= 7 => "geom_3857_z7",
-        <= 9 => "geom_3857_z9",
+        <= 6 => "geom_3857_z5",
+        <= 8 => "geom_3857_z7",
+        <= 10 => "geom_3857_z9",
         _ => "geom_3857",
     };
 
