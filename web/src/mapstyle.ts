@@ -39,6 +39,16 @@ const Keadaan = {
   arsir: ["case", ["boolean", ["feature-state", "arsir"], false], 1, 0],
 } as unknown as Record<string, ExpressionSpecification>;
 
+/**
+ * The units' edges: the fills' own outline (one GL line pass over the fill's vertices; a line
+ * layer would tessellate every edge again), white, from the zoom where a desa is some ten pixels
+ * wide. Below it edges would cover a third of a province's pixels and wash out the classes.
+ */
+const Garis = {
+  "fill-antialias": ["step", ["zoom"], false, 9, true] as ExpressionSpecification,
+  "fill-outline-color": "#ffffff",
+};
+
 /** What a unit shows: its class colour (null: the no-data grey) and whether it is hatched. */
 export interface CatUnit {
   warna: string | null;
@@ -100,8 +110,8 @@ export function gayaAwal(tingkat: Tingkat, basemap: string | null, wilayah: stri
     style.layers.push({ id: "dasar", type: "raster", source: "dasar", paint: { "raster-opacity": 0.6 } });
   }
   style.layers.push(
-    { id: "luar", type: "fill", source: "unit", "source-layer": tingkat, filter: luarWilayah(wilayah), paint: { "fill-color": WarnaLuar, "fill-opacity": basemap ? 0.5 : 1, "fill-outline-color": "#ffffff" } },
-    { id: "isi", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-color": Keadaan["warna"]!, "fill-opacity": 0.88, "fill-outline-color": "#ffffff" } },
+    { id: "luar", type: "fill", source: "unit", "source-layer": tingkat, filter: luarWilayah(wilayah), paint: { "fill-color": WarnaLuar, "fill-opacity": basemap ? 0.5 : 1, ...Garis } },
+    { id: "isi", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-color": Keadaan["warna"]!, "fill-opacity": 0.88, ...Garis } },
     { id: "arsir", type: "fill", source: "unit", "source-layer": tingkat, filter: dalamWilayah(wilayah), paint: { "fill-pattern": "arsir", "fill-opacity": Keadaan["arsir"]!, "fill-antialias": false } },
     { id: "sorot", type: "line", source: "unit", "source-layer": tingkat, filter: ["==", ["get", "kode"], ""],
       paint: { "line-color": "#1f2937", "line-width": 1.5, "line-opacity": 0.7 } },

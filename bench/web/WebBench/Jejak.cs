@@ -46,7 +46,9 @@ static class Jejak
             cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => done.TrySetResult();
             await cdp.SendAsync("Tracing.start", new Dictionary<string, object>
             {
-                ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute,blink.user_timing,loading,v8,disabled-by-default-v8.cpu_profiler",
+                // GEO_JEJAK_KATEGORI adds categories, e.g. "gpu,viz,cc" for what the GPU process does.
+                ["categories"] = "devtools.timeline,disabled-by-default-devtools.timeline,toplevel,v8.execute,blink.user_timing,loading,v8,disabled-by-default-v8.cpu_profiler"
+                    + (Environment.GetEnvironmentVariable("GEO_JEJAK_KATEGORI") is { Length: > 0 } extra ? "," + extra : ""),
                 ["transferMode"] = "ReportEvents",
             });
             await page.GotoAsync(baseUrl + "/" + query);

@@ -9,7 +9,8 @@ using Microsoft.Playwright;
 var baseUrl = args.Length > 0 ? args[0].TrimEnd('/') : "http://127.0.0.1:8203";
 var trace = args.Length > 1 && args[1] == "jejak";
 var layers = args.Length > 1 && args[1] == "lapisan";
-var rounds = args.Length > 1 && !trace && !layers ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+var shaders = args.Length > 1 && args[1] == "shader";
+var rounds = args.Length > 1 && !trace && !layers && !shaders ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
 var chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
 
 using var playwright = await Playwright.CreateAsync();
@@ -46,6 +47,12 @@ var views = new (string Name, string Query, string Next)[]
     ("Kota Metro (22 desa), PREV_STUNTING", "?wilayah=18.72&indikator=PREV_STUNTING&periode=2022-08&tingkat=desa&lapisan=nilai", "L14"),
     ("Jawa Tengah (8,563 desa), L14 sintetis", "?wilayah=33&indikator=L14&periode=2022-08&tingkat=desa&lapisan=nilai", "L20"),
 };
+
+if (shaders)
+{
+    await Shader.Run(browser, baseUrl, views);
+    return;
+}
 
 if (layers)
 {
