@@ -144,4 +144,25 @@ public sealed class PetaDataEndpointTests(PetaDataFactory factory) : IClassFixtu
         }
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/wilayah/18.71/titik-label")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("kecamatan", 5)]
+    [InlineData("desa", 22)]
+    public async Task Label_points_of_one_level(string tingkat, int expected)
+    {
+        var body = await factory.CreateClient().GetFromJsonAsync<JsonElement>($"/api/wilayah/18.72/titik-label?tingkat={tingkat}");
+        var levels = body.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("tingkat").GetString()).ToList();
+        Assert.Equal(expected, levels.Count);
+        Assert.All(levels, l => Assert.Equal(tingkat, l));
+    }
+
+    [Theory]
+    [InlineData("provinsi")]
+    [InlineData("dusun")]
+    public async Task Label_points_of_another_level_are_refused_in_Indonesian(string tingkat)
+    {
+        var response = await factory.CreateClient().GetAsync($"/api/wilayah/18.72/titik-label?tingkat={tingkat}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("kecamatan atau desa", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
 }

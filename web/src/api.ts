@@ -149,7 +149,7 @@ const q = encodeURIComponent;
 /** Area lists and label points change only with an import: fetched once per page. */
 const wilayahAnak = tembolok((induk) => get<Wilayah[]>(induk ? `/api/wilayah?induk=${q(induk)}` : "/api/wilayah"), 16);
 export type TitikLabel = FeatureCollection<Point, { kode: string; nama: string; tingkat: string }>;
-const titikLabel = tembolok((kode) => get<TitikLabel>(`/api/wilayah/${q(kode)}/titik-label`), 4);
+const titikLabel = tembolok((jalan) => get<TitikLabel>(jalan), 4);
 
 /** The paths the first load of a view asks for, so `mintaDulu` can start them together. */
 export const jalur = {
@@ -157,7 +157,7 @@ export const jalur = {
   indikator: "/api/indikator",
   wilayahAnak: (induk: string | null) => (induk ? `/api/wilayah?induk=${q(induk)}` : "/api/wilayah"),
   wilayah: (kode: string) => `/api/wilayah/${q(kode)}`,
-  titikLabel: (kode: string) => `/api/wilayah/${q(kode)}/titik-label`,
+  titikLabel: (kode: string, tingkat?: "kecamatan" | "desa") => `/api/wilayah/${q(kode)}/titik-label${tingkat ? `?tingkat=${tingkat}` : ""}`,
   periode: (indikator: string, wilayah: string) => `/api/indikator/${q(indikator)}/periode?wilayah=${q(wilayah)}`,
   nilai: (induk: string, indikator: string, periode: string, tingkat: string) =>
     `/api/nilai?induk=${q(induk)}&indikator=${q(indikator)}&periode=${q(periode)}&tingkat=${q(tingkat)}&terbit=true`,
@@ -169,7 +169,7 @@ export const api = {
   indikator: () => get<Indikator[]>(jalur.indikator),
   wilayahAnak: (induk: string | null) => wilayahAnak(induk ?? ""),
   wilayah: (kode: string) => get<{ bbox?: number[]; geometry: { coordinates: unknown }; properties: { kode: string; nama: string; tingkat: string } }>(jalur.wilayah(kode)),
-  titikLabel: (kode: string) => titikLabel(kode),
+  titikLabel: (kode: string, tingkat?: "kecamatan" | "desa") => titikLabel(jalur.titikLabel(kode, tingkat)),
   periode: (indikator: string, wilayah: string) => get<string[]>(jalur.periode(indikator, wilayah)),
   nilai: (induk: string, indikator: string, periode: string, tingkat: string) => get<NilaiResponse>(jalur.nilai(induk, indikator, periode, tingkat)),
   /** A run's summary (/api/analisis/ringkas); `url` from urlAnalisis. */

@@ -45,32 +45,72 @@ export function pasangLabel(map: MlMap, data: Koleksi | null): void {
   }
 }
 
-/** The label points of an area, fetched once per area. */
+/**
+ * The level of label points an area starts with. A province's desa (8,563 for Jawa Tengah, 242 kB)
+ * show only when zoomed into a kab/kota: at the province's zoom they would cost the first load
+ * and MapLibre's worker for names nobody sees, so its kecamatan come first and its desa on demand.
+ */
+export function tingkatLabelAwal(wilayah: string): "kecamatan" | undefined {
+  return wilayah.length === 2 ? "kecamatan" : undefined;
+}
+
+/** The label points of an area, fetched once per area (a province's desa when the map nears their zoom). */
 export class Label {
   private wilayah: string | null = null;
-  private data: Koleksi | null = null;
+  private awal: Koleksi | null = null;
+  private desa: Koleksi | null = null;
+  private desaDiminta = false;
 
-  constructor(private readonly map: MlMap) {}
+  constructor(private readonly map: MlMap) {
+    map.on("moveend", () => void this.lengkapi());
+  }
 
   /**
    * Call after every style load: the layers go on top of the new style, with the points held.
    * Over kecamatan units desa names wait for a closer zoom: the unit names come first there.
    */
   pasang(tingkat: string): void {
-    pasangLabel(this.map, this.data);
+    pasangLabel(this.map, this.gabungan());
     this.map.setLayerZoomRange("label-desa", tingkat === "kecamatan" ? ZoomLabelDesaDiKecamatan : ZoomLabelDesa, 24);
   }
 
   async muat(wilayah: string): Promise<void> {
     if (wilayah === this.wilayah) return;
     this.wilayah = wilayah;
+    this.desa = null;
+    this.desaDiminta = tingkatLabelAwal(wilayah) === undefined;
     try {
-      const data = await api.titikLabel(wilayah);
+      const data = await api.titikLabel(wilayah, tingkatLabelAwal(wilayah));
       if (this.wilayah !== wilayah) return;
-      this.data = data;
+      this.awal = data;
     } catch {
-      this.data = null; // no names is better than no map
+      this.awal = null; // no names is better than no map
     }
-    (this.map.getSource("label") as GeoJSONSource | undefined)?.setData(this.data ?? kosong);
+    this.tulis();
+    void this.lengkapi();
+  }
+
+  /** A province's desa points, once the map is close to the zoom where their names show. */
+  private async lengkapi(): Promise<void> {
+    const wilayah = this.wilayah;
+    if (!wilayah || this.desaDiminta || this.map.getZoom() < ZoomLabelDesa - 1) return;
+    this.desaDiminta = true;
+    try {
+      const desa = await api.titikLabel(wilayah, "desa");
+      if (this.wilayah !== wilayah) return;
+      this.desa = desa;
+      this.tulis();
+    } catch {
+      this.desaDiminta = false; // asked again at the next move
+    }
+  }
+
+  private gabungan(): Koleksi | null {
+    if (!this.desa) return this.awal;
+    return { type: "FeatureCollection", features: [...(this.awal?.features ?? []), ...this.desa.features] };
+  }
+
+  private tulis(): void {
+    (this.map.getSource("label") as GeoJSONSource | undefined)?.setData(this.gabungan() ?? kosong);
   }
 }

@@ -17,7 +17,7 @@ import { nilaiTeks, renderPanel, type PanelAnalisis } from "./panel.ts";
 import { KotakIntervensi, muatHasil } from "./intervensi.ts";
 import { lengkapiPanel } from "./panelDesa.ts";
 import * as pkm from "./puskesmas.ts";
-import { Label } from "./label.ts";
+import { Label, tingkatLabelAwal } from "./label.ts";
 import { SaringKelas, saringWarna, tampilTanpaData } from "./saring.ts";
 import { bacaUrl, metodeBawaan, tulisUrl, type Keadaan, type Lapisan, type Tingkat } from "./state.ts";
 
@@ -69,7 +69,7 @@ let keadaan: Keadaan = bacaUrl(location.search);
     jalur.periode(keadaan.indikator, w), jalur.indikator, jalur.konfigurasi,
     ...(keadaan.periode && keadaan.tingkat !== "desa" ? [jalur.nilai(w, keadaan.indikator, keadaan.periode, "desa")] : []),
     jalur.kelompok(w), jalur.wilayahAnak(null), jalur.wilayahAnak(w.slice(0, 2)), ...(kab ? [jalur.wilayahAnak(kab)] : []),
-    jalur.titikLabel(w)]);
+    jalur.titikLabel(w, tingkatLabelAwal(w))]);
 }
 let katalog: Indikator[] = [];
 let konfigurasi: Konfigurasi = { basemap: null, basemapAtribusi: null };

@@ -33,13 +33,20 @@ public static class PetaDataEndpoints
         }).Publik().WithTags("Wilayah")
           .WithSummary("Pengelompokan wilayah (wilayah kerja puskesmas, ...) dengan desa anggotanya di bawah induk; kode kelompok sama dengan kode di /api/nilai?tingkat=puskesmas").Produces<IReadOnlyList<KelompokAnggota>>();
 
-        app.MapGet("/api/wilayah/{kode}/titik-label", async (string kode, PetaPanelQueries queries, WilayahQueries wilayah, CallerResolver callers,
-            HttpContext http, CancellationToken ct) =>
+        app.MapGet("/api/wilayah/{kode}/titik-label", async (string kode, string? tingkat, PetaPanelQueries queries, WilayahQueries wilayah,
+            CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var parsed = Problems.ParseKode(kode);
+            Tingkat? only = null;
+            if (tingkat is not null)
+            {
+                if (!TingkatNames.TryParse(tingkat, out var level) || level is not (Tingkat.Kecamatan or Tingkat.Desa))
+                    throw GeoException.Parameter("tingkat", "tingkat titik label: kecamatan atau desa (kosong: keduanya)");
+                only = level;
+            }
             var scope = callers.Resolve(http).Area;
             if (await wilayah.FindAsync(scope, parsed, ct) is null) throw GeoException.NotFound($"wilayah {parsed} tidak ada");
-            var points = await queries.TitikLabelAsync(scope, parsed, ct);
+            var points = await queries.TitikLabelAsync(scope, parsed, only, ct);
             return Results.Json(new
             {
                 type = "FeatureCollection",
@@ -51,7 +58,8 @@ public static class PetaDataEndpoints
                 }),
             }, contentType: "application/geo+json");
         }).Publik().WithTags("Wilayah")
-          .WithSummary("Titik label kecamatan dan desa di bawah wilayah (GeoJSON), untuk menulis nama di peta tanpa peta dasar").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json");
+          .WithSummary("Titik label kecamatan dan desa di bawah wilayah (GeoJSON), untuk menulis nama di peta tanpa peta dasar").Produces<GeoJsonFeatureCollectionDoc>(contentType: "application/geo+json")
+          .Parameter("tingkat", new ParameterDoc("Hanya titik label tingkat ini: kecamatan atau desa (kosong: keduanya)", Enum: ["kecamatan", "desa"]));
     }
 
     private static async Task<IResult> Deret(string kode, string? indikator, PetaPanelQueries queries, NilaiQueries nilai, IndikatorCatalog catalog,

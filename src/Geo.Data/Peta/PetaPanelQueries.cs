@@ -115,17 +115,18 @@ public sealed class PetaPanelQueries(NpgsqlDataSource dataSource)
         return list;
     }
 
-    /// <summary>Label points of the kecamatan and desa under a wilayah (the ones the caller may see).</summary>
-    public async Task<IReadOnlyList<TitikLabel>> TitikLabelAsync(WilayahScope scope, KodeWilayah induk, CancellationToken ct = default)
+    /// <summary>Label points of the kecamatan and desa under a wilayah (the ones the caller may see), or of one of the two levels.</summary>
+    public async Task<IReadOnlyList<TitikLabel>> TitikLabelAsync(WilayahScope scope, KodeWilayah induk, Tingkat? only = null, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT kode, nama, tingkat, ST_X(titik_label), ST_Y(titik_label)
             FROM wilayah
-            WHERE tingkat IN (3, 4) AND kode LIKE $1 AND kode LIKE $2 AND titik_label IS NOT NULL
+            WHERE tingkat = ANY($3) AND kode LIKE $1 AND kode LIKE $2 AND titik_label IS NOT NULL
             ORDER BY kode
             """);
         cmd.Parameters.AddWithValue(induk.Value + ".%");
         cmd.Parameters.AddWithValue(scope.DescendantPattern ?? "%");
+        cmd.Parameters.AddWithValue(only is { } level ? new[] { (short)level } : new[] { (short)Tingkat.Kecamatan, (short)Tingkat.Desa });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var list = new List<TitikLabel>();
         while (await reader.ReadAsync(ct))
