@@ -3,6 +3,7 @@
 // those desa on the map through a filter layer; clicking a desa on the map rings its point.
 import type { Map as PetaMaplibre } from "maplibre-gl";
 import { KelasKesenjangan, DataKurang, KelasLisa, LisaTanpaData, type HasilAnalisis } from "./analisis.ts";
+import { Garis } from "./mapstyle.ts";
 
 /** The fill that marks brushed desa on the map: a yellow no palette uses, so it reads at a glance (and in a pixel test). */
 export const WarnaSikat = "#ffd400";
@@ -328,7 +329,7 @@ export class GrafikTertaut {
   private pasangLapisan() {
     if (!this.map.getSource("unit") || this.map.getLayer(LapisanSikat)) return;
     this.map.addLayer({ id: LapisanSikat, type: "fill", source: "unit", "source-layer": this.tingkat(),
-      filter: ["in", ["get", "kode"], ["literal", this.tersikat]], paint: { "fill-color": WarnaSikat, "fill-opacity": 0.9 } },
+      filter: ["in", ["get", "kode"], ["literal", this.tersikat]], paint: { "fill-color": WarnaSikat, "fill-opacity": 0.9, ...Garis } },
       this.map.getLayer("sorot") ? "sorot" : undefined);
   }
 }

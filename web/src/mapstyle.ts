@@ -44,7 +44,7 @@ const Keadaan = {
  * layer would tessellate every edge again), white, from the zoom where a desa is some ten pixels
  * wide. Below it edges would cover a third of a province's pixels and wash out the classes.
  */
-const Garis = {
+export const Garis = {
   "fill-antialias": ["step", ["zoom"], false, 9, true] as ExpressionSpecification,
   "fill-outline-color": "#ffffff",
 };
