@@ -25,7 +25,12 @@ public static class TileSql
 
     private static readonly ConcurrentDictionary<(string Layer, string Column, bool Scoped, TileValues Values), string> Cache = new();
 
-    /// <summary>The pre-simplified geometry column for a zoom (see migration 0033 for tolerances).</summary>
+    /// <summary>
+    /// The pre-simplified geometry column for a zoom. Each band's tolerance is one tile unit at its
+    /// own zoom (migration 0033), so it also serves the next zoom at two units: a quarter of a
+    /// 512-pixel tile's pixel, under half a pixel until the zoom after. That keeps a third of the
+    /// vertices the finer band would send (Jawa Tengah's desa at z8: 208,407 against 560,048).
+    /// </summary>
     public static string GeometryColumn(int z) => z switch
     {
         <= 6 => "geom_3857_z5",
