@@ -23,15 +23,22 @@ PGHOST="${HOSTPORT%:*}"; PGPORT="${HOSTPORT#*:}"
 DESA="$(psql -X -At -h "$PGHOST" -p "$PGPORT" -U "$USERPART" -d "$DB" -c "SELECT count(*) FROM wilayah WHERE tingkat = 4")"
 [ "$DESA" -ge 80000 ] || { echo "hanya $DESA desa di $DB: muat dulu batas nasional (lihat bench/README.md)" >&2; exit 1; }
 POLARITAS="$(psql -X -At -h "$PGHOST" -p "$PGPORT" -U "$USERPART" -d "$DB" -c "SELECT polaritas FROM indikator WHERE kode = '$INDIKATOR'")"
-if [ "$POLARITAS" = "naik" ]; then SELISIH="greatest(0, t0.nilai - n0.nilai)"; else SELISIH="greatest(0, n0.nilai - t0.nilai)"; fi
+TARGET="coalesce(t0.nilai, t1.nilai, t2.nilai, t3.nilai, t4.nilai)"
+if [ "$POLARITAS" = "naik" ]; then SELISIH="greatest(0, $TARGET - n0.nilai)"; else SELISIH="greatest(0, n0.nilai - $TARGET)"; fi
 TAHUN="${PERIODE:0:4}"
-# The SELECT geo ekspor runs for one indicator, nationally, in the public view (src/Geo.Data/Ekspor/EksporQueries.cs).
+# The SELECT geo ekspor runs for one indicator, nationally, in the public view (src/Geo.Data/Ekspor/EksporQueries.cs;
+# its targets from TargetBerlakuSql, here as derived tables rather than one CTE so that ogr2ogr reads a plain SELECT).
+TT="(SELECT wilayah, nilai FROM target_terbit('$INDIKATOR', $TAHUN))"
 SQL="SELECT w.kode, w.nama, w.induk, '$INDIKATOR'::text AS indikator, '$PERIODE'::text AS periode,
-  n0.nilai, n0.pembilang, n0.penyebut, t0.nilai AS target, $SELISIH AS selisih, n0.sumber,
+  n0.nilai, n0.pembilang, n0.penyebut, $TARGET AS target, $SELISIH AS selisih, n0.sumber,
   coalesce(n0.sintetis, false) AS sintetis, w.geom
 FROM wilayah w
 LEFT JOIN nilai_terbit n0 ON n0.wilayah = w.kode AND n0.indikator = '$INDIKATOR' AND n0.periode = '$PERIODE'
-LEFT JOIN LATERAL target_berlaku('$INDIKATOR', w.kode, $TAHUN) t0 ON true
+LEFT JOIN $TT t0 ON t0.wilayah = w.kode
+LEFT JOIN $TT t1 ON t1.wilayah = left(w.kode, 8)
+LEFT JOIN $TT t2 ON t2.wilayah = left(w.kode, 5)
+LEFT JOIN $TT t3 ON t3.wilayah = left(w.kode, 2)
+LEFT JOIN $TT t4 ON t4.wilayah = ''
 WHERE w.tingkat = 4 AND w.kode LIKE '%' AND w.kode LIKE '%'"
 
 dotnet build "$ROOT/src/Geo.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly >&2

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Geo.Api.Hosting;
+using Geo.Api.Peta;
 using Geo.Core.Akun;
 using Geo.Core.Analisis;
 using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Geo.Data.Indikator;
+using Geo.Data.Peta;
 using Geo.Data.Wilayah;
+using Microsoft.Net.Http.Headers;
 
 namespace Geo.Api.Endpoints;
 
@@ -72,7 +77,7 @@ public static class IndikatorEndpoints
         }).Untuk(Peran.Operator, Peran.Approver).WithSummary("Tetapkan target indikator untuk satu wilayah (tingkat apa pun, di wilayah akun) dan tahun").Produces<ApplicableTarget>().Parameter("kode", ApiDocumentation.Parameters["indikator"]);
 
         app.MapGet("/api/nilai", async (string? induk, string? tingkat, string indikator, string periode, string? tampilan,
-            IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+            IndikatorCatalog catalog, NilaiQueries queries, CallerResolver callers, DataVersiTracker versions, HttpContext http, CancellationToken ct) =>
         {
             // The map page's largest request (8,563 desa for a province): "app" is the handler until
             // the response starts (the queries), what a browser waits beyond it is the JSON and the wire.
@@ -89,27 +94,44 @@ public static class IndikatorEndpoints
                 parent = parsed;
             }
             if (!Periode.TryParse(periode, out var per, out var periodeError)) throw GeoException.Invalid(periodeError);
-            if (await catalog.FindAsync(indikator, ct) is not { } info) throw GeoException.NotFound($"indikator {indikator} tidak ada");
             var caller = callers.Resolve(http);
             var view = TampilanAkses.Parse(tampilan);
+            // Refused before revalidation too: a caller who may not read the view never gets a 304 for it.
+            caller.Periksa(view, parent ?? caller.Area.Root);
+            // Versions read before the values: the tag is never newer than what it is sent with.
+            var etag = NilaiETag(versions.Current, http.Request.QueryString, caller.Area);
+            var shared = caller.Area.Root is null && view == Tampilan.Terbit;
+            if (PetaHttp.Matches(http.Request, etag))
+            {
+                SetNilaiCaching(http.Response, etag, shared);
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+            if (await catalog.FindAsync(indikator, ct) is not { } info) throw GeoException.NotFound($"indikator {indikator} tidak ada");
             var ringkas = new IndikatorSummary(info.Kode, info.Nama, info.Satuan, info.Polaritas, info.TargetNasional);
 
+            IResult result;
             if (!TingkatNames.TryParse(tingkat ?? "desa", out var level))
             {
                 // Any other tingkat names a kind of grouping: puskesmas, ...
                 var groups = await queries.RollUpGroupsAsync(caller, parent, tingkat!.Trim().ToLowerInvariant(), info.Kode, per, view, ct);
-                return Results.Ok(Response(ringkas, per, tingkat, parent, view, groups.Select(ToItem).ToList(), Provenance));
+                result = Results.Ok(Response(ringkas, per, tingkat, parent, view, groups.Select(ToItem).ToList(), Provenance));
             }
-            if (level == Tingkat.Desa)
+            else if (level == Tingkat.Desa)
             {
                 var values = await queries.ValuesAsync(caller, parent, level, info.Kode, per, view, ct);
-                return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, values.Select(ToItem).ToList(),
+                result = Results.Ok(Response(ringkas, per, level.ToName(), parent, view, values.Select(ToItem).ToList(),
                     v => (v.Sintetis, v.Sumber is null ? [] : [v.Sumber])));
             }
-            var rollUps = await queries.RollUpAsync(caller, parent, [level], info.Kode, per, view, ct);
-            return Results.Ok(Response(ringkas, per, level.ToName(), parent, view, rollUps.Select(ToItem).ToList(), Provenance));
+            else
+            {
+                var rollUps = await queries.RollUpAsync(caller, parent, [level], info.Kode, per, view, ct);
+                result = Results.Ok(Response(ringkas, per, level.ToName(), parent, view, rollUps.Select(ToItem).ToList(), Provenance));
+            }
+            SetNilaiCaching(http.Response, etag, shared);
+            return result;
         }).Publik().WithTags("Indikator")
-          .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut").Produces<NilaiResponse<NilaiItem>>();
+          .WithSummary("Nilai indikator per wilayah (nilai terbit; tampilan=draf: data kerja dengan draf, hanya akun berperan di wilayahnya): tingkat=desa memberi nilai tersimpan; kecamatan/kabkota/provinsi/puskesmas memberi agregat Σpembilang/Σpenyebut; " +
+              "dengan ETag: If-None-Match memberi 304 selama data, target, katalog dan batas wilayah tidak berubah").Produces<NilaiResponse<NilaiItem>>();
     }
 
     private static async Task<IResult> UnitValues(string kode, string periode, IndikatorCatalog catalog, NilaiQueries queries,
@@ -146,6 +168,29 @@ public static class IndikatorEndpoints
         var sintetis = items.Any(i => i.Sintetis);
         return Results.Ok(new UnitNilaiResponse(wilayah.Kode, wilayah.Nama, wilayah.Tingkat.ToName(), per.Value, sintetis,
             sintetis ? PeringatanSintetis : null, items));
+    }
+
+    /// <summary>
+    /// The ETag of a /api/nilai answer: the versions it is read from (names and units: wilayah;
+    /// values and batch states, which also carry groupings: nilai; targets and the catalogue:
+    /// katalog), the request (its query string: indicator, period, level, parent, view) and the
+    /// caller's area (an area account sees its part only). Whether a caller may read the draft view
+    /// changes no answer: one who may not is refused. Weak, as the body may leave compressed.
+    /// </summary>
+    private static string NilaiETag(DataVersi v, QueryString query, WilayahScope area)
+    {
+        var request = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query.Value ?? "")))[..16];
+        return $"W/\"nilai.{request}.{area.RootCode ?? "nasional"}.w{v.Wilayah}n{v.Nilai}k{v.Katalog}\"";
+    }
+
+    /// <summary>
+    /// Revalidated on every use (data may change at any publication); shared caches may keep what
+    /// every caller sees alike (the public view of the whole country), the rest is the account's own.
+    /// </summary>
+    private static void SetNilaiCaching(HttpResponse response, string etag, bool shared)
+    {
+        PetaHttp.SetCaching(response, etag, maxAgeSeconds: 0, shared);
+        if (!shared) response.Headers.Append(HeaderNames.Vary, new[] { HeaderNames.Cookie, HeaderNames.Authorization });
     }
 
     private static bool? Meets(string? polaritas, double? nilai, ApplicableTarget? target) =>

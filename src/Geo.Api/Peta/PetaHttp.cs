@@ -18,6 +18,7 @@ public static class PetaHttp
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 
+    /// <param name="maxAgeSeconds">How long a client may use it before revalidating; 0: revalidate every use ("no-cache").</param>
     /// <param name="shared">
     /// False for what only some callers may see (an area-scoped read, a run on drafts): then
     /// "private", so no shared cache hands it to the next caller.
@@ -25,7 +26,7 @@ public static class PetaHttp
     public static void SetCaching(HttpResponse response, string etag, int maxAgeSeconds, bool shared = true)
     {
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = $"{(shared ? "public" : "private")}, max-age={maxAgeSeconds}, must-revalidate";
+        response.Headers.CacheControl = $"{(shared ? "public" : "private")}, {(maxAgeSeconds > 0 ? $"max-age={maxAgeSeconds}, must-revalidate" : "no-cache")}";
     }
 
     public static bool AcceptsGzip(HttpRequest request)

@@ -5,6 +5,7 @@ using Geo.Core.Errors;
 using Geo.Core.Indikator;
 using Geo.Core.Wilayah;
 using Geo.Data.Analisis;
+using Geo.Data.Indikator;
 using Geo.Data.Lokus;
 using Npgsql;
 
@@ -65,6 +66,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
         if (single) select.Append(", $1::text");
         select.Append(", $2::text");
         var joins = new StringBuilder();
+        var targets = new List<string>();
         for (var n = 0; n < info.Count; n++)
         {
             var ind = info[n];
@@ -78,9 +80,11 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
                 $"kekurangan {ind.Kode} terhadap target ({(ind.Polaritas == "turun" ? "nilai - target" : "target - nilai")}; 0 bila memenuhi)"));
             fields.Add(new(prefix + "sumber", JenisKolom.Teks, $"sumber data {ind.Kode}"));
             var p = 5 + n;
-            select.Append($", n{n}.nilai, n{n}.pembilang, n{n}.penyebut, t{n}.nilai, {Shortfall($"n{n}.nilai", $"t{n}.nilai", ind.Polaritas)}, n{n}.sumber");
+            var target = TargetBerlakuSql.For($"tt{n}", $"${p}", "$3", "w.kode");
+            targets.Add(target.Cte);
+            select.Append($", n{n}.nilai, n{n}.pembilang, n{n}.penyebut, {target.Nilai}, {Shortfall($"n{n}.nilai", target.Nilai, ind.Polaritas)}, n{n}.sumber");
             joins.Append($"\nLEFT JOIN {source} n{n} ON n{n}.wilayah = w.kode AND n{n}.indikator = ${p} AND n{n}.periode = $2");
-            joins.Append($"\nLEFT JOIN LATERAL target_berlaku(${p}, w.kode, $3) t{n} ON true");
+            joins.Append(target.Joins);
         }
         fields.Add(new("sintetis", JenisKolom.Logika, "benar bila nilai berasal dari Data sintetis"));
         select.Append(", " + (info.Count == 0 ? "false" : string.Join(" OR ", info.Select((_, n) => $"coalesce(n{n}.sintetis, false)"))));
@@ -88,7 +92,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
         // No ORDER BY: PostgreSQL would sort the geometries along with the codes (for the country, a
         // 145 MB merge on disk); rows come in the table's order.
         var sql = $"""
-            SELECT {select}{GeomPlaceholder}
+            {With(targets)}SELECT {select}{GeomPlaceholder}
             FROM wilayah w{joins}
             WHERE w.tingkat = $4 AND w.kode LIKE ${5 + info.Count} AND w.kode LIKE ${6 + info.Count}
             """;
@@ -159,6 +163,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             u.gi_bin::bigint, u.kelas, u.alasan, u.peluang_tinggi, u.ki_bawah, u.ki_atas, u.tidak_pasti, u.bv_i, u.bv_p, u.bv_lisa, $2::boolean
             """);
         var joins = new StringBuilder();
+        var targets = new List<string>();
         for (var n = 0; n < coverage.Count; n++)
         {
             var ind = coverage[n];
@@ -167,12 +172,14 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
             fields.Add(new(code + "_target", JenisKolom.Angka, $"target {ind.Kode} yang berlaku"));
             fields.Add(new(code + "_selisih", JenisKolom.Angka, $"kekurangan {ind.Kode} terhadap target (0 bila memenuhi)"));
             var p = 5 + n;
-            select.Append($", n{n}.nilai, t{n}.nilai, {Shortfall($"n{n}.nilai", $"t{n}.nilai", ind.Polaritas)}");
+            var target = TargetBerlakuSql.For($"tt{n}", $"${p}", "$4", "u.kode");
+            targets.Add(target.Cte);
+            select.Append($", n{n}.nilai, {target.Nilai}, {Shortfall($"n{n}.nilai", target.Nilai, ind.Polaritas)}");
             joins.Append($"\nLEFT JOIN {source} n{n} ON n{n}.wilayah = u.kode AND n{n}.indikator = ${p} AND n{n}.periode = $3");
-            joins.Append($"\nLEFT JOIN LATERAL target_berlaku(${p}, u.kode, $4) t{n} ON true");
+            joins.Append(target.Joins);
         }
         var sql = $"""
-            SELECT {select}{GeomPlaceholder}
+            {With(targets)}SELECT {select}{GeomPlaceholder}
             FROM analisis_unit u
             JOIN wilayah w ON w.kode = u.kode
             LEFT JOIN wilayah k ON k.kode = w.induk{joins}
@@ -363,6 +370,8 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
         })).ToList();
         return new TabelLampiran("peringkat_intervensi", kolom, rows);
     }
+
+    private static string With(List<string> ctes) => ctes.Count == 0 ? "" : $"WITH {string.Join(",\n", ctes)}\n";
 
     /// <summary>How far a value falls short of its target, by the indicator's polarity (as CoverageIndicator.Shortfall); null without either.</summary>
     private static string Shortfall(string value, string target, string? polaritas) => polaritas switch

@@ -17,13 +17,14 @@ public sealed class NilaiQueries(NpgsqlDataSource dataSource)
         string indikator, Periode periode, Tampilan tampilan = Tampilan.Terbit, CancellationToken ct = default)
     {
         caller.Periksa(tampilan, induk ?? caller.Area.Root);
+        var target = TargetBerlakuSql.For("tt", "$1", "$3", "w.kode");
         await using var cmd = dataSource.CreateCommand($"""
+            WITH {target.Cte}
             SELECT w.kode, w.nama, n.pembilang, n.penyebut, n.nilai, coalesce(n.hanya_persen, false), n.sumber, coalesce(n.sintetis, false),
-                   n.batch, b.status, t.nilai, t.asal
+                   n.batch, b.status, {target.Nilai}, {target.Asal}
             FROM wilayah w
             LEFT JOIN {Source(tampilan)} n ON n.wilayah = w.kode AND n.indikator = $1 AND n.periode = $2
-            LEFT JOIN impor_batch b ON b.id = n.batch
-            LEFT JOIN LATERAL target_berlaku($1, w.kode, $3) t ON true
+            LEFT JOIN impor_batch b ON b.id = n.batch{target.Joins}
             WHERE w.tingkat = $4 AND w.kode LIKE $5 AND w.kode LIKE $6
             ORDER BY w.kode
             """);

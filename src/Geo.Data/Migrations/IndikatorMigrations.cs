@@ -15,3 +15,6 @@ public sealed class NilaiRujukanPerPernyataan : SqlMigration;
 
 [DbContext(typeof(GeoDbContext)), Migration("0013_kelompok_batch")]
 public sealed class KelompokBatch : SqlMigration;
+
+[DbContext(typeof(GeoDbContext)), Migration("0180_target_terbit_himpunan")]
+public sealed class TargetTerbitHimpunan : SqlMigration;

@@ -129,6 +129,7 @@ public sealed class AccessMatrixTests(GeoApiFactory factory) : IClassFixture<Geo
     [Theory]
     [InlineData("/tiles/desa/12/3295/2110.mvt")]
     [InlineData("/ogc/collections/desa/items?limit=2")]
+    [InlineData("/api/nilai?induk=18.72&indikator=L20&periode=2024")]
     public async Task What_an_area_account_sees_is_cached_privately_and_the_public_view_publicly(string url)
     {
         using var anonymous = await factory.CreateClient().GetAsync(url);
