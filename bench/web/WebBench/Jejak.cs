@@ -22,6 +22,8 @@ static class Jejak
             m.on('styledata', () => mark('ml:styledata'));
             m.on('data', (e) => { if (e.dataType === 'source' && e.sourceId === 'unit' && e.tile) first('petak unit pertama'); });
             m.on('render', () => { first('render pertama'); window.__render = (window.__render ?? 0) + 1; });
+            m.on('move', () => first('kamera bergerak pertama'));
+            m.on('dataloading', (e) => { if (e.dataType === 'source' && e.sourceId === 'unit' && e.tile) first('petak unit diminta pertama'); });
             m.on('idle', () => mark('ml:idle'));
           } });
         })();
