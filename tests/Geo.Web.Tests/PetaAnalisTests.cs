@@ -198,6 +198,34 @@ public sealed class PetaAnalisTests(PetaFixture fixture)
     }
 
     [Fact]
+    public async Task A_province_asks_for_its_kecamatan_label_points_first_and_its_desa_points_at_the_zoom_of_their_names()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        var labels = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("/titik-label", StringComparison.Ordinal)) labels.Add(r.Url[fixture.BaseUrl.Length..]); };
+        await page.GotoAsync($"{fixture.BaseUrl}/?wilayah=18&indikator=PREV_STUNTING");
+        await PetaFixture.WaitReadyAsync(page);
+        // The fixture's province holds Kota Metro alone, so it opens close enough for desa names:
+        // they are asked for after the kecamatan, and drawn.
+        Assert.True(await page.EvaluateAsync<double>("() => window.geoPeta.map.getZoom()") >= 10.5);
+        await page.WaitForFunctionAsync("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).length > 0");
+        Assert.Equal(["/api/wilayah/18/titik-label?tingkat=kecamatan", "/api/wilayah/18/titik-label?tingkat=desa"], labels);
+        var desa = await page.EvaluateAsync<string[]>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-desa'] }).map(f => f.properties.nama)");
+        var names = (await Desa(fixture)).Select(d => d.Nama).ToHashSet();
+        Assert.All(desa, n => Assert.Contains(n, names));
+        Assert.True(await page.EvaluateAsync<int>("() => window.geoPeta.map.queryRenderedFeatures({ layers: ['label-kecamatan'] }).length") > 0);
+
+        // Out of the zoom of desa names and back: nothing is asked again.
+        await page.EvaluateAsync("() => { window.geoPeta.map.jumpTo({ zoom: 8 }); }");
+        await Idle(page);
+        await page.EvaluateAsync("() => { window.geoPeta.map.jumpTo({ zoom: 12 }); }");
+        await Idle(page);
+        Assert.Equal(2, labels.Count);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Kecamatan_and_desa_names_are_drawn_from_our_own_data_and_font_without_any_other_host()
     {
         var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
