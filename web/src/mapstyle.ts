@@ -41,8 +41,8 @@ const Keadaan = {
 
 /**
  * The units' edges: the fills' own outline (one GL line pass over the fill's vertices; a line
- * layer would tessellate every edge again), white, from the zoom where a desa is some ten pixels
- * wide. Below it edges would cover a third of a province's pixels and wash out the classes.
+ * layer would tessellate every edge again), white, from zoom 9. At a province's zoom 8 a desa is
+ * a few pixels wide and a white edge around each would leave little of its colour.
  */
 export const Garis = {
   "fill-antialias": ["step", ["zoom"], false, 9, true] as ExpressionSpecification,

@@ -1,6 +1,7 @@
 // `dotnet WebBench.dll BASE_URL shader`: when MapLibre compiles each shader program of a first
 // load, and how long the page waited for it (a software-rendered browser compiles in its GPU
-// process; the page blocks on the link status). Programs are listed in the order they were linked.
+// process; the page blocks on the link status). Programs are listed in the order they were linked,
+// for a first load in a new browser and for a load in a browser that has drawn the page before.
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -25,7 +26,9 @@ static class Shader
 
     public static async Task Run(IBrowser browser, string baseUrl, (string Name, string Query, string Next)[] views)
     {
-        foreach (var (name, query, _) in views)
+        // Twice through the views in one browser: the first load compiles (cold), the later ones
+        // find the GPU process's program cache warm, as the timed rounds of the benchmark do.
+        foreach (var (name, query, pass) in views.Select(v => (v.Name, v.Query, "dingin")).Concat(views.Select(v => (v.Name, v.Query, "hangat"))))
         {
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
             await context.AddInitScriptAsync(Hook);
@@ -35,7 +38,7 @@ static class Shader
             var r = await page.EvaluateAsync<JsonElement>("() => ({ siap: window.__siap, link: window.__link, keys: Object.keys(window.geoPeta.map.painter.programCache.programs) })");
             var links = r.GetProperty("link").EnumerateArray().ToArray();
             var keys = r.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToArray();
-            Console.WriteLine($"== {name}: siap {r.GetProperty("siap").GetDouble():F0} ms; {links.Length} program, menunggu {links.Sum(l => l.GetProperty("ms").GetDouble()):F0} ms");
+            Console.WriteLine($"== {name} ({pass}): siap {r.GetProperty("siap").GetDouble():F0} ms; {links.Length} program, menunggu {links.Sum(l => l.GetProperty("ms").GetDouble()):F0} ms");
             for (var i = 0; i < links.Length; i++)
             {
                 var key = i < keys.Length ? keys[i] : "?";
