@@ -94,7 +94,24 @@ let permintaan = 0;
 let kelompok: pkm.Kelompok[] = [];
 let anggota = new Map<string, pkm.Kelompok>();
 
-function status(s: "memuat" | "siap" | "galat") { document.body.dataset.status = s; }
+function status(s: "memuat" | "siap" | "galat") {
+  document.body.dataset.status = s;
+  if (s !== "memuat" && namaTertunda) pasangNama();
+}
+
+/**
+ * Names come just after the choropleth of a new style: laying them out asks MapLibre's worker and
+ * main thread for every glyph of every name (rasterised from our fonts), which held the first
+ * drawn map back by 0.15-0.35 s in a software-rendered browser. `data-nama` says when they are
+ * drawn too.
+ */
+let namaTertunda = false;
+function pasangNama() {
+  namaTertunda = false;
+  document.body.dataset.nama = "memuat";
+  label.pasang(keadaan.tingkat);
+  map.once("idle", () => { document.body.dataset.nama = "siap"; });
+}
 
 function pesan(teks: string | null) {
   ui.pesan.hidden = teks === null;
@@ -127,6 +144,9 @@ const map = new MlMap({
   zoom: 4,
   attributionControl: { compact: true },
   canvasContextAttributes: { preserveDrawingBuffer: true },
+  // Names appear at once: a fade redraws the whole map for 0.3 s after every placement change,
+  // each frame 0.1 s of a software-rendered GPU for a province.
+  fadeDuration: 0,
 });
 // Linked views (grafik.ts): the gap quadrant and the Moran scatter, under the legend, tied to the map.
 const grafik = new GrafikTertaut(map, () => keadaan.tingkat);
@@ -142,7 +162,10 @@ map.on("styleimagemissing", (e) => {
 });
 
 function tungguGaya(): Promise<void> {
-  return new Promise<void>((resolve) => map.once("style.load", () => resolve())).then(() => label.pasang(keadaan.tingkat));
+  return new Promise<void>((resolve) => map.once("style.load", () => resolve())).then(() => {
+    namaTertunda = true;
+    if (document.body.dataset.status !== "memuat") pasangNama();
+  });
 }
 
 function muatGaya(): Promise<void> {
@@ -675,7 +698,9 @@ function pngDataUrl(): string {
   }).toDataURL("image/png");
 }
 
-ui.unduh.addEventListener("click", () => {
+ui.unduh.addEventListener("click", async () => {
+  // Names come just after the choropleth: the image waits for them.
+  if (document.body.dataset.nama === "memuat") await new Promise((r) => map.once("idle", r));
   const a = document.createElement("a");
   a.href = pngDataUrl();
   a.download = `peta-${keadaan.wilayah}-${keadaan.indikator}-${keadaan.periode ?? ""}.png`;
