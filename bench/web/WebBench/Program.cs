@@ -140,14 +140,16 @@ for (var round = 0; round < rounds; round++)
     await using var context = await browser.NewContextAsync();
     var page = await context.NewPageAsync();
     var seen = new List<(string Url, IRequest Request)>();
-    page.RequestFinished += (_, r) => { if (r.Url.Contains("/assets/", StringComparison.Ordinal)) seen.Add((r.Url, r)); };
+    page.RequestFinished += (_, r) => { if (r.Url.Contains("/assets/", StringComparison.Ordinal)) lock (seen) seen.Add((r.Url, r)); };
     await page.GotoAsync(baseUrl + "/" + views[0].Query);
-    await page.WaitForSelectorAsync("body[data-status=siap]", new PageWaitForSelectorOptions { Timeout = 120_000 });
+    await page.WaitForSelectorAsync("body[data-status=siap][data-nama=siap]", new PageWaitForSelectorOptions { Timeout = 120_000 });
     // The bytes of each asset the page fetched, as the server sends them to Chromium (its
     // Accept-Encoding; Playwright reports no body size for the worker's script).
     var first = new List<(string File, long Bytes, string CacheControl)>();
     using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None });
-    foreach (var url in seen.Select(s => s.Url).Distinct())
+    List<string> urls;
+    lock (seen) urls = seen.Select(s => s.Url).Distinct().ToList();
+    foreach (var url in urls)
     {
         using var message = new HttpRequestMessage(HttpMethod.Get, url);
         message.Headers.Add("Accept-Encoding", "gzip, deflate, br, zstd");
@@ -166,7 +168,7 @@ for (var round = 0; round < rounds; round++)
     await again.GotoAsync(baseUrl + "/" + views[0].Query);
     try
     {
-        await again.WaitForSelectorAsync("body[data-status=siap]", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        await again.WaitForSelectorAsync("body[data-status=siap][data-nama=siap]", new PageWaitForSelectorOptions { Timeout = 120_000 });
     }
     catch (TimeoutException)
     {
