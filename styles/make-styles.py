@@ -40,20 +40,7 @@ def num(v):
 
 
 def who(field):
-    rules = []
-    for i, colour in enumerate(ylorrd5):
-        lo = bounds[i - 1] if i > 0 else None
-        hi = bounds[i] if i < len(bounds) else None
-        q, s = [], []
-        if lo is not None:
-            q.append(f'"{field}" >= {num(lo)}')
-            s.append(("PropertyIsGreaterThanOrEqualTo", lo))
-        if hi is not None:
-            q.append(f'"{field}" < {num(hi)}')
-            s.append(("PropertyIsLessThan", hi))
-        rules.append((labels_who[i], colour, " AND ".join(q), s))
-    rules.append(("Tanpa data", tanpa_data, f'"{field}" IS NULL', [("PropertyIsNull", None)]))
-    return rules
+    return ranges(field, [(None, label, colour) for label, colour in zip(labels_who, ylorrd5)], bounds)
 
 
 def categories(field, items, none, numeric=False):
@@ -81,10 +68,10 @@ gk, gl, gw = single("GiTanpaData")
 batas_peluang = [float(x) for x in block(waktu, "BatasPeluang").strip("[]").split(",")]
 
 
-def ranges(field, items, bounds):
+def ranges(field, items, bounds, label=lambda text: text):
     """Numeric classes: class i holds bounds[i-1] <= value < bounds[i], as the map's KelasOf."""
     rules = []
-    for i, (_, label, colour) in enumerate(items):
+    for i, (_, text, colour) in enumerate(items):
         lo = bounds[i - 1] if i > 0 else None
         hi = bounds[i] if i < len(bounds) else None
         q, s = [], []
@@ -94,14 +81,14 @@ def ranges(field, items, bounds):
         if hi is not None:
             q.append(f'"{field}" < {num(hi)}')
             s.append(("PropertyIsLessThan", hi))
-        rules.append((label.replace("≥", ">="), colour, " AND ".join(q), s))
+        rules.append((label(text), colour, " AND ".join(q), s))
     rules.append(("Tanpa data", tanpa_data, f'"{field}" IS NULL', [("PropertyIsNull", None)]))
     return rules
 
 
 pola = kategori("PolaTitikPanas", waktu)
 styles = {
-    "peluang-tinggi": ("peluang_tinggi", "Peluang melewati ambang (posterior Empirical Bayes)", ranges("peluang_tinggi", kategori("PeluangTinggi", waktu), batas_peluang)),
+    "peluang-tinggi": ("peluang_tinggi", "Peluang melewati ambang (posterior Empirical Bayes)", ranges("peluang_tinggi", kategori("PeluangTinggi", waktu), batas_peluang, lambda text: text.replace("≥", ">="))),
     "perubahan-arah": ("perubahan_arah", "Arah perubahan periode pertama ke terakhir", categories("perubahan_arah", kategori("ArahPerubahan", waktu), ("Tanpa uji", tanpa_data, None))),
     "titik-panas-muncul": ("pola_titik_panas", "Titik panas yang muncul (Emerging Hot Spot)", categories("pola_titik_panas", pola[:-1], (pola[-1][1], pola[-1][2], pola[-1][0]))),
     "who-stunting": ("nilai", "Kelas prevalensi stunting WHO/UNICEF (de Onis dkk. 2019)", who("nilai")),

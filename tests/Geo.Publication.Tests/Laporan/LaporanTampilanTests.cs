@@ -43,16 +43,7 @@ public sealed class LaporanTampilanTests(DuaPeriodeFixture fixture) : IClassFixt
 {
     private static readonly AnalysisRequest Februari2023 = AnalysisRequestParser.Parse(new AnalysisOptionsText("18.72", "2023-02", Permutasi: 99));
 
-    private LaporanService Service()
-    {
-        var source = fixture.Db.DataSource;
-        var nilai = new NilaiQueries(source);
-        var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, new IndikatorCatalog(source)),
-            new Data.Statistics.SpatialWeightsBuilder(source), new AnalysisStore(source, AnalysisRetention.Default));
-        var temporal = new TemporalAnalysisService(nilai, new IndikatorCatalog(source), new Data.Statistics.SpatialWeightsBuilder(source));
-        return new LaporanService(analysis, nilai, new IndikatorCatalog(source), new Data.Lokus.LokusStore(source),
-            MetroLaporanFixture.Maps(source, analysis, temporal), temporal);
-    }
+    private LaporanService Service() => MetroLaporanFixture.ServiceOver(fixture.Db.DataSource);
 
     private Task<double?> AreaAsync(string periode, Tampilan tampilan) =>
         new NilaiQueries(fixture.Db.DataSource).RollUpAsync(Uji.Lokal, KodeWilayah.Parse("18.72"), [Tingkat.KabKota], "PREV_STUNTING", Periode.Parse(periode), tampilan)

@@ -16,16 +16,7 @@ public sealed class DuaPeriodeHitunganFixture : IAsyncLifetime
 {
     public PostgisDatabase Db { get; } = new();
 
-    public LaporanService Service()
-    {
-        var source = Db.DataSource;
-        var nilai = new NilaiQueries(source);
-        var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, new IndikatorCatalog(source)),
-            new Data.Statistics.SpatialWeightsBuilder(source), new AnalysisStore(source, AnalysisRetention.Default));
-        var temporal = new TemporalAnalysisService(nilai, new IndikatorCatalog(source), new Data.Statistics.SpatialWeightsBuilder(source));
-        return new LaporanService(analysis, nilai, new IndikatorCatalog(source), new Data.Lokus.LokusStore(source),
-            MetroLaporanFixture.Maps(source, analysis, temporal), temporal);
-    }
+    public LaporanService Service() => MetroLaporanFixture.ServiceOver(Db.DataSource);
 
     public async Task InitializeAsync()
     {

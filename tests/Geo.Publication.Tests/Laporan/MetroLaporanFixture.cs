@@ -49,6 +49,16 @@ public sealed class MetroLaporanFixture : IAsyncLifetime
         Lokus = await store.FinaliseAsync(analis, draft.Lokus.Id);
     }
 
+    /// <summary>A report service over a database of its own, wired as the API and the CLI wire it.</summary>
+    public static LaporanService ServiceOver(Npgsql.NpgsqlDataSource source)
+    {
+        var nilai = new NilaiQueries(source);
+        var analysis = new SituationAnalysisService(new AnalysisInputLoader(nilai, new IndikatorCatalog(source)),
+            new SpatialWeightsBuilder(source), new AnalysisStore(source, AnalysisRetention.Default));
+        var temporal = new TemporalAnalysisService(nilai, new IndikatorCatalog(source), new SpatialWeightsBuilder(source));
+        return new LaporanService(analysis, nilai, new IndikatorCatalog(source), new LokusStore(source), Maps(source, analysis, temporal), temporal);
+    }
+
     /// <summary>The report's maps drawn by the static map renderer, as the API and the CLI wire it.</summary>
     public static PetaLaporan Maps(Npgsql.NpgsqlDataSource source, SituationAnalysisService analysis, TemporalAnalysisService temporal) =>
         new(new Geo.Publication.Peta.PetaGambarService(new Data.Peta.PetaGambarQueries(source), new NilaiQueries(source), new IndikatorCatalog(source), analysis, temporal));
