@@ -46,9 +46,9 @@ export function pasangLabel(map: MlMap, data: Koleksi | null): void {
 }
 
 /**
- * The level of label points an area starts with. A province's desa (8,563 for Jawa Tengah, 242 kB)
- * show only when zoomed into a kab/kota: at the province's zoom they would cost the first load
- * and MapLibre's worker for names nobody sees, so its kecamatan come first and its desa on demand.
+ * The level of label points an area starts with. A province's desa names show only when zoomed
+ * into a kab/kota: at the province's zoom their points would cost the first load and MapLibre's
+ * worker for names nobody sees, so its kecamatan come first and its desa on demand.
  */
 export function tingkatLabelAwal(wilayah: string): "kecamatan" | undefined {
   return wilayah.length === 2 ? "kecamatan" : undefined;

@@ -56,11 +56,11 @@ const ui = {
 
 let keadaan: Keadaan = bacaUrl(location.search);
 
-// Every request of the first load starts now, side by side, before MapLibre sets up WebGL (up to
-// 0.7 s in a software-rendered browser): the steps below find their answers waiting instead of
+// Every request of the first load starts now, side by side, before MapLibre sets up WebGL (slow
+// in a software-rendered browser): the steps below find their answers waiting instead of
 // asking one after another. The order counts: over HTTP/1.1 the browser opens six connections
 // to the server, so the extent (the camera, then the tiles) and the values go first, the label
-// points (242 kB for a province) last.
+// points last.
 {
   const w = keadaan.wilayah;
   const kab = w.length >= 5 ? w.slice(0, 5) : null;
@@ -102,7 +102,7 @@ function status(s: "memuat" | "siap" | "galat") {
 /**
  * Names come just after the choropleth of a new style: laying them out asks MapLibre's worker and
  * main thread for every glyph of every name (rasterised from our fonts), which held the first
- * drawn map back by 0.15-0.35 s in a software-rendered browser. `data-nama` says when they are
+ * drawn map back (bench/README.md, "Names after the choropleth"). `data-nama` says when they are
  * drawn too.
  */
 let namaTertunda = false;
@@ -144,8 +144,8 @@ const map = new MlMap({
   zoom: 4,
   attributionControl: { compact: true },
   canvasContextAttributes: { preserveDrawingBuffer: true },
-  // Names appear at once: a fade redraws the whole map for 0.3 s after every placement change,
-  // each frame 0.1 s of a software-rendered GPU for a province.
+  // Names appear at once: a fade redraws the whole map for its duration after every placement
+  // change, each frame a full frame of a software-rendered GPU.
   fadeDuration: 0,
 });
 // Linked views (grafik.ts): the gap quadrant and the Moran scatter, under the legend, tied to the map.
@@ -496,8 +496,8 @@ function isiCari(items: { kode: string; nama: string }[]) {
   ui.daftarDesa.replaceChildren();
   ui.daftarDesa.dataset.isi = "";
 }
-// The suggestions (8,563 options for a province: 50-150 ms of DOM work) are built when the
-// search field is first used, not while the map is being drawn.
+// The suggestions (8,563 options for a province) are built when the search field is first used,
+// not while the map is being drawn.
 function isiSaran() {
   if (ui.daftarDesa.dataset.isi === cariUntuk) return;
   ui.daftarDesa.dataset.isi = cariUntuk;

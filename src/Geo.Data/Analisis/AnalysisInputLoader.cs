@@ -14,8 +14,8 @@ namespace Geo.Data.Analisis;
 /// <summary>Reads the outcome, coverage and targets of an analysis through the indicator queries.</summary>
 /// <remarks>
 /// Values are handled as columns per indicator (<see cref="NilaiKolom"/>): a province is 30
-/// indicators of 8,563 desa, and one object per value and per line of the fingerprint took most of
-/// the time of reading the input.
+/// indicators of 8,563 desa, and one object per value and per line of the fingerprint was most of
+/// the cost of reading the input (bench/README.md, analysis).
 /// </remarks>
 public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog catalog)
 {
@@ -248,8 +248,8 @@ public sealed class AnalysisInputLoader(NilaiQueries nilai, IndikatorCatalog cat
 
     /// <summary>
     /// The input's part of a run's fingerprint: per indicator (and its target), every unit's code,
-    /// value, counts and source, hashed as bytes (formatting 248,327 lines of text took a tenth of a
-    /// province run).
+    /// value, counts and source, hashed as bytes rather than formatted as lines of text (a province's
+    /// are a quarter of a million).
     /// </summary>
     private static void Append(IncrementalHash hash, string indikator, IReadOnlyList<string> kode, NilaiKolom.Kolom values)
     {

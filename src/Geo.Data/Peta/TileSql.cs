@@ -28,8 +28,8 @@ public static class TileSql
     /// <summary>
     /// The pre-simplified geometry column for a zoom. Each band's tolerance is one tile unit at its
     /// own zoom (migration 0033), so it also serves the next zoom at two units: a quarter of a
-    /// 512-pixel tile's pixel, under half a pixel until the zoom after. That keeps a third of the
-    /// vertices the finer band would send (Jawa Tengah's desa at z8: 208,407 against 560,048).
+    /// 512-pixel tile's pixel, under half a pixel until the zoom after, with a third of the vertices
+    /// the finer band would send (bench/README.md, map page).
     /// </summary>
     public static string GeometryColumn(int z) => z switch
     {

@@ -46,8 +46,8 @@ public static partial class PetaRenderer
     {
         var susunan = Susun(lebar, tinggi);
         var s = susunan.S;
-        // Opaque RGB without alpha: the PNG encoder writes 3 channels straight from it, 4 times faster
-        // than from premultiplied RGBA (Kota Metro 1600×1200: 6 ms against 24 ms CPU) and 7% smaller.
+        // Opaque RGB without alpha: the PNG encoder writes 3 channels straight from it, without
+        // un-premultiplying RGBA first (bench/README.md, map images).
         using var bitmap = new SKBitmap(new SKImageInfo(lebar, tinggi, SKColorType.Rgb888x, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(SKColors.White);
