@@ -108,8 +108,7 @@ public static class AnalisisEndpoints
     {
         var caller = callers.Resolve(http);
         var request = query.ToRequest();
-        if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
-        caller.Periksa(request.Tampilan, request.Wilayah);
+        SituationAnalysisService.EnsureAllowed(caller, request);
         var link = "/api/analisis/ringkas" + QueryWithout(http.Request.QueryString, "latar");
         var job = await jobs.CreateAsync(caller, JenisPekerjaan.Analisis, new AnalisisParameter(query, link), request.Wilayah.Value, upload: null,
             $"antri: analisis situasi {request.Wilayah} per {request.Tingkat.ToName()}", ct);

@@ -49,11 +49,10 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         GeoException.Conflict($"analisis {id} baru saja dihapus dari simpanan oleh analisis lain; minta lagi");
 
     /// <summary>
-    /// The run answering the request: the stored one when parameters and input are unchanged
-    /// (found without recomputing: only the input is read), else computed and stored now.
+    /// What any analysis of the request needs before it is computed, queued or looked up: the area
+    /// within the caller's, drafts only for a role holder there, and units below the area.
     /// </summary>
-    /// <remarks>A run on drafts only for a caller with a role in the area (<see cref="TampilanAkses.Periksa"/>).</remarks>
-    public async Task<StoredRunRef> EnsureAsync(Caller caller, AnalysisRequest request, CancellationToken ct = default)
+    public static void EnsureAllowed(Caller caller, AnalysisRequest request)
     {
         if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
         caller.Periksa(request.Tampilan, request.Wilayah);
@@ -61,6 +60,16 @@ public sealed class SituationAnalysisService(AnalysisInputLoader loader, Spatial
         {
             throw GeoException.Parameter("tingkat", $"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
         }
+    }
+
+    /// <summary>
+    /// The run answering the request: the stored one when parameters and input are unchanged
+    /// (found without recomputing: only the input is read), else computed and stored now.
+    /// </summary>
+    /// <remarks>A run on drafts only for a caller with a role in the area (<see cref="TampilanAkses.Periksa"/>).</remarks>
+    public async Task<StoredRunRef> EnsureAsync(Caller caller, AnalysisRequest request, CancellationToken ct = default)
+    {
+        EnsureAllowed(caller, request);
 
         _timings.Clear();
         _mark = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -62,12 +62,7 @@ public sealed class TemporalAnalysisService(NilaiQueries nilai, IndikatorCatalog
     public async Task<TemporalResult> RunAsync(Caller caller, TemporalRequest request, string? dataVersion, CancellationToken ct)
     {
         var dasar = request.Dasar;
-        if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
-        caller.Periksa(dasar.Tampilan, request.Wilayah);
-        if (dasar.Tingkat is not (Tingkat.Desa or Tingkat.Kecamatan) || dasar.Tingkat <= request.Wilayah.Tingkat)
-        {
-            throw GeoException.Parameter("tingkat", $"unit analisis harus desa atau kecamatan di bawah {request.Wilayah} ({request.Wilayah.Tingkat.ToName()})");
-        }
+        SituationAnalysisService.EnsureAllowed(caller, dasar);
         var info = await catalog.FindAsync(dasar.Indikator, ct) ?? throw GeoException.NotFound($"indikator '{dasar.Indikator}' tidak dikenal");
         bool? higherIsBetter = info.Polaritas switch { "naik" => true, "turun" => false, _ => null };
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Geo.Core.Akun;
-using Geo.Core.Errors;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,8 +24,7 @@ public sealed class TemporalRunStore(NpgsqlDataSource dataSource, SituationAnaly
 
     public async Task<TemporalRunRef> EnsureAsync(Caller caller, TemporalRequest request, CancellationToken ct = default)
     {
-        if (!caller.Area.Contains(request.Wilayah)) throw GeoException.Forbidden($"wilayah {request.Wilayah} di luar cakupan akun ini");
-        caller.Periksa(request.Dasar.Tampilan, request.Wilayah);
+        SituationAnalysisService.EnsureAllowed(caller, request.Dasar);
 
         string dataVersion;
         await using (var cmd = dataSource.CreateCommand($"""
