@@ -98,6 +98,7 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
         await heartbeat;
 
         using var end = new CancellationTokenSource(EndTimeout);
+        var geo = failure is null ? null : DatabaseErrors.Translate(failure);
         try
         {
             if (state.Lost)
@@ -118,7 +119,7 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
             {
                 await claim.ReleaseAsync($"instans {Instans} berhenti; menunggu instans lain untuk menjalankannya dari awal", hitungPercobaan: false, end.Token);
             }
-            else if (DatabaseErrors.Translate(failure!) is { Kind: GeoErrorKind.Unavailable } unavailable)
+            else if (geo is { Kind: GeoErrorKind.Unavailable })
             {
                 // The database failed under the job (a failover, say): its transaction rolled back; try again while attempts last.
                 if (claim.Percobaan < o.MaksimumPercobaan)
@@ -127,10 +128,10 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
                 }
                 else
                 {
-                    await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: basis data tidak dapat dihubungi", null, Problem(unavailable), ct: end.Token);
+                    await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: basis data tidak dapat dihubungi", null, Problem(geo), ct: end.Token);
                 }
             }
-            else if (DatabaseErrors.Translate(failure!) is { } geo)
+            else if (geo is not null)
             {
                 await claim.FinishAsync(StatusPekerjaan.Gagal, "gagal: " + geo.Describe(), null, Problem(geo), ct: end.Token);
             }
@@ -153,7 +154,7 @@ public sealed partial class PekerjaanWorker(PekerjaanStore store, PekerjaanRunne
     {
         var problem = ErrorHandling.ToProblem(e);
         var lokasi = problem.Extensions.TryGetValue("lokasi", out var where) ? where as IReadOnlyDictionary<string, object> : null;
-        return PekerjaanStore.Galat(problem.Status!.Value, ErrorHandling.KindName(e.Kind), problem.Detail!, lokasi);
+        return PekerjaanStore.Galat(problem.Status!.Value, (string)problem.Extensions["jenis"]!, problem.Detail!, lokasi);
     }
 
     private sealed class HeartbeatState

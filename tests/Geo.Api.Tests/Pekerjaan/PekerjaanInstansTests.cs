@@ -45,14 +45,14 @@ public sealed class PekerjaanInstansTests : IAsyncLifetime, IDisposable
             location = await Jobs.StartAsync(clientA, url, Jobs.Form(file, KotaMetroData.Tsv));
             await Jobs.WaitAsync(clientA, location, j => j.Status() == "berjalan" && j.Tahap().Contains("membaca baris tabel"));
 
-            // B runs beside A for several leases' worth of heartbeats: a job never runs on two instances at once.
+            // B runs beside A for longer than a lease: A's heartbeats renew it, so B never takes the job from A.
             var clientB = b.ClientAs("operator-metro", "18.72", Peran.Operator);
             var instansB = InstansOf(b);
             await Task.Delay(TimeSpan.FromSeconds(4));
             var stillA = await Jobs.WaitAsync(clientB, location, _ => true);
             Assert.Equal(("berjalan", instansA, 1), (stillA.Status(), stillA.Instans(), stillA.GetProperty("percobaan").GetInt32()));
 
-            // A stops mid-import: its transaction rolls back and the job goes back to the queue; B takes it.
+            // A stops mid-import: its transaction rolls back (no batch) and the job goes back to the queue; B takes it.
             await a.DisposeAsync();
             var onB = await Jobs.WaitAsync(clientB, location, j => j.Instans() == instansB && j.Status() == "berjalan");
             Assert.Equal(1, onB.GetProperty("percobaan").GetInt32());
