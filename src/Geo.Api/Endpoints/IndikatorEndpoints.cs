@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Geo.Api.Hosting;
@@ -84,7 +83,7 @@ public static class IndikatorEndpoints
             var started = Stopwatch.GetTimestamp();
             http.Response.OnStarting(() =>
             {
-                http.Response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture, $"app;dur={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}");
+                PetaHttp.SetServerTiming(http.Response, started);
                 return Task.CompletedTask;
             });
             KodeWilayah? parent = null;

@@ -221,7 +221,7 @@ public static class OgcFeatureEndpoints
                 Enumerated("perubahan_arah", query.PerubahanArah), Enumerated("pola_titik_panas", query.PolaTitikPanas));
             etag = $"W/\"oa{run.Id}.w{run.WilayahVersi}\"";
             shared = run.Tampilan == Tampilan.Terbit && caller.Area.Root is null;
-            if (NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
+            if (PetaHttp.NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
             page = await runs.PageAsync(filter, ct);
             collectionUrl = $"{PetaHttp.BaseUrl(http.Request)}/ogc/collections/{id}";
             collectionTitle = $"Analisis {run.Id}";
@@ -233,7 +233,7 @@ public static class OgcFeatureEndpoints
             if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
             var source = new WilayahTileSource(layer, nilai);
             shared = caller.Area.Root is null;
-            if (NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
+            if (PetaHttp.NotModified(http, source.ETag(versions.Current), options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
             page = await features.PageAsync(new FeatureFilter(layer, caller.Area, bbox, kode.Length > 0 ? kode : null, induk, limit, offset, nilai), ct);
             etag = source.ETag(page.Versi);
             collectionUrl = $"{PetaHttp.BaseUrl(http.Request)}/ogc/collections/{layer.Name}{NilaiParameter.QueryString(nilai)}";
@@ -278,7 +278,7 @@ public static class OgcFeatureEndpoints
             var run = await FindRunAsync(runs, caller, runId, ct);
             var etag = $"W/\"oa{run.Id}.w{run.WilayahVersi}\"";
             var shared = run.Tampilan == Tampilan.Terbit && caller.Area.Root is null;
-            if (NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
+            if (PetaHttp.NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
             json = await runs.OneAsync(run.Id, parsed, ct);
             if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
         }
@@ -289,7 +289,7 @@ public static class OgcFeatureEndpoints
             if (nilai is not null) await tiles.EnsureIndikatorAsync(nilai, ct);
             var etag = new WilayahTileSource(layer, nilai).ETag(versions.Current);
             var shared = caller.Area.Root is null;
-            if (NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
+            if (PetaHttp.NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
             json = await features.OneAsync(layer, caller.Area, parsed, nilai, ct);
             if (json is not null) PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
         }
@@ -394,14 +394,6 @@ public static class OgcFeatureEndpoints
 
     private static int? GiBin(int? bin) =>
         bin is null or (>= -3 and <= 3) ? bin : throw GeoException.Parameter("gi_bin", $"harus bilangan bulat -3..3: {bin}");
-
-    /// <summary>304 when the client holds the page as of the current data versions.</summary>
-    private static IResult? NotModified(HttpContext http, string etag, int maxAge, bool shared)
-    {
-        if (!PetaHttp.Matches(http.Request, etag)) return null;
-        PetaHttp.SetCaching(http.Response, etag, maxAge, shared);
-        return Results.StatusCode(StatusCodes.Status304NotModified);
-    }
 
     private static Bbox? ParseBbox(string text)
     {

@@ -27,11 +27,7 @@ public static class PetaGambarEndpoints
             var v = versions.Current;
             var etag = $"W/\"peta.{request.Sidik()}.w{v.Wilayah}n{v.Nilai}k{v.Katalog}.{clock.GetLocalNow():yyyyMMdd}\"";
             var shared = caller.Area.Root is null && caller.Peran.Count == 0 && request.Tampilan == Tampilan.Terbit;
-            if (PetaHttp.Matches(http.Request, etag))
-            {
-                PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
+            if (PetaHttp.NotModified(http, etag, options.Value.MaxAgeSeconds, shared) is { } notModified) return notModified;
             var gambar = await service.RenderAsync(caller, request, ct);
             PetaHttp.SetCaching(http.Response, etag, options.Value.MaxAgeSeconds, shared);
             if (gambar.Sintetis) http.Response.Headers["X-Geo-Sintetis"] = "true";

@@ -29,6 +29,14 @@ public static class PetaHttp
         response.Headers.CacheControl = $"{(shared ? "public" : "private")}, {(maxAgeSeconds > 0 ? $"max-age={maxAgeSeconds}, must-revalidate" : "no-cache")}";
     }
 
+    /// <summary>304, with the caching headers, when the client holds <paramref name="etag"/>; else null.</summary>
+    public static IResult? NotModified(HttpContext http, string etag, int maxAgeSeconds, bool shared)
+    {
+        if (!Matches(http.Request, etag)) return null;
+        SetCaching(http.Response, etag, maxAgeSeconds, shared);
+        return Results.StatusCode(StatusCodes.Status304NotModified);
+    }
+
     public static bool AcceptsGzip(HttpRequest request)
     {
         var header = request.Headers.AcceptEncoding;
@@ -62,7 +70,7 @@ public static class PetaHttp
     /// query), "app" the handler from its start to the response. What a client measures beyond
     /// "app" is Kestrel and the network.
     /// </summary>
-    private static void SetServerTiming(HttpResponse response, long handlerStarted, TimeSpan? query)
+    public static void SetServerTiming(HttpResponse response, long handlerStarted, TimeSpan? query = null)
     {
         var app = Stopwatch.GetElapsedTime(handlerStarted).TotalMilliseconds;
         response.Headers["Server-Timing"] = query is { } db

@@ -126,17 +126,10 @@ public sealed partial class IndikatorCatalog(NpgsqlDataSource dataSource, Import
         await tx.CommitAsync(ct);
     }
 
-    public async Task<ApplicableTarget?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default)
-    {
-        await using var cmd = dataSource.CreateCommand("SELECT nilai, asal FROM target_berlaku(upper($1), $2, $3)");
-        cmd.Parameters.AddWithValue(indikator);
-        cmd.Parameters.AddWithValue(wilayah);
-        cmd.Parameters.AddWithValue(tahun);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new ApplicableTarget(reader.GetDouble(0), reader.GetString(1)) : null;
-    }
+    public async Task<ApplicableTarget?> TargetAsync(string indikator, string wilayah, int tahun, CancellationToken ct = default) =>
+        (await TargetsAsync([indikator], wilayah, tahun, ct)).GetValueOrDefault(indikator);
 
-    /// <summary>The applicable target of each of several indicators, in one round trip (as <see cref="TargetAsync"/> for each).</summary>
+    /// <summary>The applicable target (<c>target_berlaku</c>) of each of several indicators, in one round trip, keyed by the codes as given.</summary>
     public async Task<IReadOnlyDictionary<string, ApplicableTarget>> TargetsAsync(IReadOnlyList<string> indikator, string wilayah, int tahun, CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand("SELECT k.kode, t.nilai, t.asal FROM unnest($1::text[]) k (kode), LATERAL target_berlaku(upper(k.kode), $2, $3) t");
