@@ -203,21 +203,26 @@ function kunciDari(lapisan: "kelas" | "lisa" | "gi", b: BarisAnalisis): string {
   return b.gi_bin === null ? "" : String(b.gi_bin);
 }
 
-/** The colouring of a categorical analysis layer: every unit of the run by its category, counted. */
-export function pewarnaanAnalisis(lapisan: "kelas" | "lisa" | "gi", hasil: HasilAnalisis): Pewarnaan {
-  const kategori = lapisan === "kelas" ? KelasKesenjangan : lapisan === "lisa" ? KelasLisa : KelasGi;
-  const tanpa = lapisan === "kelas" ? DataKurang : lapisan === "lisa" ? LisaTanpaData : GiTanpaData;
+/** A colouring from each unit's key (null: the hatched row), counted. */
+export function pewarnaanDari(kategori: readonly Kategori[], tanpa: Kategori, kunci: Iterable<[string, string | null]>): Pewarnaan {
   const indeks = new Map(kategori.map((k, i) => [k.kunci, i]));
   const kelas = kategori.map((k) => ({ label: k.label, warna: k.warna, jumlah: 0, kunci: k.kunci, penjelasan: k.penjelasan }));
   const kelasUnit = new Map<string, number>();
   let tanpaData = 0;
-  for (const b of hasil.unit) {
-    const i = indeks.get(kunciDari(lapisan, b));
+  for (const [kode, k] of kunci) {
+    const i = k === null ? undefined : indeks.get(k);
     if (i === undefined) { tanpaData++; continue; }
     kelas[i]!.jumlah++;
-    kelasUnit.set(b.kode, i);
+    kelasUnit.set(kode, i);
   }
   return { kelas, kelasUnit, tanpaData, tanpa };
+}
+
+/** The colouring of a categorical analysis layer: every unit of the run by its category, counted. */
+export function pewarnaanAnalisis(lapisan: "kelas" | "lisa" | "gi", hasil: HasilAnalisis): Pewarnaan {
+  const kategori = lapisan === "kelas" ? KelasKesenjangan : lapisan === "lisa" ? KelasLisa : KelasGi;
+  const tanpa = lapisan === "kelas" ? DataKurang : lapisan === "lisa" ? LisaTanpaData : GiTanpaData;
+  return pewarnaanDari(kategori, tanpa, hasil.unit.map((b) => [b.kode, kunciDari(lapisan, b)]));
 }
 
 /** The category of one unit in a layer, for the tooltip and the panel. */

@@ -96,13 +96,17 @@ export async function baca<T>(response: Response): Promise<T> {
 /** Requests started before the page asked for them (`mintaDulu`), each handed out once and only while fresh. */
 const dulu = new Map<string, { p: Promise<unknown>; t: number }>();
 
+function ambil<T>(path: string): Promise<T> {
+  return fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } }).then((r) => baca<T>(r));
+}
+
 export function get<T>(path: string): Promise<T> {
   const awal = dulu.get(path);
   if (awal) {
     dulu.delete(path);
     if (performance.now() - awal.t < 30_000) return awal.p as Promise<T>;
   }
-  return fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } }).then((r) => baca<T>(r));
+  return ambil<T>(path);
 }
 
 /**
@@ -112,7 +116,7 @@ export function get<T>(path: string): Promise<T> {
 export function mintaDulu(paths: readonly string[]): void {
   for (const path of paths) {
     if (dulu.has(path)) continue;
-    const p = fetch(path, { credentials: kredensial, headers: { Accept: "application/json" } }).then((r) => baca<unknown>(r));
+    const p = ambil<unknown>(path);
     p.catch(() => undefined); // a failure is reported to whoever takes it
     dulu.set(path, { p, t: performance.now() });
   }

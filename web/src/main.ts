@@ -522,7 +522,7 @@ async function bukaPanel(kode: string, simpan = true) {
     renderPanel(ui.panel, unit, keadaan.indikator, tutupPanel, analisis);
     const ind = indikatorAktif();
     if (ind && keadaan.tingkat !== "puskesmas") void waktu.lengkapiPanelWaktu(ui.panel, kode, konteksWaktu(ind),
-      () => Promise.resolve(hasil && analisis ? { run: hasil.data, baris: analisis.baris } : null));
+      hasil && analisis ? { run: hasil.data, baris: analisis.baris } : null);
     void lengkapiPanel(ui.panel, { kode, indikator: keadaan.indikator, namaIndikator: indikatorAktif()?.nama ?? keadaan.indikator,
       tampilan: keadaan, adaAnalisis: analisis !== undefined });
   } catch (e) {

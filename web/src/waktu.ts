@@ -4,8 +4,9 @@
 // /api/analisis/ringkas and /api/analisis/waktu return; the rest is wiring that main.ts calls.
 import type { Map as MlMap } from "maplibre-gl";
 import { get, h, tembolok, type Indikator } from "./api.ts";
-import { NamaBobot, type BarisAnalisis, type HasilAnalisis, type Kategori, type LapisanWaktu, type ParameterAnalisis, type Pewarnaan } from "./analisis.ts";
+import { NamaBobot, pewarnaanDari, type BarisAnalisis, type HasilAnalisis, type Kategori, type LapisanWaktu, type ParameterAnalisis, type Pewarnaan } from "./analisis.ts";
 import { formatAngka } from "./classify.ts";
+import { TanpaData } from "./palettes.ts";
 import { ArahPerubahan, BatasPeluang, PeluangTinggi, PolaTitikPanas } from "./palet-waktu.ts";
 
 // --- /api/analisis/waktu ------------------------------------------------------------------------
@@ -83,7 +84,7 @@ const ArtiPeluang = ["Kemungkinan besar di bawah ambang.", "Lebih mungkin di baw
 export const KelasPeluang: readonly (Kategori & { bawah: number })[] = PeluangTinggi
   .map((k, i) => ({ ...k, bawah: i === 0 ? 0 : BatasPeluang[i - 1]!, penjelasan: ArtiPeluang[i]! }))
   .reverse();
-const PeluangTanpa: Kategori = { kunci: "", label: "Tanpa pembilang/penyebut", warna: "#d9d9d9",
+const PeluangTanpa: Kategori = { kunci: "", label: "Tanpa pembilang/penyebut", warna: TanpaData,
   penjelasan: "Peluang memerlukan jumlah anak diukur dan jumlah stunting." };
 
 const ArtiPerubahan: Record<string, string> = {
@@ -92,7 +93,7 @@ const ArtiPerubahan: Record<string, string> = {
   memburuk: "Berubah ke arah buruk secara bermakna (p < alpha).",
 };
 const KelasPerubahan: readonly Kategori[] = [...ArahPerubahan].reverse().map((k) => ({ ...k, penjelasan: ArtiPerubahan[k.kunci]! }));
-const PerubahanTanpa: Kategori = { kunci: "", label: "Tidak dapat diuji", warna: "#d9d9d9",
+const PerubahanTanpa: Kategori = { kunci: "", label: "Tidak dapat diuji", warna: TanpaData,
   penjelasan: "Tanpa nilai atau tanpa pembilang/penyebut di salah satu periode, atau indikator tanpa polaritas." };
 
 // Emerging hot spots: ArcGIS Pro's eight patterns, hot and cold, as ArcGIS defines them.
@@ -114,7 +115,7 @@ function artiPola(kunci: string): string {
     : arti;
 }
 export const KelasTitikPanas: readonly Kategori[] = PolaTitikPanas.map((k) => ({ ...k, penjelasan: artiPola(k.kunci) }));
-const TitikPanasTanpa: Kategori = { kunci: "", label: "Tanpa deret lengkap", warna: "#d9d9d9",
+const TitikPanasTanpa: Kategori = { kunci: "", label: "Tanpa deret lengkap", warna: TanpaData,
   penjelasan: "Tidak bernilai di semua periode; tidak ikut dihitung." };
 
 // Bivariate LISA (prevalence × neighbours' coverage): the problem quadrant HL in red.
@@ -127,22 +128,7 @@ const KelasBivariat: readonly Kategori[] = [
   { kunci: "tidak_signifikan", label: "Tidak signifikan", warna: "#e8e4da", penjelasan: "Tidak berbeda bermakna dari pola acak." },
   { kunci: "tanpa_tetangga", label: "Tanpa tetangga", warna: "#969696", penjelasan: "Tidak bersebelahan dengan desa lain yang dianalisis." },
 ];
-const BivariatTanpa: Kategori = { kunci: "", label: "Tanpa data", warna: "#d9d9d9", penjelasan: "Tanpa prevalensi atau cakupan." };
-
-/** A colouring from each unit's key (null: the hatched row), counted. */
-function pewarnaanDari(kategori: readonly Kategori[], tanpa: Kategori, kunci: Iterable<[string, string | null]>): Pewarnaan {
-  const indeks = new Map(kategori.map((k, i) => [k.kunci, i]));
-  const kelas = kategori.map((k) => ({ label: k.label, warna: k.warna, jumlah: 0, kunci: k.kunci, penjelasan: k.penjelasan }));
-  const kelasUnit = new Map<string, number>();
-  let tanpaData = 0;
-  for (const [kode, k] of kunci) {
-    const i = k === null ? undefined : indeks.get(k);
-    if (i === undefined) { tanpaData++; continue; }
-    kelas[i]!.jumlah++;
-    kelasUnit.set(kode, i);
-  }
-  return { kelas, kelasUnit, tanpaData, tanpa };
-}
+const BivariatTanpa: Kategori = { kunci: "", label: "Tanpa data", warna: TanpaData, penjelasan: "Tanpa prevalensi atau cakupan." };
 
 export function kunciPeluang(p: number | null | undefined): string | null {
   if (p === null || p === undefined) return null;
@@ -305,7 +291,7 @@ const nilaiP = (p: number | null | undefined) => (p !== null && p !== undefined 
  * emerging hot spot pattern, and the probability that its prevalence is above the threshold with
  * its interval (from the ordinary run's row), each with its method.
  */
-export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: KonteksWaktu, baris: () => Promise<{ baris: BarisAnalisis | null; run: HasilAnalisis } | null>): Promise<void> {
+export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: KonteksWaktu, r: { baris: BarisAnalisis | null; run: HasilAnalisis } | null): Promise<void> {
   const bagian = h("section", "panel-waktu");
   bagian.append(h("h3", undefined, "Perubahan dan ketidakpastian"));
   root.querySelector(".panel-waktu")?.remove();
@@ -323,10 +309,7 @@ export async function lengkapiPanelWaktu(root: HTMLElement, kode: string, k: Kon
   };
 
   const periode = rentangPeriode(daftarPeriode, k.dari, k.periode);
-  const [w, r] = await Promise.all([
-    periode.length >= 2 ? muatWaktu(urlWaktu(k.wilayah, k.indikator.kode, k.tingkat, periode, k.analisis)).catch((e: Error) => e) : Promise.resolve(null),
-    baris().catch(() => null),
-  ]);
+  const w = periode.length >= 2 ? await muatWaktu(urlWaktu(k.wilayah, k.indikator.kode, k.tingkat, periode, k.analisis)).catch((e: Error) => e) : null;
   if (w === null) {
     baris1("Perubahan", "hanya satu periode sampai periode ini", "perubahan", "");
   } else if (w instanceof Error) {
