@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Geo.Api.Hosting;
 using Geo.Data.Analisis;
 using Geo.Data.Ekspor;
@@ -43,11 +44,13 @@ public static class EksporEndpoints
           .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         group.MapGet("/waktu.{format}", async (string format, [AsParameters] AnalisisEndpoints.TemporalQuery q, string? desimal, string? tabel,
-            TemporalAnalysisService service, EksporQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
+            TemporalRunStore runs, EksporQueries queries, CallerResolver callers, HttpContext http, CancellationToken ct) =>
         {
             var f = FormatEksporNames.Parse(format);
             var opsi = new OpsiTabel(GayaCsvNames.Parse(desimal), tabel);
-            var result = await service.RunAsync(callers.Resolve(http), q.ToRequest(), ct);
+            // The run /api/analisis/waktu stores (computed once, found again while the data is unchanged).
+            var run = await runs.EnsureAsync(callers.Resolve(http), q.ToRequest(), ct);
+            var result = JsonSerializer.Deserialize<TemporalResult>(run.Json, AnalysisJson.Options)!;
             return await SendAsync(http, queries.Waktu(result), f, opsi, ct);
         }).WithSummary("Analisis waktu (parameter sama dengan /api/analisis/waktu, periode=A,B,...): nilai per periode, perubahan dan arahnya, tren Mann-Kendall dan kemiringan Sen, pola titik panas yang muncul per unit; xlsx juga agregat kecamatan dan wilayah; csv tabel=agregat")
           .Produces<Stream>(StatusCodes.Status200OK, "application/geopackage+sqlite3", "application/zip", "application/geo+json", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -214,7 +214,7 @@ public sealed class EksporQueries(NpgsqlDataSource dataSource, AnalysisStore ana
     }
 
     /// <summary>
-    /// An analysis over time (computed for this request, never stored): per unit the value in each
+    /// An analysis over time (the stored run of /api/analisis/waktu): per unit the value in each
     /// period, the change first → last with its test and direction, the Mann-Kendall trend with
     /// Sen's slope, and the emerging hot spot pattern; the roll-ups (the area and its kecamatan) as
     /// a second table. Method and parameters go in the metadata.
