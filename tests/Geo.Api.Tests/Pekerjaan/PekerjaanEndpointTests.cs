@@ -109,6 +109,25 @@ public sealed class PekerjaanEndpointTests : IClassFixture<GeoApiFactory>, IAsyn
     }
 
     [Fact]
+    public async Task A_queued_analysis_is_refused_at_once_for_what_the_direct_request_refuses_and_queues_nothing()
+    {
+        var analis = _instance.ClientAs("analis-metro", "18.72", Peran.Analis);
+        var before = await _database.Database.ScalarAsync<long>("SELECT count(*) FROM pekerjaan");
+        foreach (var (url, status, detail) in new[]
+        {
+            ("/api/analisis?latar=true&wilayah=18.72.01&periode=2022-08&tingkat=kecamatan", HttpStatusCode.BadRequest, "unit analisis harus desa atau kecamatan di bawah 18.72.01"),
+            ("/api/analisis?latar=true&wilayah=18.71&periode=2022-08", HttpStatusCode.Forbidden, "di luar cakupan akun ini"),
+        })
+        {
+            using var direct = await analis.GetAsync(url.Replace("latar=true&", "", StringComparison.Ordinal));
+            using var queued = await analis.GetAsync(url);
+            Assert.Equal((status, status), (direct.StatusCode, queued.StatusCode));
+            Assert.Contains(detail, await queued.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(before, await _database.Database.ScalarAsync<long>("SELECT count(*) FROM pekerjaan"));
+    }
+
+    [Fact]
     public async Task A_province_size_analysis_asked_with_Prefer_respond_async_is_computed_by_a_job_and_read_at_its_link()
     {
         var report = await new IndikatorImporter(_database.Database.DataSource).ImportAsync(KotaMetroData.TsvPath,
